@@ -1,0 +1,91 @@
+"""The ``trackrecord`` command: one sub-app per noun, one error path for all.
+
+Every failure, whether a domain error (``forecasts.errors``) or a usage error from
+typer (a missing argument, a bad choice), ends as one line ``Error: …`` on stderr with
+exit status 2 for bad input and 1 for conflicts and missing things, and no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from cli import demo, experts, forecasts, questions, resolve, standings
+from cli.context import Settings
+
+try:  # typer >= 0.24 vendors click
+    from typer._click.exceptions import Abort as ClickAbort
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer on plain click
+    from click.exceptions import Abort as ClickAbort
+    from click.exceptions import ClickException
+
+
+def report(message: str, exit_code: int) -> None:
+    """Print one ``Error:`` line on stderr and exit."""
+    first_line = " ".join(str(message).split())
+    typer.echo(f"Error: {first_line}", err=True)
+    sys.exit(exit_code)
+
+
+class ReportingGroup(TyperGroup):
+    """The top-level group: runs a command and turns every failure into one line."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra: Any):
+        from forecasts.errors import TrackrecordError
+
+        try:
+            result = super().main(
+                args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
+            )
+        except TrackrecordError as error:
+            report(str(error), error.exit_code)
+        except ClickException as error:
+            report(error.format_message(), error.exit_code)
+        except (ClickAbort, typer.Abort):
+            report("aborted", 1)
+        if standalone_mode:
+            sys.exit(result if isinstance(result, int) else 0)
+        return result
+
+
+app = typer.Typer(
+    cls=ReportingGroup,
+    name="trackrecord",
+    help="Keep public forecasters honest: record experts' forecasts, resolve them, and rank the experts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def configure(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="PATH_OR_URL",
+            help="SQLite file or SQLAlchemy URL; else $TRACKRECORD_DB, else trackrecord.db in the user data folder.",
+        ),
+    ] = None,
+) -> None:
+    """Keep public forecasters honest: record experts' forecasts, resolve them, and rank the experts."""
+    ctx.obj = Settings(db=db)
+
+
+app.add_typer(experts.app, name="expert")
+app.add_typer(questions.app, name="question")
+app.add_typer(forecasts.app, name="forecast")
+resolve.register(app)
+standings.register(app)
+demo.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

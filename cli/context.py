@@ -1,0 +1,43 @@
+"""What every command shares: the chosen database, one transaction, and today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import typer
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str | None
+
+
+@contextmanager
+def transaction(ctx: typer.Context) -> Iterator["Session"]:  # noqa: F821
+    """A session on the chosen database inside one transaction: all or nothing."""
+    from sqlmodel import Session
+
+    from forecasts.db import open_database
+
+    engine = open_database(ctx.find_object(Settings).db)
+    try:
+        with Session(engine) as session, session.begin():
+            yield session
+    finally:
+        engine.dispose()
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def parsed_date(text: str | None, what: str) -> dt.date | None:
+    """``text`` read as an ISO date (None stays None)."""
+    if text is None:
+        return None
+    from forecasts.parsing import parse_date
+
+    return parse_date(text, what=what)

@@ -1,0 +1,56 @@
+"""``trackrecord demo``: the seed example in a fresh temporary database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.context import Settings, today
+from cli.render import say
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)
+
+
+def demo(
+    ctx: typer.Context,
+    save: Annotated[
+        Path | None,
+        typer.Option(help="Keep the example database in this new file, to explore it with --db.", dir_okay=False),
+    ] = None,
+) -> None:
+    """Load the bundled example (real 2024-2025 forecasts) and print its leaderboard."""
+    import tempfile
+
+    from forecasts.errors import Conflict
+    from resolutions.example import load_example
+
+    from cli.context import transaction
+    from cli.standings import leaderboard
+
+    if save is not None and save.exists():
+        raise Conflict(f"file {str(save)!r} already exists; give --save a new file name")
+    with tempfile.TemporaryDirectory(prefix="trackrecord-demo-") as folder:
+        database = str(save) if save is not None else str(Path(folder) / "demo.db")
+        ctx.obj = Settings(db=database)
+        with transaction(ctx) as session:
+            counts = load_example(session=session, today=today())
+        say(
+            f"The bundled example: {counts.forecasts} forecasts by {counts.experts} experts on "
+            f"{counts.questions} questions about a Putin–Trump meeting, a ceasefire and a peace deal,"
+        )
+        say("taken from five news articles of 2024–2025 and resolved with what actually happened.")
+        say("")
+        ctx.invoke(leaderboard, ctx=ctx)
+    say("")
+    if save is not None:
+        say(f"The example is saved in {save}; explore it with: trackrecord --db {save} question list")
+    say("Start your own record (kept in your user data folder, or give --db FILE):")
+    say('  trackrecord expert add "Sergey Markov" --affiliation "Russian Institute of Political Studies"')
+    say('  trackrecord question add putin-trump-meeting "When will Putin and Trump meet in person?" --kind date')
+    say("  trackrecord forecast add \"Sergey Markov\" putin-trump-meeting 50% --window 2025-03-01..2025-05-31 --made-on 2024-11-15")
+    say("  trackrecord resolve putin-trump-meeting --happened-on 2025-08-15")
+    say("  trackrecord leaderboard")

@@ -1,0 +1,75 @@
+"""``trackrecord forecast add | list``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.context import parsed_date, today, transaction
+from cli.render import note, percent, say
+
+app = typer.Typer(help="Record and list forecasts (append-only).", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    expert: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
+    question: Annotated[str, typer.Argument(help="Slug of the question.")],
+    probability: Annotated[str, typer.Argument(help="0.35 or 35%.")],
+    option: Annotated[str | None, typer.Option(help="Choice questions: the option this probability is for.")] = None,
+    window: Annotated[str | None, typer.Option(help="Date questions: FROM..TO (inclusive) or ..TO.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Date questions: happens on or before this YYYY-MM-DD.")] = None,
+    made_on: Annotated[str | None, typer.Option(help="YYYY-MM-DD the forecast was made; default today.")] = None,
+    quote: Annotated[str | None, typer.Option(help="The expert's words.")] = None,
+    source: Annotated[str | None, typer.Option(help="Where it was said: URL or citation.")] = None,
+) -> None:
+    """Record an expert's probability for a claim on a question."""
+    from forecasts.errors import InvalidInput
+    from forecasts.forecasting import add_forecast
+    from forecasts.parsing import parse_probability, parse_window
+
+    value = parse_probability(probability)
+    if window is not None and by is not None:
+        raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
+    span = parse_window(window) if window is not None else parse_window(f"..{by}") if by is not None else None
+    made = parsed_date(made_on, "made-on date") or today()
+    with transaction(ctx) as session:
+        add_forecast(
+            session=session,
+            expert=expert,
+            question=question,
+            probability=value,
+            made_on=made,
+            today=today(),
+            option=option,
+            window=span,
+            quote=quote,
+            source=source,
+        )
+    claim = f" on {option}" if option else f" for {span.label}" if span else ""
+    say(f"Recorded: {expert} gives {question}{claim} {percent(value)} (made on {made.isoformat()}).")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    expert: Annotated[str | None, typer.Option(help="Only this expert's forecasts.")] = None,
+    question: Annotated[str | None, typer.Option(help="Only forecasts on this question.")] = None,
+) -> None:
+    """List forecasts, oldest first."""
+    from cli.render import table
+    from forecasts.forecasting import list_forecasts
+
+    with transaction(ctx) as session:
+        rows = list_forecasts(session=session, expert=expert, question=question)
+    if not rows:
+        note("No forecasts match." if expert or question else "No forecasts yet. Add one with: trackrecord forecast add EXPERT QUESTION PROBABILITY")
+        return
+    say(
+        table(
+            [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.source) for r in rows],
+            ["id", "made on", "expert", "question", "claim", "probability", "phrase", "source"],
+        )
+    )

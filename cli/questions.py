@@ -1,0 +1,123 @@
+"""``trackrecord question add | list | show``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from cli.context import parsed_date, today, transaction
+from cli.render import note, say, table
+
+app = typer.Typer(help="Add, list and show questions (binary, choice, date).", no_args_is_help=True)
+
+
+class Kind(str, Enum):
+    binary = "binary"
+    choice = "choice"
+    date = "date"
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="Short unique name, e.g. putin-trump-meeting.")],
+    title: Annotated[str, typer.Argument(help="The question in words.")],
+    kind: Annotated[Kind, typer.Option("--kind", help="binary (yes/no), choice (one of --option) or date (when).")],
+    deadline: Annotated[str | None, typer.Option(help="YYYY-MM-DD by which it is decided; required for binary and choice.")] = None,
+    option: Annotated[list[str] | None, typer.Option("--option", help="An answer of a choice question; repeatable.")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag for filtering; repeatable.")] = None,
+    criteria: Annotated[str | None, typer.Option(help="How the question will be resolved.")] = None,
+) -> None:
+    """Add a question."""
+    from forecasts.questions import add_question
+
+    deadline_day = parsed_date(deadline, "deadline")
+    with transaction(ctx) as session:
+        question = add_question(
+            session=session,
+            slug=slug,
+            title=title,
+            kind=kind.value,
+            deadline=deadline_day,
+            options=option or [],
+            tags=tag or [],
+            criteria=criteria,
+        )
+        say(f"Added {question.kind} question {question.slug}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    open_: Annotated[bool, typer.Option("--open", help="Only questions not yet resolved.")] = False,
+    due: Annotated[bool, typer.Option("--due", help="Only questions with a claim past its deadline and unresolved.")] = False,
+    resolved: Annotated[bool, typer.Option("--resolved", help="Only resolved or annulled questions.")] = False,
+    tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
+) -> None:
+    """List questions with their status."""
+    from forecasts.errors import InvalidInput
+    from resolutions.status import question_statuses
+
+    if open_ + due + resolved > 1:
+        raise InvalidInput("give at most one of --open, --due and --resolved")
+    wanted = {"open": ("open", "due"), "due": ("due",), "resolved": ("resolved", "annulled")}
+    chosen = "open" if open_ else "due" if due else "resolved" if resolved else None
+    with transaction(ctx) as session:
+        statuses = question_statuses(session=session, today=today(), tag=tag)
+    statuses = [s for s in statuses if chosen is None or s.status in wanted[chosen]]
+    if not statuses:
+        note("No questions match." if chosen or tag else "No questions yet. Add one with: trackrecord question add SLUG TITLE --kind binary --deadline DATE")
+        return
+    say(
+        table(
+            [(s.slug, s.kind, s.deadline, s.status, s.forecasts, ", ".join(s.tags), s.title) for s in statuses],
+            ["question", "kind", "deadline", "status", "forecasts", "tags", "title"],
+        )
+    )
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="The question's slug.")],
+) -> None:
+    """Show a question: its claims and their outcomes, and its resolution history."""
+    from resolutions.status import question_report
+
+    with transaction(ctx) as session:
+        report = question_report(session=session, slug=slug, today=today())
+    status = report.status
+    say(f"{status.slug}: {status.title}")
+    say(f"kind: {status.kind}    status: {status.status}" + (f"    deadline: {status.deadline}" if status.deadline else ""))
+    if status.tags:
+        say(f"tags: {', '.join(status.tags)}")
+    if report.options:
+        say(f"options: {', '.join(report.options)} (anything else resolves as 'other')")
+    if report.criteria:
+        say(f"criteria: {report.criteria}")
+    say("")
+    outcome_words = {1: "true", 0: "false", None: "pending"}
+    say(
+        table(
+            [
+                (c.claim, c.deadline, "void" if status.status == "annulled" else outcome_words[c.outcome], c.known_on, c.forecasts)
+                for c in report.claims
+            ],
+            ["claim", "deadline", "outcome", "known on", "forecasts"],
+        )
+        if report.claims
+        else "No claims yet: forecast a window with 'trackrecord forecast add EXPERT QUESTION P --window FROM..TO'."
+    )
+    if report.history:
+        say("")
+        say("resolution history (oldest first):")
+        for entry in report.history:
+            flags = " [current]" if entry.current else " [earlier]"
+            flags += " [forced re-resolution]" if entry.forced else ""
+            say(f"  {entry.recorded_at:%Y-%m-%d %H:%M} UTC  {entry.description}{flags}")
+            if entry.evidence:
+                say(f"      evidence: {entry.evidence}")
+            if entry.note:
+                say(f"      note: {entry.note}")

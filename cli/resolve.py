@@ -1,0 +1,52 @@
+"""``trackrecord resolve``: record what happened."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.context import parsed_date, today, transaction
+from cli.render import say
+
+
+def register(app: typer.Typer) -> None:
+    app.command("resolve")(resolve)
+
+
+def resolve(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(help="Slug of the question.")],
+    outcome: Annotated[str | None, typer.Argument(help="Binary: yes or no. Choice: an option, or 'other'.")] = None,
+    happened_on: Annotated[str | None, typer.Option(help="Date questions: it happened on YYYY-MM-DD.")] = None,
+    not_by: Annotated[str | None, typer.Option(help="Date questions: it had not happened by YYYY-MM-DD.")] = None,
+    annul: Annotated[bool, typer.Option("--annul", help="Void the question: its forecasts are never scored.")] = False,
+    on: Annotated[str | None, typer.Option("--on", help="Binary/choice: YYYY-MM-DD the outcome became known (default today).")] = None,
+    evidence: Annotated[str | None, typer.Option(help="URL or citation showing the outcome.")] = None,
+    note: Annotated[str | None, typer.Option(help="Free text kept with the resolution.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-resolve a resolved question; the earlier resolution stays in history.")] = False,
+) -> None:
+    """Resolve a question: yes | no | OPTION | --happened-on DATE | --not-by DATE | --annul."""
+    from resolutions.resolving import describe_resolution
+    from resolutions.resolving import resolve as record_resolution
+
+    dates = {
+        "happened_on": parsed_date(happened_on, "--happened-on date"),
+        "not_by": parsed_date(not_by, "--not-by date"),
+        "on": parsed_date(on, "--on date"),
+    }
+    with transaction(ctx) as session:
+        resolution = record_resolution(
+            session=session,
+            question=question,
+            today=today(),
+            outcome=outcome,
+            annul=annul,
+            **dates,
+            evidence=evidence,
+            note=note,
+            force=force,
+        )
+        described = describe_resolution(session, resolution)
+    prefix = "Re-resolved" if resolution.forced else "Resolved"
+    say(f"{prefix} {question}: {described}.")

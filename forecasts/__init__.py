@@ -1,0 +1,1 @@
+"""What was said: experts, questions, claims and forecasts, and how they are stored."""

@@ -1,0 +1,101 @@
+"""Where the record lives and how a connection to it is opened.
+
+The database is chosen as DESIGN.md says: ``--db`` (a path or an SQLAlchemy URL), else
+``TRACKRECORD_DB``, else ``trackrecord.db`` in the user data directory. SQLite
+connections run with foreign keys on, WAL journaling and a busy timeout, so two
+commands at once wait for each other instead of failing.
+
+The schema is owned by Alembic. Opening a database checks the stored revision with one
+cheap query and runs the migrations only when it is behind, so ordinary commands never
+pay for importing Alembic.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine, create_engine
+from sqlalchemy.exc import DBAPIError
+
+from forecasts.errors import InvalidInput
+
+HEAD_REVISION = "0001"
+BUSY_TIMEOUT_MS = 10_000
+ENV_VAR = "TRACKRECORD_DB"
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("trackrecord", appauthor=False)) / "trackrecord.db"
+
+
+def database_url(db: str | None) -> str:
+    """The SQLAlchemy URL for ``--db``, else the environment, else the default file."""
+    chosen = db or os.environ.get(ENV_VAR)
+    if not chosen:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" in chosen:
+        return chosen
+    path = Path(chosen).expanduser().resolve()
+    if not path.parent.is_dir():
+        raise InvalidInput(
+            f"database path {chosen!r} is in a folder that does not exist; "
+            "give a path in an existing folder or an SQLAlchemy URL"
+        )
+    return f"sqlite:///{path}"
+
+
+def _configure_sqlite(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite connections get the pragmas above."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _configure_sqlite)
+    return engine
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The Alembic revision stamped in the database, or None for an empty one."""
+    with engine.connect() as connection:
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            return None
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the Alembic migrations up to ``revision``."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def open_database(db: str | None) -> Engine:
+    """An engine for the chosen database, migrated to the current schema."""
+    engine = make_engine(database_url(db))
+    try:
+        if stored_revision(engine) != HEAD_REVISION:
+            upgrade(engine)
+    except DBAPIError as error:
+        raise InvalidInput(
+            f"cannot open database {db or os.environ.get(ENV_VAR) or 'default'!r}: "
+            f"{error.orig}; give an SQLite file path or an SQLAlchemy URL"
+        ) from error
+    return engine

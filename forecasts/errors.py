@@ -1,0 +1,32 @@
+"""The one family of domain errors.
+
+Every error says what was wrong and what is accepted. The command line turns them into
+``Error: …`` on stderr with the exit status carried here: 2 for bad input, 1 for a
+conflict or something missing. Nothing here knows about the command line.
+"""
+
+from __future__ import annotations
+
+
+class TrackrecordError(Exception):
+    """Base of all domain errors."""
+
+    exit_code = 1
+
+
+class InvalidInput(TrackrecordError):
+    """A value the user gave is malformed or out of range."""
+
+    exit_code = 2
+
+
+class NotFound(TrackrecordError):
+    """A named expert, question or option does not exist."""
+
+    exit_code = 1
+
+
+class Conflict(TrackrecordError):
+    """The request contradicts the record (duplicate, hindsight, re-resolution)."""
+
+    exit_code = 1

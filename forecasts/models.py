@@ -1,0 +1,147 @@
+"""The stored model: experts, questions, claims, forecasts and resolutions.
+
+A *claim* is the unit that gets scored: "yes" on a binary question, "outcome is Baku"
+on a choice question, "happens within 2025-03-01..2025-05-31" on a date question. Every
+forecast points at exactly one claim, so scoring never needs to know question kinds.
+
+Claims are identified within their question by ``key`` (``yes``, ``option:Baku``,
+``window:2025-03-01..2025-05-31``, ``window:..2025-06-30``), so two experts who name the
+same window forecast the same claim and can be compared.
+
+Forecasts and resolutions are append-only. A resolution row is never changed; the
+newest row of a question is its current state, the older rows are its history.
+
+The schema is owned by Alembic (``forecasts/migrations``); a test checks that the
+migrations and these models agree. Only portable SQLAlchemy types are used, so the same
+tables work on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+QUESTION_KINDS = ("binary", "choice", "date")
+RESOLUTION_OUTCOMES = ("yes", "no", "option", "other", "happened", "not_by", "annulled")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class ExpertBase(SQLModel):
+    name: str = Field(max_length=200)
+    affiliation: str | None = Field(default=None, max_length=500)
+
+
+class Expert(ExpertBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=200, unique=True)
+    name_key: str = Field(max_length=200, unique=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ExpertAlias(SQLModel, table=True):
+    __tablename__ = "expert_alias"
+
+    id: int | None = Field(default=None, primary_key=True)
+    expert_id: int = Field(foreign_key="expert.id", index=True)
+    alias: str = Field(max_length=200)
+    alias_key: str = Field(max_length=200, unique=True)
+
+
+class QuestionBase(SQLModel):
+    slug: str = Field(max_length=100, unique=True)
+    title: str = Field(max_length=500)
+    kind: str = Field(max_length=10)
+    deadline: dt.date | None = None
+    criteria: str | None = None
+
+
+class Question(QuestionBase, table=True):
+    __table_args__ = (CheckConstraint("kind IN ('binary', 'choice', 'date')", name="kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class QuestionOption(SQLModel, table=True):
+    __tablename__ = "question_option"
+    __table_args__ = (UniqueConstraint("question_id", "label_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id", index=True)
+    label: str = Field(max_length=200)
+    label_key: str = Field(max_length=200)
+    position: int
+
+
+class QuestionTag(SQLModel, table=True):
+    __tablename__ = "question_tag"
+    __table_args__ = (UniqueConstraint("question_id", "tag"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id", index=True)
+    tag: str = Field(max_length=100, index=True)
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("question_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id", index=True)
+    key: str = Field(max_length=250)
+    option_id: int | None = Field(default=None, foreign_key="question_option.id")
+    window_start: dt.date | None = None
+    window_end: dt.date | None = None
+    deadline: dt.date
+
+
+class ForecastBase(SQLModel):
+    probability: float
+    made_on: dt.date
+    quote: str | None = None
+    source: str | None = None
+    phrase: str | None = Field(default=None, max_length=200)
+    note: str | None = None
+
+
+class Forecast(ForecastBase, table=True):
+    __table_args__ = (
+        CheckConstraint("probability >= 0 AND probability <= 1", name="probability"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    expert_id: int = Field(foreign_key="expert.id", index=True)
+    recorded_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Resolution(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IN ('yes', 'no', 'option', 'other', 'happened', 'not_by', 'annulled')",
+            name="outcome",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id", index=True)
+    outcome: str = Field(max_length=10)
+    option_id: int | None = Field(default=None, foreign_key="question_option.id")
+    event_on: dt.date | None = None
+    known_on: dt.date | None = None
+    evidence: str | None = None
+    note: str | None = None
+    forced: bool = False
+    recorded_at: dt.datetime = Field(default_factory=utcnow)

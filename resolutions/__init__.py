@@ -1,0 +1,1 @@
+"""What happened and how well experts did: resolving questions, scoring, leaderboards."""

@@ -1,0 +1,90 @@
+"""The outcome of every claim, derived from its question's current resolution.
+
+Nothing derived is stored: each claim's outcome (1, 0, or NULL while pending or void)
+and the day it became known are computed in SQL from the newest resolution row of the
+question, so a re-resolution rescores everything at once and no stored value can drift.
+
+The rules (DESIGN.md):
+- binary ``yes``/``no`` and choice ``option``/``other`` decide every claim of the
+  question, known on the resolution's ``known_on``;
+- date ``happened`` on T: a window claim is true iff T lies inside it; it is known on
+  T, or at the window's end for a window that closed empty before T;
+- date ``not_by`` D: every window that ended on or before D is false, known at its end;
+  later windows stay pending;
+- ``annulled``: every claim is void and never scored.
+
+Expressions are plain SQLAlchemy Core (CASE, MAX, joins), portable to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, case, func, literal, or_, select
+from sqlmodel import Session
+
+from forecasts.models import Claim, Resolution
+
+DECIDING_OUTCOMES = ("yes", "no", "option", "other")
+
+
+def current_resolutions() -> Select:
+    """The newest resolution row of each resolved question."""
+    newest = (
+        select(Resolution.question_id, func.max(Resolution.id).label("resolution_id"))
+        .group_by(Resolution.question_id)
+        .subquery("newest_resolution")
+    )
+    return select(Resolution).join(newest, Resolution.id == newest.c.resolution_id)
+
+
+def claim_outcomes() -> Select:
+    """One row per claim: claim_id, question_id, deadline, outcome, known_on, annulled."""
+    res = current_resolutions().subquery("current_resolution")
+    window_closed_by_not_by = and_(res.c.outcome == "not_by", Claim.window_end <= res.c.event_on)
+    happened_inside = and_(
+        or_(Claim.window_start.is_(None), Claim.window_start <= res.c.event_on),
+        res.c.event_on <= Claim.window_end,
+    )
+    outcome = case(
+        (res.c.outcome == "yes", literal(1)),
+        (res.c.outcome == "no", literal(0)),
+        (res.c.outcome == "option", case((Claim.option_id == res.c.option_id, literal(1)), else_=literal(0))),
+        (res.c.outcome == "other", literal(0)),
+        (res.c.outcome == "happened", case((happened_inside, literal(1)), else_=literal(0))),
+        (window_closed_by_not_by, literal(0)),
+        else_=None,
+    )
+    known_on = case(
+        (res.c.outcome.in_(DECIDING_OUTCOMES), res.c.known_on),
+        (
+            res.c.outcome == "happened",
+            case((res.c.event_on < Claim.window_end, res.c.event_on), else_=Claim.window_end),
+        ),
+        (window_closed_by_not_by, Claim.window_end),
+        else_=None,
+    )
+    annulled = case((res.c.outcome == "annulled", literal(True)), else_=literal(False))
+    return select(
+        Claim.id.label("claim_id"),
+        Claim.question_id.label("question_id"),
+        Claim.deadline.label("deadline"),
+        outcome.label("outcome"),
+        known_on.label("known_on"),
+        annulled.label("annulled"),
+    ).outerjoin(res, res.c.question_id == Claim.question_id)
+
+
+@dataclass(frozen=True)
+class ClaimState:
+    outcome: int | None
+    known_on: dt.date | None
+    annulled: bool
+
+
+def claim_state(*, session: Session, claim_id: int) -> ClaimState:
+    """The outcome of one claim as ``claim_outcomes`` defines it."""
+    query = claim_outcomes().subquery()
+    row = session.execute(select(query).where(query.c.claim_id == claim_id)).one()
+    return ClaimState(outcome=row.outcome, known_on=row.known_on, annulled=bool(row.annulled))

@@ -1,0 +1,150 @@
+"""Resolving questions: recording what happened, keeping every earlier answer.
+
+Resolutions are append-only rows; the newest row of a question is its current state
+(``resolutions.outcomes`` derives every claim's outcome from it). Moving a date
+question forward ("not by March", then "not by June", then "happened on 15 August") is
+ordinary progress. Anything that contradicts or replaces the current answer is a
+re-resolution: it needs ``force=True``, is marked as forced, and the earlier rows stay
+in the history for everyone to see.
+
+When the outcome became known (``known_on``):
+- date questions: the event date (``happened``) or the not-by date, as
+  ``resolutions.outcomes`` explains per window; ``on`` is not accepted for them;
+- binary and choice: ``on`` when given; otherwise today, except that "no" on a binary
+  question defaults to its deadline when that has passed (nothing happened by it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session, select
+
+from forecasts.errors import Conflict, InvalidInput
+from forecasts.models import Question, QuestionOption, Resolution
+from forecasts.names import name_key
+from forecasts.questions import OTHER, find_option, find_question
+
+
+def current_resolution(*, session: Session, question: Question) -> Resolution | None:
+    """The question's newest resolution row, if any."""
+    return session.exec(
+        select(Resolution).where(Resolution.question_id == question.id).order_by(Resolution.id.desc())
+    ).first()
+
+
+def resolution_history(*, session: Session, question: Question) -> list[Resolution]:
+    """Every resolution of the question, oldest first."""
+    return list(
+        session.exec(select(Resolution).where(Resolution.question_id == question.id).order_by(Resolution.id)).all()
+    )
+
+
+def resolve(
+    *,
+    session: Session,
+    question: str,
+    today: dt.date,
+    outcome: str | None = None,
+    happened_on: dt.date | None = None,
+    not_by: dt.date | None = None,
+    annul: bool = False,
+    on: dt.date | None = None,
+    evidence: str | None = None,
+    note: str | None = None,
+    force: bool = False,
+) -> Resolution:
+    """Record what happened to ``question``; see the module docstring for the rules."""
+    found = find_question(session=session, slug=question)
+    given = [name for name, value in (("OUTCOME", outcome), ("--happened-on", happened_on), ("--not-by", not_by)) if value is not None]
+    if annul:
+        given.append("--annul")
+    if len(given) != 1:
+        raise InvalidInput(
+            f"give exactly one of yes, no, an option, --happened-on DATE, --not-by DATE or --annul "
+            f"(got {', '.join(given) if given else 'none'})"
+        )
+    for label, day in (("--on", on), ("--happened-on", happened_on), ("--not-by", not_by)):
+        if day is not None and day > today:
+            raise InvalidInput(f"{label} {day.isoformat()} is in the future; give a date on or before {today.isoformat()}")
+
+    resolution = _new_resolution(found, session, outcome, happened_on, not_by, annul, on, today)
+    resolution.evidence, resolution.note = evidence, note
+    current = current_resolution(session=session, question=found)
+    if current is not None and not _moves_forward(current, resolution):
+        if not force:
+            raise Conflict(
+                f"question {found.slug!r} is already resolved ({describe_resolution(session, current)}); "
+                "re-resolve it deliberately with --force (the earlier resolution stays in its history)"
+            )
+        resolution.forced = True
+    session.add(resolution)
+    session.flush()
+    return resolution
+
+
+def _new_resolution(
+    question: Question,
+    session: Session,
+    outcome: str | None,
+    happened_on: dt.date | None,
+    not_by: dt.date | None,
+    annul: bool,
+    on: dt.date | None,
+    today: dt.date,
+) -> Resolution:
+    if annul:
+        return Resolution(question_id=question.id, outcome="annulled", known_on=on or today)
+    if question.kind == "date":
+        if outcome is not None:
+            raise InvalidInput(
+                f"question {question.slug!r} is a date question; resolve it with --happened-on DATE "
+                f"or --not-by DATE, not {outcome!r}"
+            )
+        if on is not None:
+            raise InvalidInput("--on is not accepted for a date question: its outcome is known on the --happened-on or --not-by date")
+        if happened_on is not None:
+            return Resolution(question_id=question.id, outcome="happened", event_on=happened_on)
+        return Resolution(question_id=question.id, outcome="not_by", event_on=not_by)
+    if outcome is None:
+        accepted = "yes or no" if question.kind == "binary" else "one of its options or 'other'"
+        raise InvalidInput(
+            f"--happened-on and --not-by are for date questions; resolve {question.kind} question "
+            f"{question.slug!r} with {accepted}"
+        )
+    if question.kind == "binary":
+        answer = outcome.strip().lower()
+        if answer not in ("yes", "no"):
+            raise InvalidInput(f"outcome {outcome!r} is not accepted for binary question {question.slug!r}; give yes or no")
+        known_on = on
+        if known_on is None:
+            known_on = min(today, question.deadline) if answer == "no" else today
+        return Resolution(question_id=question.id, outcome=answer, known_on=known_on)
+    if name_key(outcome) == OTHER:
+        return Resolution(question_id=question.id, outcome="other", known_on=on or today)
+    try:
+        option = find_option(session=session, question=question, label=outcome)
+    except InvalidInput as error:
+        raise InvalidInput(f"{error}, or 'other' for an outcome outside them") from None
+    return Resolution(question_id=question.id, outcome="option", option_id=option.id, known_on=on or today)
+
+
+def _moves_forward(current: Resolution, new: Resolution) -> bool:
+    """True when ``new`` only narrows a date question's 'not by' state."""
+    if current.outcome != "not_by":
+        return False
+    return new.outcome in ("not_by", "happened") and new.event_on > current.event_on
+
+
+def describe_resolution(session: Session, resolution: Resolution) -> str:
+    """How a resolution reads to a person."""
+    if resolution.outcome == "option":
+        label = session.get(QuestionOption, resolution.option_id).label
+        return f"{label}, known on {resolution.known_on.isoformat()}"
+    if resolution.outcome == "happened":
+        return f"happened on {resolution.event_on.isoformat()}"
+    if resolution.outcome == "not_by":
+        return f"had not happened by {resolution.event_on.isoformat()}"
+    if resolution.outcome == "annulled":
+        return "annulled"
+    return f"{resolution.outcome}, known on {resolution.known_on.isoformat()}"
