@@ -16,13 +16,6 @@ from typer.core import TyperGroup
 from cli import demo, experts, forecasts, questions, resolve, standings
 from cli.context import Settings
 
-try:  # typer >= 0.24 vendors click
-    from typer._click.exceptions import Abort as ClickAbort
-    from typer._click.exceptions import ClickException
-except ImportError:  # pragma: no cover - older typer on plain click
-    from click.exceptions import Abort as ClickAbort
-    from click.exceptions import ClickException
-
 
 def report(message: str, exit_code: int) -> None:
     """Print one ``Error:`` line on stderr and exit."""
@@ -43,9 +36,12 @@ class ReportingGroup(TyperGroup):
             )
         except TrackrecordError as error:
             report(str(error), error.exit_code)
-        except ClickException as error:
+        except typer.TyperException as error:  # typer's usage errors (click's ClickException)
+            if type(error).__name__ == "NoArgsIsHelpError":
+                typer.echo(error.ctx.get_help())
+                sys.exit(0)
             report(error.format_message(), error.exit_code)
-        except (ClickAbort, typer.Abort):
+        except typer.Abort:
             report("aborted", 1)
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else 0)

@@ -122,7 +122,7 @@ def leaderboard(*, session: Session, tag: str | None = None, min_resolved: int =
     )
     standings, rank = [], 0
     for position, expert_id in enumerate(ranked, start=1):
-        if position == 1 or mean_brier[expert_id] != mean_brier[ranked[position - 2]]:
+        if position == 1 or not np.isclose(mean_brier[expert_id], mean_brier[ranked[position - 2]], rtol=0, atol=1e-12):
             rank = position
         standings.append(
             Standing(

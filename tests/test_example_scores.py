@@ -97,7 +97,7 @@ def test_example_leaderboard_matches_hand_computed_brier(tmp_path):
     db = tmp_path / "example.db"
     runner = CliRunner()
 
-    loaded = runner.invoke(app, ["--db", str(db), "example", "load"])
+    loaded = runner.invoke(app, ["demo", "--save", str(db)])
     assert loaded.exit_code == 0, loaded.output
 
     board = runner.invoke(app, ["--db", str(db), "leaderboard", "--format", "json"])
@@ -136,3 +136,6 @@ def test_example_leaderboard_matches_hand_computed_brier(tmp_path):
     for better, worse in zip(ranked, ranked[1:]):
         # Ties (Slutsky and Putin both score 0.2025) may differ in the last bit of a float.
         assert better["brier"] <= worse["brier"] + 1e-12, "ranks must follow ascending mean Brier"
+    # Equal scores share a rank: Slutsky and Putin both scored 0.2025.
+    assert by_expert["Leonid Slutsky"]["rank"] == by_expert["Vladimir Putin"]["rank"] == 7
+    assert by_expert["Toutiao"]["rank"] == 9
