@@ -24,7 +24,7 @@ def transaction(ctx: typer.Context) -> Iterator["Session"]:  # noqa: F821
 
     engine = open_database(ctx.find_object(Settings).db)
     try:
-        with Session(engine) as session, session.begin():
+        with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
     finally:
         engine.dispose()

@@ -25,6 +25,14 @@ LEADERBOARD_HEADINGS = {
 }
 
 
+def whole_number(value: str | int) -> int:
+    """A count of 1 or more, for --min-resolved."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise typer.BadParameter(f"{text!r} is not accepted; give a whole number of 1 or more")
+    return int(text)
+
+
 def register(app: typer.Typer) -> None:
     app.command("due")(due)
     app.command("leaderboard")(leaderboard)
@@ -51,7 +59,9 @@ def due(ctx: typer.Context) -> None:
 def leaderboard(
     ctx: typer.Context,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
-    min_resolved: Annotated[int, typer.Option(min=1, help="Leave out experts with fewer scored claims.")] = 1,
+    min_resolved: Annotated[
+        int, typer.Option(parser=whole_number, metavar="N", help="Leave out experts with fewer scored claims.")
+    ] = 1,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table, markdown, csv or json.")] = OutputFormat.table,
 ) -> None:
     """Rank experts by the accuracy of their resolved forecasts."""
