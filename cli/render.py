@@ -5,9 +5,6 @@ tabulate is imported only when a table is actually drawn.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from enum import Enum
 
@@ -38,6 +35,9 @@ def table(rows: Sequence[Sequence], headers: Sequence[str], fmt: OutputFormat = 
 
 
 def csv_text(records: Sequence[dict], keys: Sequence[str]) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(keys), lineterminator="\n")
     writer.writeheader()
@@ -47,6 +47,8 @@ def csv_text(records: Sequence[dict], keys: Sequence[str]) -> str:
 
 
 def json_text(records) -> str:
+    import json
+
     return json.dumps(records, indent=2, ensure_ascii=False, default=str)
 
 
