@@ -12,7 +12,8 @@ from cli.render import note, percent, say
 app = typer.Typer(help="Record and list forecasts (append-only).", no_args_is_help=True)
 
 
-@app.command("add")
+# Negative numbers ("-0.1") must reach the probability check, not be read as options.
+@app.command("add", context_settings={"ignore_unknown_options": True})
 def add(
     ctx: typer.Context,
     expert: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
@@ -69,7 +70,7 @@ def list_(
         return
     say(
         table(
-            [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.source) for r in rows],
-            ["id", "made on", "expert", "question", "claim", "probability", "phrase", "source"],
+            [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.quote, r.source) for r in rows],
+            ["id", "made on", "expert", "question", "claim", "probability", "phrase", "quote", "source"],
         )
     )

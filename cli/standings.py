@@ -6,23 +6,66 @@ from typing import Annotated
 
 import typer
 
-from cli.context import today, transaction
+from enum import Enum
+
+from cli.context import parsed_date, today, transaction
 from cli.render import OutputFormat, csv_text, json_text, note, say, table
 
 LEADERBOARD_KEYS = (
     "rank", "expert", "resolved", "pending", "brier", "log_loss", "brier_skill",
-    "relative_brier", "peer_log", "ci_low", "ci_high",
+    "relative_brier", "peer_log", "ci_low", "ci_high", "p_value",
 )
-#: column heading in tables, with the metric's direction
-LEADERBOARD_HEADINGS = {
-    "rank": "rank",
-    "expert": "expert",
-    "resolved": "resolved",
-    "pending": "pending",
-    "brier": "Brier ↓",
-    "log_loss": "log loss ↓",
-    "brier_skill": "skill ↑",
-}
+
+
+class Metric(str, Enum):
+    brier = "brier"
+    log = "log"
+    skill = "skill"
+    relative = "relative"
+    peer = "peer"
+
+
+class Policy(str, Enum):
+    latest = "latest"
+    first = "first"
+    time_averaged = "time-averaged"
+
+
+class Kind(str, Enum):
+    binary = "binary"
+    choice = "choice"
+    date = "date"
+
+
+LEGEND = (
+    "↓ lower is better, ↑ higher is better. Brier 0.25 = always saying 50%; skill 0 = no better than that.\n"
+    "95% CI: bootstrap interval of the mean Brier (none for one claim). p: one-sided test that the expert\n"
+    "beats always-50% (small samples cannot reach small p). rel: Brier minus peers' median on shared claims."
+)
+
+
+def _interval(record: dict) -> str:
+    if record["ci_low"] is None:
+        return "n/a"
+    return f"{record['ci_low']:.3f}–{record['ci_high']:.3f}"
+
+
+def _number(value, digits: int = 4) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def leaderboard_rows(records: list[dict]) -> tuple[list[list], list[str]]:
+    """Table rows and headings (with each metric's direction) for standings records."""
+    headings = ["rank", "expert", "resolved", "pending", "Brier ↓", "95% CI", "log ↓", "skill ↑", "rel ↓", "peer ↑", "p"]
+    rows = [
+        [
+            r["rank"], r["expert"], r["resolved"], r["pending"], _number(r["brier"]), _interval(r),
+            _number(r["log_loss"]), _number(r["brier_skill"]), _number(r["relative_brier"]),
+            _number(r["peer_log"]), _number(r["p_value"], 3),
+        ]
+        for r in records
+    ]
+    return rows, headings
 
 
 def whole_number(value: str | int) -> int:
@@ -58,24 +101,34 @@ def due(ctx: typer.Context) -> None:
 
 def leaderboard(
     ctx: typer.Context,
+    metric: Annotated[Metric, typer.Option(help="Rank by brier, log (log loss), skill, relative (Brier vs peers) or peer (peer log score).")] = Metric.brier,
+    policy: Annotated[Policy, typer.Option(help="Which of an expert's forecasts on a claim counts: latest, first or time-averaged.")] = Policy.latest,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
+    kind: Annotated[Kind | None, typer.Option(help="Only questions of this kind.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only forecasts made on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only forecasts made on or before YYYY-MM-DD.")] = None,
     min_resolved: Annotated[
         int, typer.Option(parser=whole_number, metavar="N", help="Leave out experts with fewer scored claims.")
     ] = 1,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table, markdown, csv or json.")] = OutputFormat.table,
 ) -> None:
     """Rank experts by the accuracy of their resolved forecasts."""
+    from resolutions.leaderboard import Scope
     from resolutions.leaderboard import leaderboard as standings
 
+    scope = Scope(
+        tag=tag, kind=kind.value if kind else None, since=parsed_date(since, "--since date"), until=parsed_date(until, "--until date")
+    )
     with transaction(ctx) as session:
-        records = [standing.as_dict() for standing in standings(session=session, tag=tag, min_resolved=min_resolved)]
+        found = standings(session=session, scope=scope, policy=policy.value, metric=metric.value, min_resolved=min_resolved)
+    records = [standing.as_dict() for standing in found]
     if fmt is OutputFormat.json:
         say(json_text(records))
     elif fmt is OutputFormat.csv:
         say(csv_text(records, LEADERBOARD_KEYS))
     elif not records:
-        note("No expert has a resolved forecast yet" + (f" on questions tagged {tag!r}." if tag else ". Resolve questions with: trackrecord resolve"))
+        note("No expert has a resolved forecast yet" + (" in this selection." if tag or kind or since or until else ". Resolve questions with: trackrecord resolve"))
     else:
-        keys = list(LEADERBOARD_HEADINGS)
-        say(table([[record[key] for key in keys] for record in records], [LEADERBOARD_HEADINGS[k] for k in keys], fmt))
-        say("↓ lower is better, ↑ higher is better. Brier 0.25 = always saying 50%; skill 0 = no better than that.")
+        rows, headings = leaderboard_rows(records)
+        say(table(rows, headings, fmt))
+        say(LEGEND)

@@ -1,28 +1,53 @@
 """The expert leaderboard, computed from the record on every call.
 
-One query fetches the columns of every forecast on a decided or pending claim (expert,
-claim, probability, whether it was made before the outcome became known, the outcome);
-numpy does the rest. Nothing loops over ORM objects, and no score is ever stored.
+Two queries fetch plain numeric columns: every forecast made before its claim's outcome
+became known (forecast id, expert, claim, probability, made-on and known-on as day
+numbers, outcome), and the count of pending claims per expert. numpy does the rest:
+``resolutions.policy`` picks the forecast that counts, ``resolutions.scoring`` and
+``resolutions.uncertainty`` score it. Nothing loops over ORM objects; no score is stored.
 
-Which forecast counts: for each expert and claim, the latest forecast made before the
-claim's outcome became known (ties on ``made_on`` go to the one recorded last). Each
-scored claim counts once. Annulled questions are never scored; their claims are neither
-resolved nor pending.
+Each scored claim counts once. Annulled questions are never scored, and their claims are
+neither resolved nor pending. Relative Brier and peer scores compare an expert with the
+other experts on the same claim *within the chosen scope* (tag, kind, dates).
 
-Ranking: by mean Brier, lower first; equal scores share a rank and are listed by name.
+Ranking: by ``metric`` in its better direction; experts without a value for it (no claim
+shared with a peer, for relative and peer) come last; ties go to the lower mean Brier,
+then to the name. Equal metric values share a rank.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from sqlalchemy import case, literal, select
+from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from forecasts.models import Claim, Expert, Forecast, QuestionTag
-from resolutions import scoring
+from forecasts.models import Expert, Forecast, Question, QuestionTag
+from resolutions import scoring, uncertainty
+from resolutions.days import day_number
 from resolutions.outcomes import claim_outcomes
+from resolutions.policy import ScoredClaims, counting_forecasts
+
+#: --metric name -> (Standing field, True when higher is better)
+METRICS = {
+    "brier": ("brier", False),
+    "log": ("log_loss", False),
+    "skill": ("brier_skill", True),
+    "relative": ("relative_brier", False),
+    "peer": ("peer_log", True),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which forecasts are scored: questions with ``tag`` / of ``kind``, made in [since, until]."""
+
+    tag: str | None = None
+    kind: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -34,105 +59,155 @@ class Standing:
     brier: float | None
     log_loss: float | None
     brier_skill: float | None
-    relative_brier: float | None = None
-    peer_log: float | None = None
-    ci_low: float | None = None
-    ci_high: float | None = None
+    relative_brier: float | None
+    peer_log: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class ForecastColumns:
-    """Every forecast's columns, sorted by expert, claim, made_on, recording order."""
+def _in_scope(query: Select, outcomes, scope: Scope) -> Select:
+    if scope.tag is not None:
+        tagged = select(QuestionTag.question_id).where(QuestionTag.tag == scope.tag.strip().lower())
+        query = query.where(outcomes.c.question_id.in_(tagged))
+    if scope.kind is not None:
+        query = query.where(outcomes.c.question_id.in_(select(Question.id).where(Question.kind == scope.kind)))
+    if scope.since is not None:
+        query = query.where(Forecast.made_on >= scope.since)
+    if scope.until is not None:
+        query = query.where(Forecast.made_on <= scope.until)
+    return query
 
-    expert_id: np.ndarray
-    claim_id: np.ndarray
-    probability: np.ndarray
-    before_known: np.ndarray  # made before the claim's outcome became known
-    outcome: np.ndarray  # 1, 0, or -1 while pending
-    annulled: np.ndarray
+
+def _numeric_columns(session: Session, query: Select, width: int) -> np.ndarray:
+    """The rows of ``query`` as an (n, width) float array, fetched without ORM objects."""
+    rows = session.connection().execute(query).all()
+    if not rows:
+        return np.zeros((0, width))
+    return np.array(rows, dtype=float)
 
 
-def forecast_columns(*, session: Session, tag: str | None = None) -> ForecastColumns:
-    """Fetch the columns scoring needs in one query."""
+def scored_claims(*, session: Session, scope: Scope = Scope(), policy: str = "latest") -> ScoredClaims:
+    """The forecast that counts for every resolved (expert, claim) in scope."""
     outcomes = claim_outcomes().subquery()
-    before_known = case(
-        (outcomes.c.known_on.is_not(None) & (Forecast.made_on < outcomes.c.known_on), literal(1)), else_=literal(0)
-    )
-    query = (
+    query = _in_scope(
         select(
+            Forecast.id,
             Forecast.expert_id,
             Forecast.claim_id,
             Forecast.probability,
-            before_known,
+            day_number(Forecast.made_on),
+            day_number(outcomes.c.known_on),
             outcomes.c.outcome,
-            outcomes.c.annulled,
         )
         .join(outcomes, outcomes.c.claim_id == Forecast.claim_id)
-        .order_by(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.id)
+        .where(outcomes.c.outcome.is_not(None), Forecast.made_on < outcomes.c.known_on),
+        outcomes,
+        scope,
     )
-    if tag is not None:
-        tagged = select(QuestionTag.question_id).where(QuestionTag.tag == tag.strip().lower())
-        query = query.where(outcomes.c.question_id.in_(tagged))
-    rows = session.execute(query).all()
-    columns = list(zip(*rows)) if rows else [()] * 6
-    return ForecastColumns(
-        expert_id=np.asarray(columns[0], dtype=np.int64),
-        claim_id=np.asarray(columns[1], dtype=np.int64),
-        probability=np.asarray(columns[2], dtype=float),
-        before_known=np.asarray(columns[3], dtype=bool),
-        outcome=np.asarray([-1 if o is None else o for o in columns[4]], dtype=np.int8),
-        annulled=np.asarray(columns[5], dtype=bool),
+    columns = _numeric_columns(session, query, 7).T
+    return counting_forecasts(
+        forecast_id=columns[0],
+        expert_id=columns[1],
+        claim_id=columns[2],
+        probability=columns[3],
+        made_day=columns[4],
+        known_day=columns[5],
+        outcome=columns[6].astype(np.int8),
+        policy=policy,
     )
 
 
-def _last_of_each_pair(expert_id: np.ndarray, claim_id: np.ndarray) -> np.ndarray:
-    """Mask of the last row of each run of equal (expert, claim) in sorted columns."""
-    if expert_id.size == 0:
-        return np.zeros(0, dtype=bool)
-    last = np.ones(expert_id.size, dtype=bool)
-    last[:-1] = (expert_id[1:] != expert_id[:-1]) | (claim_id[1:] != claim_id[:-1])
-    return last
+def pending_counts(*, session: Session, scope: Scope = Scope()) -> dict[int, int]:
+    """Per expert, the claims they forecast whose outcome is not known yet (not annulled)."""
+    outcomes = claim_outcomes().subquery()
+    pairs = _in_scope(
+        select(Forecast.expert_id, Forecast.claim_id)
+        .join(outcomes, outcomes.c.claim_id == Forecast.claim_id)
+        .where(outcomes.c.outcome.is_(None), ~outcomes.c.annulled)
+        .distinct(),
+        outcomes,
+        scope,
+    ).subquery()
+    return dict(session.execute(select(pairs.c.expert_id, func.count()).group_by(pairs.c.expert_id)).all())
 
 
-def leaderboard(*, session: Session, tag: str | None = None, min_resolved: int = 1) -> list[Standing]:
-    """Standings of every expert with at least ``min_resolved`` scored claims."""
-    columns = forecast_columns(session=session, tag=tag)
-    counted = columns.before_known & (columns.outcome >= 0)
-    pick = counted.copy()
-    pick[counted] = _last_of_each_pair(columns.expert_id[counted], columns.claim_id[counted])
+@dataclass(frozen=True)
+class ExpertScores:
+    """Per-expert score arrays indexed by expert id (NaN where undefined)."""
 
-    pending_rows = (columns.outcome < 0) & ~columns.annulled
-    pending_pairs = pending_rows.copy()
-    pending_pairs[pending_rows] = _last_of_each_pair(columns.expert_id[pending_rows], columns.claim_id[pending_rows])
+    resolved: np.ndarray
+    brier: np.ndarray
+    log_loss: np.ndarray
+    brier_skill: np.ndarray
+    relative_brier: np.ndarray
+    peer_log: np.ndarray
+    ci_low: np.ndarray
+    ci_high: np.ndarray
+    p_value: np.ndarray
 
+
+def score_experts(scored: ScoredClaims, size: int) -> ExpertScores:
+    """Every metric of DESIGN.md for every expert id below ``size``."""
+    experts = scored.expert_id
+    brier = scoring.brier(scored.probability, scored.outcome)
+    mean_brier, resolved = scoring.group_means(brier, experts, size)
+    mean_log, _ = scoring.group_means(scoring.log_loss(scored.probability, scored.outcome), experts, size)
+    ci_low, ci_high = uncertainty.bootstrap_mean_interval(brier, experts, size)
+    return ExpertScores(
+        resolved=resolved,
+        brier=mean_brier,
+        log_loss=mean_log,
+        brier_skill=scoring.brier_skill(mean_brier),
+        relative_brier=scoring.group_nanmeans(scoring.relative_brier(brier, scored.claim_id), experts, size),
+        peer_log=scoring.group_nanmeans(scoring.peer_log(scored.probability, scored.outcome, scored.claim_id), experts, size),
+        ci_low=ci_low,
+        ci_high=ci_high,
+        p_value=uncertainty.beats_chance_pvalue(brier, experts, size),
+    )
+
+
+def _value(number) -> float | None:
+    return None if np.isnan(number) else float(number)
+
+
+def leaderboard(
+    *,
+    session: Session,
+    scope: Scope = Scope(),
+    policy: str = "latest",
+    metric: str = "brier",
+    min_resolved: int = 1,
+) -> list[Standing]:
+    """Standings of every expert with at least ``min_resolved`` scored claims in scope."""
+    field, higher_is_better = METRICS[metric]
     names = dict(session.execute(select(Expert.id, Expert.name)).all())
     size = max(names, default=0) + 1
-    experts = columns.expert_id[pick]
-    probability, outcome = columns.probability[pick], columns.outcome[pick]
-    mean_brier, resolved = scoring.group_means(scoring.brier(probability, outcome), experts, size)
-    mean_log, _ = scoring.group_means(scoring.log_loss(probability, outcome), experts, size)
-    pending = np.bincount(columns.expert_id[pending_pairs], minlength=size)
-
-    ranked = sorted(
-        (expert_id for expert_id in names if resolved[expert_id] >= max(min_resolved, 1)),
-        key=lambda expert_id: (mean_brier[expert_id], names[expert_id].casefold()),
+    scores = score_experts(scored_claims(session=session, scope=scope, policy=policy), size)
+    pending = pending_counts(session=session, scope=scope)
+    ranking = getattr(scores, field) * (-1 if higher_is_better else 1)
+    listed = [expert_id for expert_id in names if scores.resolved[expert_id] >= max(min_resolved, 1)]
+    listed.sort(
+        key=lambda e: (np.isnan(ranking[e]), np.nan_to_num(ranking[e]), scores.brier[e], names[e].casefold(), e)
     )
     standings, rank = [], 0
-    for position, expert_id in enumerate(ranked, start=1):
-        if position == 1 or not np.isclose(mean_brier[expert_id], mean_brier[ranked[position - 2]], rtol=0, atol=1e-12):
+    for position, expert_id in enumerate(listed, start=1):
+        previous = listed[position - 2] if position > 1 else None
+        if previous is None or not np.isclose(ranking[expert_id], ranking[previous], rtol=0, atol=1e-12, equal_nan=True):
             rank = position
         standings.append(
             Standing(
                 rank=rank,
                 expert=names[expert_id],
-                resolved=int(resolved[expert_id]),
-                pending=int(pending[expert_id]),
-                brier=float(mean_brier[expert_id]),
-                log_loss=float(mean_log[expert_id]),
-                brier_skill=float(scoring.brier_skill(mean_brier[expert_id])),
+                resolved=int(scores.resolved[expert_id]),
+                pending=int(pending.get(expert_id, 0)),
+                **{
+                    key: _value(getattr(scores, key)[expert_id])
+                    for key in ("brier", "log_loss", "brier_skill", "relative_brier", "peer_log", "ci_low", "ci_high", "p_value")
+                },
             )
         )
     return standings

@@ -66,3 +66,72 @@ def group_means(values, groups, n_groups: int) -> tuple[np.ndarray, np.ndarray]:
     sums = np.bincount(groups, weights=values, minlength=n_groups)
     with np.errstate(invalid="ignore", divide="ignore"):
         return sums / counts, counts
+
+
+def _claim_groups(claim) -> tuple[np.ndarray, np.ndarray]:
+    """Dense claim labels 0..k-1 and the number of rows of each row's claim."""
+    _, labels, counts = np.unique(np.asarray(claim), return_inverse=True, return_counts=True)
+    return labels, counts[labels]
+
+
+def relative_brier(brier_scores, claim) -> np.ndarray:
+    """Each row's Brier minus the median Brier of the *other* rows on the same claim.
+
+    One row per (expert, claim). Claims with a single expert give NaN. Negative is better
+    than peers (Good Judgment Open's relative Brier).
+
+    >>> relative_brier([0.04, 0.36, 0.16, 0.25], [7, 7, 7, 9]).round(4).tolist()
+    [-0.22, 0.26, -0.04, nan]
+    """
+    scores = np.asarray(brier_scores, dtype=float)
+    claims = np.asarray(claim)
+    if scores.shape != claims.shape:
+        raise ValueError(f"brier and claim shapes differ: {scores.shape} vs {claims.shape}")
+    result = np.full(scores.shape, np.nan)
+    if scores.size == 0:
+        return result
+    order = np.lexsort((scores, claims))
+    sorted_claims, sorted_scores = claims[order], scores[order]
+    starts = np.flatnonzero(np.r_[True, sorted_claims[1:] != sorted_claims[:-1]])
+    sizes = np.diff(np.r_[starts, sorted_claims.size])
+    start, size = np.repeat(starts, sizes), np.repeat(sizes, sizes)
+    rank = np.arange(sorted_claims.size) - start
+    others = np.maximum(size - 1, 1)
+    # The median of the others sits at positions lo, hi of the list without this row;
+    # a position at or past this row's rank shifts one place right in the full list.
+    lo, hi = (others - 1) // 2, others // 2
+    lo_index = start + lo + (lo >= rank)
+    hi_index = start + hi + (hi >= rank)
+    upper = start + size - 1
+    median_others = (sorted_scores[np.minimum(lo_index, upper)] + sorted_scores[np.minimum(hi_index, upper)]) / 2
+    result[order] = np.where(size >= 2, sorted_scores - median_others, np.nan)
+    return result
+
+
+def peer_log(probability, outcome, claim) -> np.ndarray:
+    """Metaculus-style peer score in nats: ln p_i(outcome) minus the mean over the other
+    experts j on the same claim of ln p_j(outcome).
+
+    One row per (expert, claim); probabilities are clipped to [0.001, 0.999] as for log
+    loss, since ln 0 is unbounded. Claims with a single expert give NaN. Over all experts
+    on a claim the scores sum to zero. Higher is better.
+    """
+    p, o = _validated(probability, outcome)
+    claims = np.asarray(claim)
+    if claims.shape != p.shape:
+        raise ValueError(f"probability and claim shapes differ: {p.shape} vs {claims.shape}")
+    if p.size == 0:
+        return np.zeros(0)
+    log_score = -log_loss(p, o)
+    labels, size = _claim_groups(claims)
+    total = np.bincount(labels, weights=log_score)[labels]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(size >= 2, log_score - (total - log_score) / (size - 1), np.nan)
+
+
+def group_nanmeans(values, groups, n_groups: int) -> np.ndarray:
+    """Mean of the non-NaN ``values`` per group (NaN where a group has none)."""
+    values = np.asarray(values, dtype=float)
+    defined = ~np.isnan(values)
+    means, _ = group_means(values[defined], np.asarray(groups)[defined], n_groups)
+    return means

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -30,7 +31,7 @@ def test_demo_prints_the_example_leaderboard_and_how_to_start(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    ranked = [line for line in lines if line[:1].isdigit()]
+    ranked = [line for line in lines if re.match(r"\d+ {2,}\S", line)]
     assert [next(name for name in EXPERTS if name in line) for line in ranked] == EXPERTS
     assert ranked[0].split()[:2] == ["1", "Yuri"]
     assert "Start your own record" in result.stdout

@@ -54,15 +54,11 @@ def show_claims(ok, slug: str) -> dict[str, dict[str, str]]:
 
 
 def record_resolution(run, db_path, *args: str) -> None:
-    """Set-up: ``resolve ARGS`` must record one resolution row.
-
-    Only the row is checked here: the command's own exit status and message are the
-    subject of tests/test_resolve_cli.py.
-    """
+    """Set-up: ``resolve ARGS`` must succeed and record one resolution row."""
     before = sql(db_path, "SELECT COUNT(*) FROM resolution")[0][0]
     result = run("resolve", *args)
-    after = sql(db_path, "SELECT COUNT(*) FROM resolution")[0][0]
-    assert after == before + 1, (args, result.exit_code, result.stdout, result.stderr, result.exception)
+    assert result.exit_code == 0, (args, result.exit_code, result.stdout, result.stderr, result.exception)
+    assert sql(db_path, "SELECT COUNT(*) FROM resolution")[0][0] == before + 1, args
 
 
 @pytest.fixture

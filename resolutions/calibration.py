@@ -1,0 +1,104 @@
+"""Calibration: do an expert's 70% forecasts come true 70% of the time?
+
+Forecasts are binned (``bins`` equal-width bins over [0, 1], the last one closed, or
+``bins=None`` for one bin per distinct forecast value). Per bin: count, mean forecast,
+observed frequency. The Murphy decomposition splits the mean Brier score into
+
+.. math::
+
+    \\overline{\\mathrm{Brier}} = \\mathrm{REL} - \\mathrm{RES} + \\mathrm{UNC},\\quad
+    \\mathrm{REL} = \\tfrac1N \\sum_k n_k (\\bar f_k - \\bar o_k)^2,\\;
+    \\mathrm{RES} = \\tfrac1N \\sum_k n_k (\\bar o_k - \\bar o)^2,\\;
+    \\mathrm{UNC} = \\bar o (1 - \\bar o)
+
+(reliability: lower is better; resolution: higher is better). The identity is exact
+when every forecast in a bin has the same value (``bins=None``); with wider bins the
+within-bin spread of forecasts is left out, and the sum differs slightly.
+Pure functions; arrays in, arrays out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from resolutions.scoring import _validated
+
+
+@dataclass(frozen=True)
+class CalibrationTable:
+    low: np.ndarray  # bin lower edges (the value itself for distinct-value bins)
+    high: np.ndarray  # bin upper edges
+    count: np.ndarray
+    mean_forecast: np.ndarray  # NaN for empty bins
+    observed: np.ndarray  # NaN for empty bins
+
+
+@dataclass(frozen=True)
+class Murphy:
+    reliability: float
+    resolution: float
+    uncertainty: float
+
+    @property
+    def brier(self) -> float:
+        return self.reliability - self.resolution + self.uncertainty
+
+
+def _bin_labels(p: np.ndarray, bins: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if bins is None:
+        values, labels = np.unique(p, return_inverse=True)
+        return labels, values, values
+    if bins < 1:
+        raise ValueError("bins must be at least 1")
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    labels = np.minimum((p * bins).astype(np.int64), bins - 1)
+    return labels, edges[:-1], edges[1:]
+
+
+def calibration_table(probability, outcome, bins: int | None = 10) -> CalibrationTable:
+    """Count, mean forecast and observed frequency per bin."""
+    p, o = _validated(probability, outcome)
+    labels, low, high = _bin_labels(p, bins)
+    count = np.bincount(labels, minlength=low.size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_forecast = np.bincount(labels, weights=p, minlength=low.size) / count
+        observed = np.bincount(labels, weights=o, minlength=low.size) / count
+    return CalibrationTable(low=low, high=high, count=count, mean_forecast=mean_forecast, observed=observed)
+
+
+def murphy_decomposition(probability, outcome, bins: int | None = 10) -> Murphy:
+    """Reliability, resolution and uncertainty of a set of forecasts."""
+    p, o = _validated(probability, outcome)
+    if p.size == 0:
+        raise ValueError("no forecasts to decompose")
+    table = calibration_table(p, o, bins)
+    used = table.count > 0
+    n, f, obs = table.count[used], table.mean_forecast[used], table.observed[used]
+    base_rate = o.mean()
+    return Murphy(
+        reliability=float(np.sum(n * (f - obs) ** 2) / p.size),
+        resolution=float(np.sum(n * (obs - base_rate) ** 2) / p.size),
+        uncertainty=float(base_rate * (1 - base_rate)),
+    )
+
+
+def reliability_diagram(table: CalibrationTable, width: int = 40) -> list[str]:
+    """A text reliability diagram: one line per non-empty bin.
+
+    On a track from 0 to 1, ``|`` marks the bin's mean forecast (where a perfectly
+    calibrated expert's outcomes would land) and ``o`` the observed frequency; ``@``
+    means both fall in the same cell.
+    """
+    lines = [f"{'bin':>11}  0{' ' * (width // 2 - 1)}.5{' ' * (width - width // 2 - 2)}1"]
+    for low, high, count, forecast, observed in zip(table.low, table.high, table.count, table.mean_forecast, table.observed):
+        if count == 0:
+            continue
+        track = [" "] * (width + 1)
+        at_forecast, at_observed = round(forecast * width), round(observed * width)
+        track[at_forecast] = "|"
+        track[at_observed] = "@" if at_observed == at_forecast else "o"
+        label = f"{low:.2f}" if low == high else f"{low:.2f}-{high:.2f}"
+        lines.append(f"{label:>11}  {''.join(track)}  n={count}")
+    return lines
