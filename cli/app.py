@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from cli import demo, experts, forecasts, questions, resolve, standings
+from cli import calibration, demo, experts, forecasts, questions, resolve, standings
 from cli.context import Settings
 
 
@@ -79,6 +79,7 @@ app.add_typer(questions.app, name="question")
 app.add_typer(forecasts.app, name="forecast")
 resolve.register(app)
 standings.register(app)
+calibration.register(app)
 demo.register(app)
 
 

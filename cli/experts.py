@@ -50,25 +50,39 @@ def show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
 ) -> None:
-    """Show an expert and every forecast they made."""
-    from forecasts.experts import aliases_of, find_expert
-    from forecasts.forecasting import list_forecasts
+    """Show an expert: scores with intervals, calibration, and every forecast with its outcome."""
+    from cli.calibration import calibration_lines
+    from cli.standings import leaderboard_rows
+    from resolutions.profile import expert_profile
 
     with transaction(ctx) as session:
-        expert = find_expert(session=session, name=name)
-        aliases = aliases_of(session=session, expert=expert)
-        forecasts = list_forecasts(session=session, expert=expert.slug)
-        say(f"{expert.name}  (slug {expert.slug})")
-        if expert.affiliation:
-            say(f"affiliation: {expert.affiliation}")
-        if aliases:
-            say(f"aliases: {', '.join(aliases)}")
-    say(f"forecasts: {len(forecasts)}")
-    if forecasts:
+        profile = expert_profile(session=session, name=name)
+    say(f"{profile.name}  (slug {profile.slug})")
+    if profile.affiliation:
+        say(f"affiliation: {profile.affiliation}")
+    if profile.aliases:
+        say(f"aliases: {', '.join(profile.aliases)}")
+    say("")
+    if profile.standing is None:
+        say("scores: none yet (no resolved forecast)")
+    else:
+        rows, headings = leaderboard_rows([profile.standing.as_dict()])
+        say(table(rows, headings))
+    if profile.calibration is not None:
         say("")
+        say("calibration (latest forecast per claim):")
+        for line in calibration_lines(profile.calibration):
+            say(line)
+    say("")
+    say(f"forecasts: {len(profile.forecasts)}  (* = the forecast that counts)")
+    if profile.forecasts:
         say(
             table(
-                [(f.made_on, f.question, f.claim, percent(f.probability), f.phrase, f.quote) for f in forecasts],
-                ["made on", "question", "claim", "probability", "phrase", "quote"],
+                [
+                    (f.made_on, f.question, f.claim, percent(f.probability), f.phrase, f.outcome,
+                     "" if f.brier is None else f"{f.brier:.4f}", "*" if f.counts else "", f.quote)
+                    for f in profile.forecasts
+                ],
+                ["made on", "question", "claim", "probability", "phrase", "outcome", "Brier", "", "quote"],
             )
         )

@@ -24,8 +24,12 @@ POLICIES = ("latest", "first", "time-averaged")
 
 @dataclass(frozen=True)
 class ScoredClaims:
-    """One row per scored (expert, claim): the probability that counts and the outcome."""
+    """One row per scored (expert, claim): the probability that counts and the outcome.
 
+    ``forecast_id`` is the forecast that counts (for time-averaged, the last one made).
+    """
+
+    forecast_id: np.ndarray
     expert_id: np.ndarray
     claim_id: np.ndarray
     probability: np.ndarray
@@ -48,8 +52,9 @@ def counting_forecasts(
         raise ValueError(f"policy {policy!r} is not one of {', '.join(POLICIES)}")
     expert_id = np.asarray(expert_id, dtype=np.int64)
     claim_id = np.asarray(claim_id, dtype=np.int64)
-    order = np.lexsort((np.asarray(forecast_id), np.asarray(made_day), claim_id, expert_id))
-    expert_id, claim_id = expert_id[order], claim_id[order]
+    forecast_id = np.asarray(forecast_id, dtype=np.int64)
+    order = np.lexsort((forecast_id, np.asarray(made_day), claim_id, expert_id))
+    forecast_id, expert_id, claim_id = forecast_id[order], expert_id[order], claim_id[order]
     probability = np.asarray(probability, dtype=float)[order]
     made_day = np.asarray(made_day, dtype=np.int64)[order]
     known_day = np.asarray(known_day, dtype=np.int64)[order]
@@ -72,5 +77,6 @@ def counting_forecasts(
         probability = probability.copy()
         probability[pick] = weighted / days
     return ScoredClaims(
+        forecast_id=forecast_id[pick],
         expert_id=expert_id[pick], claim_id=claim_id[pick], probability=probability[pick], outcome=outcome[pick]
     )

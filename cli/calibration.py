@@ -1,0 +1,75 @@
+"""``trackrecord calibration [EXPERT]``: bins, Murphy decomposition, reliability diagram."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.context import transaction
+from cli.render import note, say, table
+from cli.standings import Kind, Policy
+
+
+def bins_option(value: str | int) -> int | None:
+    """N equal-width bins (1 to 100), or 'distinct' for one bin per forecast value."""
+    text = str(value).strip().lower()
+    if text == "distinct":
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 100:
+        raise typer.BadParameter(f"{value!r} is not accepted; give a whole number from 1 to 100, or 'distinct'")
+    return int(text)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("calibration")(calibration)
+
+
+def calibration_lines(report) -> list[str]:
+    """The bin table, the Murphy terms and the diagram of a calibration report."""
+    from resolutions.calibration import reliability_diagram
+
+    bins = report.table
+    rows = [
+        (f"{low:.2f}" if low == high else f"{low:.2f}-{high:.2f}", count, f"{forecast:.3f}", f"{observed:.3f}")
+        for low, high, count, forecast, observed in zip(bins.low, bins.high, bins.count, bins.mean_forecast, bins.observed)
+        if count
+    ]
+    murphy = report.murphy
+    return [
+        table(rows, ["bin", "count", "mean forecast", "observed"]),
+        "",
+        f"Murphy decomposition over {report.forecasts} scored claims:",
+        f"  reliability {murphy.reliability:.4f} (↓)  resolution {murphy.resolution:.4f} (↑)  "
+        f"uncertainty {murphy.uncertainty:.4f}",
+        f"  reliability - resolution + uncertainty = {murphy.brier:.4f}; mean Brier = {report.mean_brier:.4f}"
+        + ("" if abs(murphy.brier - report.mean_brier) < 1e-9 else " (they differ by the spread of forecasts within bins)"),
+        "",
+        "reliability diagram ('|' mean forecast, 'o' observed frequency, '@' both):",
+        *reliability_diagram(bins),
+    ]
+
+
+def calibration(
+    ctx: typer.Context,
+    expert: Annotated[str | None, typer.Argument(help="Name, alias or slug; omit for all experts together.")] = None,
+    bins: Annotated[
+        int | None, typer.Option(parser=bins_option, metavar="N|distinct", help="Equal-width bins, or 'distinct' for one per forecast value.")
+    ] = 10,
+    policy: Annotated[Policy, typer.Option(help="Which forecast counts: latest, first or time-averaged.")] = Policy.latest,
+    tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
+    kind: Annotated[Kind | None, typer.Option(help="Only questions of this kind.")] = None,
+) -> None:
+    """How well an expert's probabilities match how often things happened."""
+    from resolutions.leaderboard import Scope
+    from resolutions.profile import calibration_report
+
+    with transaction(ctx) as session:
+        report = calibration_report(
+            session=session, expert=expert, scope=Scope(tag=tag, kind=kind.value if kind else None), policy=policy.value, bins=bins
+        )
+    if report is None:
+        note("No resolved forecast to calibrate" + (f" for {expert}." if expert else " yet."))
+        return
+    for line in calibration_lines(report):
+        say(line)

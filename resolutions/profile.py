@@ -1,0 +1,119 @@
+"""One expert's record in depth, and calibration reports.
+
+The profile gathers the expert's standing (the same computation as the leaderboard, so
+relative and peer scores compare with everyone), a calibration summary, and every
+forecast with its claim's outcome, its own Brier score, and whether it is the one that
+counts (the latest made before the outcome was known).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+from sqlmodel import Session
+
+from forecasts.experts import aliases_of, find_expert
+from forecasts.models import Claim, Forecast, Question, QuestionOption
+from forecasts.questions import describe_claim
+from resolutions.calibration import CalibrationTable, Murphy, calibration_table, murphy_decomposition
+from resolutions.leaderboard import Scope, Standing, leaderboard, scored_claims
+from resolutions.outcomes import claim_outcomes
+
+
+@dataclass(frozen=True)
+class ForecastOutcome:
+    made_on: dt.date
+    question: str
+    claim: str
+    probability: float
+    phrase: str | None
+    quote: str | None
+    source: str | None
+    outcome: str  # true, false, pending, void
+    brier: float | None  # None while pending, void, or made after the outcome was known
+    counts: bool
+
+
+@dataclass(frozen=True)
+class Calibration:
+    forecasts: int
+    table: CalibrationTable
+    murphy: Murphy
+    mean_brier: float
+
+
+@dataclass(frozen=True)
+class ExpertProfile:
+    name: str
+    slug: str
+    affiliation: str | None
+    aliases: list[str]
+    standing: Standing | None
+    calibration: Calibration | None
+    forecasts: list[ForecastOutcome]
+
+
+def calibration_report(
+    *, session: Session, expert: str | None = None, scope: Scope = Scope(), policy: str = "latest", bins: int | None = 10
+) -> Calibration | None:
+    """Calibration of one expert's (or everyone's) scored claims; None when nothing is scored."""
+    scored = scored_claims(session=session, scope=scope, policy=policy)
+    mask = np.ones(scored.expert_id.size, dtype=bool)
+    if expert is not None:
+        mask = scored.expert_id == find_expert(session=session, name=expert).id
+    if not mask.any():
+        return None
+    p, o = scored.probability[mask], scored.outcome[mask]
+    return Calibration(
+        forecasts=int(mask.sum()),
+        table=calibration_table(p, o, bins),
+        murphy=murphy_decomposition(p, o, bins),
+        mean_brier=float(np.mean((p - o) ** 2)),
+    )
+
+
+def expert_profile(*, session: Session, name: str) -> ExpertProfile:
+    """Scores with intervals, calibration, and every forecast of the expert (latest policy)."""
+    expert = find_expert(session=session, name=name)
+    standing = next((s for s in leaderboard(session=session) if s.expert == expert.name), None)
+    outcomes = claim_outcomes().subquery()
+    rows = session.execute(
+        select(Forecast, Question.slug, Claim, QuestionOption.label, outcomes.c.outcome, outcomes.c.known_on, outcomes.c.annulled)
+        .join(Claim, Claim.id == Forecast.claim_id)
+        .join(Question, Question.id == Claim.question_id)
+        .join(outcomes, outcomes.c.claim_id == Claim.id)
+        .outerjoin(QuestionOption, QuestionOption.id == Claim.option_id)
+        .where(Forecast.expert_id == expert.id)
+        .order_by(Forecast.made_on, Forecast.id)
+    ).all()
+    scored = scored_claims(session=session)
+    counting = set(scored.forecast_id[scored.expert_id == expert.id].tolist())
+    forecasts = []
+    for forecast, slug, claim, label, outcome, known_on, annulled in rows:
+        scored = outcome is not None and forecast.made_on < known_on
+        forecasts.append(
+            ForecastOutcome(
+                made_on=forecast.made_on,
+                question=slug,
+                claim=label or describe_claim(claim),
+                probability=forecast.probability,
+                phrase=forecast.phrase,
+                quote=forecast.quote,
+                source=forecast.source,
+                outcome="void" if annulled else "pending" if outcome is None else "true" if outcome else "false",
+                brier=(forecast.probability - outcome) ** 2 if scored else None,
+                counts=forecast.id in counting,
+            )
+        )
+    return ExpertProfile(
+        name=expert.name,
+        slug=expert.slug,
+        affiliation=expert.affiliation,
+        aliases=aliases_of(session=session, expert=expert),
+        standing=standing,
+        calibration=calibration_report(session=session, expert=expert.slug),
+        forecasts=forecasts,
+    )
