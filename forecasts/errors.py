@@ -21,7 +21,7 @@ class InvalidInput(TrackrecordError):
 
 
 class NotFound(TrackrecordError):
-    """A named expert, question or option does not exist."""
+    """A named expert or question does not exist (an option not on a question is bad input)."""
 
     exit_code = 1
 

@@ -186,12 +186,9 @@ class TestQuoteAndSource:
         self.add(ok)
         assert [row["source"] for row in parse_table(ok("forecast", "list"))] == [self.SOURCE]
 
-    @pytest.mark.xfail(
-        reason="BUG: cli/forecasts.py list_ drops ForecastRow.quote; the table has no quote column", strict=True
-    )
     def test_quote_is_shown_by_forecast_list(self, record, ok):
         self.add(ok)
-        assert self.QUOTE in ok("forecast", "list")
+        assert [row["quote"] for row in parse_table(ok("forecast", "list"))] == [self.QUOTE]
 
 
 # --------------------------------------------------------------------------- list
@@ -291,12 +288,7 @@ class TestProbabilityErrors:
         assert_error(result, *fragments, exit_code=2)
         assert table_counts() == before
 
-    @pytest.mark.xfail(
-        reason="BUG: a negative probability typed without '--' is parsed as an unknown option "
-        "('No such option: -0'), so the error does not name '-0.1'",
-        strict=True,
-    )
-    def test_negative_probability_without_double_dash_names_the_value(self, record, run, table_counts):
+    def test_negative_probability_without_double_dash(self, record, run, table_counts):
         before = table_counts()
         assert_error(run("forecast", "add", "Markov", "talks", "-0.1", "--made-on", MADE), "'-0.1'", "out of range")
         assert table_counts() == before
