@@ -67,10 +67,10 @@ def add_expert(
         alias_key = name_key(alias)
         if not alias_key:
             raise InvalidInput("alias is empty; give another spelling of the expert's name")
-        if alias_key in seen:
+        if alias_key in seen or alias_key == expert.slug:
             continue
         owner = _lookup(session, alias_key)
-        if owner is not None:
+        if owner is not None and owner.id != expert.id:
             raise Conflict(f"alias {alias!r} already names expert {owner.name!r}")
         seen.add(alias_key)
         session.add(ExpertAlias(expert_id=expert.id, alias=" ".join(alias.split()), alias_key=alias_key))
@@ -79,9 +79,9 @@ def add_expert(
 
 
 def _free_slug(session: Session, base: str) -> str:
-    taken = set(session.exec(select(Expert.slug).where(Expert.slug.startswith(base))).all())
+    """``base``, or ``base-2``, ``base-3``… : the first that names nobody (as name, alias or slug)."""
     slug, number = base, 2
-    while slug in taken:
+    while _lookup(session, slug) is not None:
         slug, number = f"{base}-{number}", number + 1
     return slug
 

@@ -1,20 +1,21 @@
 """How names are compared and turned into slugs.
 
 Two spellings name the same expert when they agree after folding case and collapsing
-whitespace ("  steve   WITKOFF " is "Steve Witkoff"). Unicode names keep their letters
+whitespace ("  steve   WITKOFF " is "Steve Witkoff"), in Unicode normal form C. Unicode names keep their letters
 (``Сергей Марков`` has the slug ``сергей-марков``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def name_key(name: str) -> str:
-    """The form in which two names are compared."""
-    return " ".join(name.split()).casefold()
+    """The form in which two names are compared (NFC, so composed and decomposed letters agree)."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def slugify(name: str) -> str:
