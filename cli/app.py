@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from cli import calibration, demo, experts, forecasts, questions, resolve, standings
+from cli import calibration, demo, experts, forecasts, questions, resolve, scale, standings
 from cli.context import Settings
 
 
@@ -69,9 +69,21 @@ def configure(
             help="SQLite file or SQLAlchemy URL; else $TRACKRECORD_DB, else trackrecord.db in the user data folder.",
         ),
     ] = None,
+    scale: Annotated[
+        str | None,
+        typer.Option(
+            "--scale",
+            metavar="FILE",
+            envvar="TRACKRECORD_SCALE",
+            help="CSV phrase,probability[,source] extending the verbal scale (its rows win); also $TRACKRECORD_SCALE.",
+        ),
+    ] = None,
+    replace_scale: Annotated[
+        bool, typer.Option("--replace-scale", help="Use the --scale file instead of the default verbal scale.")
+    ] = False,
 ) -> None:
     """Keep public forecasters honest: record experts' forecasts, resolve them, and rank the experts."""
-    ctx.obj = Settings(db=db)
+    ctx.obj = Settings(db=db, scale=scale, replace_scale=replace_scale)
 
 
 app.add_typer(experts.app, name="expert")
@@ -80,6 +92,7 @@ app.add_typer(forecasts.app, name="forecast")
 resolve.register(app)
 standings.register(app)
 calibration.register(app)
+scale.register(app)
 demo.register(app)
 
 

@@ -13,6 +13,14 @@ import typer
 @dataclass(frozen=True)
 class Settings:
     db: str | None
+    scale: str | None = None
+    replace_scale: bool = False
+
+    def verbal_scale(self):
+        """The verbal scale chosen with --scale / --replace-scale (default otherwise)."""
+        from forecasts.verbal import load_scale
+
+        return load_scale(self.scale, replace=self.replace_scale)
 
 
 @contextmanager

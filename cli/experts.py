@@ -18,13 +18,28 @@ def add(
     name: Annotated[str, typer.Argument(help="The expert's name, e.g. 'Sergey Markov' or 'The New York Times'.")],
     affiliation: Annotated[str | None, typer.Option(help="Role or organisation.")] = None,
     alias: Annotated[list[str] | None, typer.Option("--alias", help="Another spelling that names this expert; repeatable.")] = None,
+    distinct: Annotated[bool, typer.Option("--distinct", help="Add even if the name is close to a known expert's.")] = False,
 ) -> None:
     """Add an expert, with any aliases."""
     from forecasts.experts import add_expert
 
     with transaction(ctx) as session:
-        expert = add_expert(session=session, name=name, affiliation=affiliation, aliases=alias or [])
+        expert = add_expert(session=session, name=name, affiliation=affiliation, aliases=alias or [], distinct=distinct)
         say(f"Added expert {expert.name} (slug {expert.slug}).")
+
+
+@app.command("alias")
+def alias(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
+    spellings: Annotated[list[str], typer.Argument(help="Other spellings that name the same expert.")],
+) -> None:
+    """Join other spellings to an expert ("Witzke" -> Steve Witkoff)."""
+    from forecasts.experts import add_aliases, aliases_of
+
+    with transaction(ctx) as session:
+        expert = add_aliases(session=session, name=name, aliases=spellings)
+        say(f"{expert.name} is also known as: {', '.join(aliases_of(session=session, expert=expert))}.")
 
 
 @app.command("list")

@@ -18,7 +18,7 @@ def add(
     ctx: typer.Context,
     expert: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
     question: Annotated[str, typer.Argument(help="Slug of the question.")],
-    probability: Annotated[str, typer.Argument(help="0.35 or 35%.")],
+    probability: Annotated[str, typer.Argument(help="0.35, 35%, or a phrase of the verbal scale ('unlikely').")],
     option: Annotated[str | None, typer.Option(help="Choice questions: the option this probability is for.")] = None,
     window: Annotated[str | None, typer.Option(help="Date questions: FROM..TO (inclusive) or ..TO.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Date questions: happens on or before this YYYY-MM-DD.")] = None,
@@ -27,11 +27,14 @@ def add(
     source: Annotated[str | None, typer.Option(help="Where it was said: URL or citation.")] = None,
 ) -> None:
     """Record an expert's probability for a claim on a question."""
+    from cli.context import Settings
     from forecasts.errors import InvalidInput
     from forecasts.forecasting import add_forecast
-    from forecasts.parsing import parse_probability, parse_window
+    from forecasts.parsing import parse_window
+    from forecasts.verbal import read_probability
 
-    value = parse_probability(probability)
+    reading = read_probability(probability, ctx.find_object(Settings).verbal_scale)
+    value = reading.probability
     if window is not None and by is not None:
         raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
     span = parse_window(window) if window is not None else parse_window(f"..{by}") if by is not None else None
@@ -48,9 +51,15 @@ def add(
             window=span,
             quote=quote,
             source=source,
+            phrase=reading.phrase,
+            scale=reading.scale_version,
         )
     claim = f" on {option}" if option else f" for {span.label}" if span else ""
-    say(f"Recorded: {expert} gives {question}{claim} {percent(value)} (made on {made.isoformat()}).")
+    words = ""
+    if reading.phrase:
+        approximate = " (closest spelling)" if reading.approximate else ""
+        words = f" ('{reading.phrase}' read as '{reading.matched}'{approximate}, scale {reading.scale_version})"
+    say(f"Recorded: {expert} gives {question}{claim} {percent(value)}{words} (made on {made.isoformat()}).")
 
 
 @app.command("list")

@@ -32,6 +32,7 @@ def add_forecast(
     quote: str | None = None,
     source: str | None = None,
     phrase: str | None = None,
+    scale: str | None = None,
     note: str | None = None,
 ) -> Forecast:
     """Record ``expert``'s ``probability`` for a claim on ``question``."""
@@ -77,6 +78,7 @@ def add_forecast(
         quote=quote,
         source=source,
         phrase=phrase,
+        scale=scale,
         note=note,
     )
     session.add(forecast)

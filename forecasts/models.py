@@ -113,6 +113,7 @@ class ForecastBase(SQLModel):
     quote: str | None = None
     source: str | None = None
     phrase: str | None = Field(default=None, max_length=200)
+    scale: str | None = Field(default=None, max_length=100)
     note: str | None = None
 
 

@@ -3,8 +3,9 @@
 Kept free of database and command-line concerns so every command and, later, every
 import format reads values the same way and fails with the same words.
 
-Accepted now (verbal phrases arrive with their own issue):
-- PROBABILITY: a number from 0 to 1 (``0.35``) or a percent from 0% to 100% (``35%``).
+Accepted:
+- PROBABILITY: a number from 0 to 1 (``0.35``) or a percent from 0% to 100% (``35%``);
+  verbal phrases are read by ``forecasts.verbal``.
 - DATE: ISO ``YYYY-MM-DD``.
 - WINDOW: ``FROM..TO`` (both ends inclusive) or ``..TO`` (any time up to TO, the same
   as ``--by TO``).
@@ -53,11 +54,6 @@ def parse_probability(text: str) -> float:
     try:
         number = float(number_text)
     except ValueError:
-        if re.search(r"[^\W\d_]", cleaned):
-            raise InvalidInput(
-                f"probability {text!r} is a verbal phrase, and verbal phrases are not "
-                f"accepted yet; give {PROBABILITY_ACCEPTED}"
-            ) from None
         raise InvalidInput(f"probability {text!r} is not a number; give {PROBABILITY_ACCEPTED}") from None
     if not math.isfinite(number):
         raise InvalidInput(f"probability {text!r} is not finite; give {PROBABILITY_ACCEPTED}")

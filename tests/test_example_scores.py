@@ -3,7 +3,7 @@
 The table below was written by reading the five seed articles (``shared/seeds/``) and
 ``shared/seed-facts.md``, not by running any trackrecord code: one row per forecast in
 ``resolutions/example/seed.json``, giving who made it, the probability of its hedge phrase
-(the number in ``forecasts/hedges.py``, typed in here) and what actually happened to the
+(the number of the default verbal scale, ``forecasts/data/verbal_scale.csv``, typed in here) and what actually happened to the
 claim (1 = true, 0 = false):
 
 - date windows on ``putin-trump-meeting`` are true iff 2025-08-15 (Anchorage) lies inside;

@@ -162,9 +162,10 @@ class TestAddErrors:
         assert ok("expert", "show", "steve-witkoff").splitlines()[0] == "Steve Witkoff  (slug steve-witkoff)"
 
     def test_new_slug_never_equals_another_experts_alias(self, ok):
-        """'bob-smith' already names Alice (alias), so Bob Smith must get another slug and the alias keeps working."""
+        """'bob-smith' already names Alice (alias), so Bob Smith (a different person, hence
+        --distinct) must get another slug and the alias keeps working."""
         ok("expert", "add", "Alice Jones", "--alias", "bob-smith")
-        added = ok("expert", "add", "Bob Smith")
+        added = ok("expert", "add", "Bob Smith", "--distinct")
         assert added != "Added expert Bob Smith (slug bob-smith).\n"
         assert ok("expert", "show", "bob-smith").splitlines()[0] == "Alice Jones  (slug alice-jones)"
 

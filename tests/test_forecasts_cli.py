@@ -278,7 +278,7 @@ class TestProbabilityErrors:
             ("nan", ["'nan'", "0 to 1"]),
             ("inf", ["'inf'", "0 to 1"]),
             ("", ["''", "0 to 1"]),
-            ("likely", ["'likely'", "verbal phrases are not accepted yet", "0 to 1"]),
+            ("whenever pigs fly", ["'whenever pigs fly'", "neither a number nor a phrase", "trackrecord scale"]),
         ],
     )
     def test_refused_and_nothing_written(self, record, run, table_counts, text, fragments):

@@ -3,7 +3,8 @@
 ``seed.json`` (beside this file) encodes the forecasts of the five seed news articles
 (2024–2025) about a Putin–Trump meeting, its venue, a ceasefire and a peace deal, with
 each quote, source and original hedge words, and the resolutions from seed-facts.md.
-Its hedge words get numbers from ``forecasts.hedges``; the words are stored beside them.
+Its hedge words get numbers from the default verbal scale (``forecasts.verbal``); the
+words and the scale version are stored beside them.
 
 The example lives in ``resolutions`` because it records resolutions on top of
 forecasts, and it loads through the same services as the command line, so it obeys
@@ -21,9 +22,9 @@ from sqlmodel import Session
 
 from forecasts.experts import add_expert
 from forecasts.forecasting import add_forecast
-from forecasts.hedges import hedge_probability
 from forecasts.parsing import parse_date, parse_window
 from forecasts.questions import add_question
+from forecasts.verbal import default_scale
 from resolutions.resolving import resolve
 
 
@@ -47,6 +48,7 @@ def _date(text: str | None) -> dt.date | None:
 def load_example(*, session: Session, today: dt.date) -> ExampleCounts:
     """Record the whole example in ``session``."""
     document = example_document()
+    scale = default_scale()
     for expert in document["experts"]:
         add_expert(session=session, name=expert["name"], affiliation=expert.get("affiliation"), aliases=expert.get("aliases", []))
     for question in document["questions"]:
@@ -61,12 +63,14 @@ def load_example(*, session: Session, today: dt.date) -> ExampleCounts:
             criteria=question.get("criteria"),
         )
     for forecast in document["forecasts"]:
+        reading = scale.read(forecast["phrase"])
         add_forecast(
             session=session,
             expert=forecast["expert"],
             question=forecast["question"],
-            probability=hedge_probability(forecast["phrase"]),
+            probability=reading.probability,
             phrase=forecast["phrase"],
+            scale=reading.scale_version,
             made_on=parse_date(forecast["made_on"]),
             today=today,
             option=forecast.get("option"),

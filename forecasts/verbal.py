@@ -1,0 +1,216 @@
+"""Verbal probabilities: "unlikely" -> 0.20, transparently and reproducibly.
+
+The default scale (``forecasts/data/verbal_scale.csv``) has two parts:
+
+- the 17 phrases of the "Perceptions of probability" survey (46 respondents, after
+  Sherman Kent's words of estimative probability), each mapped to the survey's median;
+  data from github.com/zonination/perceptions, MIT licence, copyright 2016 Zoni Nation
+  (``forecasts/data/PERCEPTIONS-LICENSE``);
+- the hedges of news writing that the survey lacks ("may", "could", "expects", "will",
+  "no chance", ...), each with its number and the reasoning, in the same file.
+
+Matching folds case, accents, punctuation and extra spaces, drops a leading article, and
+accepts common variants ("very unlikely" is "highly unlikely", "is expected" is
+"expects", "not ruled out" is "did not rule out"); a near-miss spelling ("likley") is
+read as the phrase it is closest to, never across a negation (so no typo of "likely"
+reads as "unlikely"), and the reading says so. Anything else is refused
+with the list of known phrases: a guessed number is worse than an error.
+
+A user scale file (CSV ``phrase,probability[,source]``, probability as 0.7 or 70%)
+extends the default, its rows winning, or replaces it. Every scale has a ``version``
+(``default-1``, ``default-1+file-<sha>``, ``file-<sha>``) stored beside each verbal
+forecast with the phrase, so changing the scale later never silently rescores the record:
+stored numbers stay as they were read.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from forecasts.errors import InvalidInput
+from forecasts.parsing import PROBABILITY_ACCEPTED, parse_probability
+
+DEFAULT_VERSION = "default-1"
+FUZZY_CUTOFF = 0.8
+
+#: spelling -> phrase of the default scale it means
+VARIANTS = {
+    "very likely": "highly likely",
+    "very unlikely": "highly unlikely",
+    "almost certain": "almost certainly",
+    "nearly certain": "almost certainly",
+    "definitely": "certain",
+    "certainly": "certain",
+    "expected": "expects",
+    "is expected": "expects",
+    "expect": "expects",
+    "anticipated": "anticipates",
+    "anticipate": "anticipates",
+    "planned": "plans",
+    "plan": "plans",
+    "plans to": "plans",
+    "possibly": "possible",
+    "maybe": "perhaps",
+    "could be": "could",
+    "may be": "may",
+    "not ruled out": "did not rule out",
+    "does not rule out": "did not rule out",
+    "didn't rule out": "did not rule out",
+    "did not exclude": "did not rule out",
+    "hard to imagine": "difficult to imagine",
+    "slim chance": "chances are slight",
+    "slight chance": "chances are slight",
+    "fifty-fifty": "about even",
+    "50-50": "about even",
+    "even chance": "about even",
+    "even odds": "about even",
+    "improbably": "improbable",
+    "doubt": "we doubt",
+    "not likely": "unlikely",
+    "no way": "no chance",
+    "will not": "no chance",
+    "won't": "no chance",
+}
+
+_NEGATION = re.compile(r"\b(?:un|im)\w|\bnot\b|\bno\b|n't")
+_LEADING = re.compile(r"^(?:it is |it's |is |are |was |a |an )+")
+
+
+def normalize_phrase(text: str) -> str:
+    """Case-, accent-, punctuation- and space-folded form of a phrase."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    folded = folded.replace("’", "'")
+    folded = re.sub(r"[^\w'\- ]+", " ", folded)
+    return _LEADING.sub("", " ".join(folded.split()))
+
+
+@dataclass(frozen=True)
+class ScaleEntry:
+    phrase: str
+    probability: float
+    source: str
+
+
+@dataclass(frozen=True)
+class VerbalReading:
+    """What a verbal probability was read as."""
+
+    text: str  # as the user wrote it
+    phrase: str  # the scale phrase it matched
+    probability: float
+    scale_version: str
+    approximate: bool  # matched by spelling similarity, not exactly or as a known variant
+
+
+@dataclass(frozen=True)
+class VerbalScale:
+    entries: tuple[ScaleEntry, ...]
+    version: str
+
+    def _index(self) -> dict[str, ScaleEntry]:
+        return {normalize_phrase(entry.phrase): entry for entry in self.entries}
+
+    def read(self, text: str) -> VerbalReading:
+        """The scale's probability for ``text``; InvalidInput listing the phrases otherwise."""
+        index = self._index()
+        key = normalize_phrase(text)
+        candidates = [key, VARIANTS.get(key, ""), key.replace("very ", "highly "), key.replace("highly ", "very ")]
+        for candidate in candidates:
+            if candidate in index:
+                entry = index[candidate]
+                return VerbalReading(text, entry.phrase, entry.probability, self.version, approximate=False)
+        spellings = list(index) + [variant for variant, target in VARIANTS.items() if target in index]
+        negated = bool(_NEGATION.search(key))
+        close = [
+            spelling
+            for spelling in difflib.get_close_matches(key, spellings, n=3, cutoff=FUZZY_CUTOFF)
+            if bool(_NEGATION.search(spelling)) == negated  # "likley" must never read as "unlikely"
+        ]
+        if close:
+            target = close[0] if close[0] in index else VARIANTS[close[0]]
+            entry = index[target]
+            return VerbalReading(text, entry.phrase, entry.probability, self.version, approximate=True)
+        raise InvalidInput(
+            f"probability {text!r} is neither a number nor a phrase of the verbal scale ({self.version}); "
+            f"give {PROBABILITY_ACCEPTED}, or a phrase such as {', '.join(e.phrase for e in self.entries[:6])}, "
+            "... ('trackrecord scale' lists them all)"
+        )
+
+
+def _parse_rows(text: str, origin: str) -> list[ScaleEntry]:
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or not {"phrase", "probability"} <= {name.strip() for name in reader.fieldnames}:
+        raise InvalidInput(f"scale file {origin}: the header must name the columns phrase,probability[,source]")
+    entries = []
+    for line, row in enumerate(reader, start=2):
+        row = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
+        if not row.get("phrase"):
+            raise InvalidInput(f"scale file {origin}, line {line}: the phrase is empty")
+        try:
+            probability = parse_probability(row.get("probability", ""))
+        except InvalidInput as error:
+            raise InvalidInput(f"scale file {origin}, line {line}: {error}") from None
+        entries.append(ScaleEntry(row["phrase"], probability, row.get("source") or f"scale file {origin}"))
+    if not entries:
+        raise InvalidInput(f"scale file {origin} has no phrases")
+    return entries
+
+
+def default_scale() -> VerbalScale:
+    """The documented default scale."""
+    text = resources.files("forecasts").joinpath("data/verbal_scale.csv").read_text(encoding="utf-8")
+    return VerbalScale(tuple(_parse_rows(text, "verbal_scale.csv")), DEFAULT_VERSION)
+
+
+def load_scale(path: str | Path | None = None, *, replace: bool = False) -> VerbalScale:
+    """The default scale, extended (its rows winning) or replaced by the file at ``path``."""
+    if path is None:
+        if replace:
+            raise InvalidInput("--replace-scale needs --scale FILE, the scale to use instead of the default")
+        return default_scale()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise InvalidInput(f"scale file {str(path)!r} cannot be read ({error.strerror}); give a CSV file phrase,probability[,source]") from None
+    own = _parse_rows(text, repr(str(path)))
+    digest = "file-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    if replace:
+        return VerbalScale(tuple(own), digest)
+    overridden = {normalize_phrase(entry.phrase) for entry in own}
+    kept = [entry for entry in default_scale().entries if normalize_phrase(entry.phrase) not in overridden]
+    return VerbalScale(tuple(kept + own), f"{DEFAULT_VERSION}+{digest}")
+
+
+@dataclass(frozen=True)
+class ProbabilityReading:
+    probability: float
+    phrase: str | None  # the user's words, when verbal
+    scale_version: str | None
+    matched: str | None  # the scale phrase the words matched
+    approximate: bool = False  # matched by spelling similarity
+
+
+def read_probability(text: str, scale: VerbalScale | Callable[[], VerbalScale] | None = None) -> ProbabilityReading:
+    """A number (0.35, 35%) or a verbal phrase read through ``scale`` (default scale).
+
+    ``scale`` may be a function returning the scale, called only for verbal input.
+    """
+    if not re.search(r"[^\W\d_]", text) or re.fullmatch(r"\s*(nan|inf(inity)?)\s*%?\s*", text, re.IGNORECASE):
+        return ProbabilityReading(parse_probability(text), None, None, None)
+    if scale is None:
+        scale = default_scale()
+    elif callable(scale):
+        scale = scale()
+    reading = scale.read(text)
+    return ProbabilityReading(
+        reading.probability, " ".join(text.split()), reading.scale_version, reading.phrase, reading.approximate
+    )
