@@ -20,8 +20,13 @@ def add(
     question: Annotated[str, typer.Argument(help="Slug of the question.")],
     probability: Annotated[str, typer.Argument(help="0.35, 35%, or a phrase of the verbal scale ('unlikely').")],
     option: Annotated[str | None, typer.Option(help="Choice questions: the option this probability is for.")] = None,
-    window: Annotated[str | None, typer.Option(help="Date questions: FROM..TO (inclusive) or ..TO.")] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Date questions: happens on or before this YYYY-MM-DD.")] = None,
+    window: Annotated[
+        str | None,
+        typer.Option(help="Date questions: FROM..TO (inclusive), ..TO, or a phrase relative to --made-on ('spring 2025', 'next week', 'February or March').")
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Date questions: happens on or before this date or period ('2025-06-30', 'June', 'the end of the year').")
+    ] = None,
     made_on: Annotated[str | None, typer.Option(help="YYYY-MM-DD the forecast was made; default today.")] = None,
     quote: Annotated[str | None, typer.Option(help="The expert's words.")] = None,
     source: Annotated[str | None, typer.Option(help="Where it was said: URL or citation.")] = None,
@@ -30,17 +35,21 @@ def add(
     from cli.context import Settings
     from forecasts.errors import InvalidInput
     from forecasts.forecasting import add_forecast
-    from forecasts.parsing import parse_window
+    from forecasts.models import Expert
     from forecasts.verbal import read_probability
 
     reading = read_probability(probability, ctx.find_object(Settings).verbal_scale)
     value = reading.probability
     if window is not None and by is not None:
         raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
-    span = parse_window(window) if window is not None else parse_window(f"..{by}") if by is not None else None
     made = parsed_date(made_on, "made-on date") or today()
+    span = None
+    if window is not None or by is not None:
+        from forecasts.windows import parse_window_phrase
+
+        span = parse_window_phrase(window if window is not None else f"by {by}", made_on=made)
     with transaction(ctx) as session:
-        add_forecast(
+        forecast = add_forecast(
             session=session,
             expert=expert,
             question=question,
@@ -54,12 +63,13 @@ def add(
             phrase=reading.phrase,
             scale=reading.scale_version,
         )
+        expert_name = session.get(Expert, forecast.expert_id).name
     claim = f" on {option}" if option else f" for {span.label}" if span else ""
     words = ""
     if reading.phrase:
         approximate = " (closest spelling)" if reading.approximate else ""
         words = f" ('{reading.phrase}' read as '{reading.matched}'{approximate}, scale {reading.scale_version})"
-    say(f"Recorded: {expert} gives {question}{claim} {percent(value)}{words} (made on {made.isoformat()}).")
+    say(f"Recorded: {expert_name} gives {question}{claim} {percent(value)}{words} (made on {made.isoformat()}).")
 
 
 @app.command("list")

@@ -82,7 +82,9 @@ WINDOW_PHRASES_ACCEPTED = (
     "within N days/weeks/months"
 )
 
-_FILLERS = ("as early as ", "sometime in ", "some time in ", "sometime ", "some time ", "in ", "during ", "the ", "at ")
+_FILLERS = (
+    "as early as ", "sometime in ", "some time in ", "sometime ", "some time ", "in ", "during ", "the ", "at ",
+)
 _DEADLINE_PREFIXES = ("by no later than ", "no later than ", "not later than ", "by ")
 
 _MONTH = (
@@ -168,9 +170,11 @@ def parse_window_phrase(text: str, *, made_on: dt.date) -> Window:
     try:
         window = _phrase(phrase, made_on)
     except _NoSuchDay:
-        raise InvalidInput(f"window {text!r} names a day that does not exist; {WINDOW_PHRASES_ACCEPTED}") from None
+        problem = "names a day that does not exist"
+        raise InvalidInput(f"window {text!r} {problem}; {WINDOW_PHRASES_ACCEPTED}") from None
     except (ValueError, OverflowError):  # a year outside 1..9999, from the text or from arithmetic
-        raise InvalidInput(f"window {text!r} is out of the calendar's range; {WINDOW_PHRASES_ACCEPTED}") from None
+        problem = "is out of the calendar's range"
+        raise InvalidInput(f"window {text!r} {problem}; {WINDOW_PHRASES_ACCEPTED}") from None
     if window is None:
         raise InvalidInput(f"window {text!r} is not understood; {WINDOW_PHRASES_ACCEPTED}")
     if window.start is not None and window.end < window.start:
@@ -212,7 +216,8 @@ def _phrase(phrase: str, made_on: dt.date) -> Window | None:
         target = _target(phrase.removeprefix("before "), made_on, upcoming=True)
         if target is None:
             return None
-        return Window(start=None, end=target.end if target.start is None else target.start - dt.timedelta(days=1))
+        day_before = target.end if target.start is None else target.start - dt.timedelta(days=1)
+        return Window(start=None, end=day_before)
     return _target(phrase, made_on, upcoming=False)
 
 

@@ -331,7 +331,9 @@ def test_the_full_error_message():
     )
 
 
-@pytest.mark.parametrize("text", ["February 30 2025", "June 31", "2025-02-30", "by 2025-13-01", "February 29 2025"])
+@pytest.mark.parametrize(
+    "text", ["February 30 2025", "June 31", "2025-02-30", "by 2025-13-01", "February 29 2025"]
+)
 def test_a_day_that_does_not_exist_is_refused(text):
     with pytest.raises(InvalidInput, match=rf"^window {text!r} names a day that does not exist; give "):
         parse_window_phrase(text, made_on=THURSDAY)
