@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from cli import calibration, demo, experts, forecasts, questions, resolve, scale, standings
+from cli import calibration, demo, experts, extract, forecasts, questions, resolve, scale, standings
 from cli.context import Settings
 
 
@@ -94,6 +94,7 @@ standings.register(app)
 calibration.register(app)
 scale.register(app)
 demo.register(app)
+extract.register(app)
 
 
 def main() -> None:

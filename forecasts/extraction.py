@@ -1,0 +1,1204 @@
+"""Candidate forecasts from a news article, found by rules a reader can check.
+
+``extract_forecasts(text, published=…)`` reads an article and proposes forecasts for a
+person to review: who said it, the sentence, the hedge and its probability on the
+verbal scale, the time phrase and its window, a place named as a venue, and a
+suggested question. Nothing here touches the record; a proposal is only a proposal.
+
+The rules are for English news prose. How an article is read, step by step (each step
+is a small table or function below):
+
+1. **Lines.** Each non-empty line is a paragraph. A line that does not end like a
+   sentence (``.``, ``!``, ``?``, ``:``, possibly followed by a closing quote) is a
+   heading, photo credit or menu item and is skipped; so are bullet lines. Reading stops
+   at page furniture such as "Similar news", "Latest news" or "Original: URL" (the URL
+   still names the outlet, see 5).
+2. **Sentences** split after ``.!?`` (and closing quotes) before a capital, a digit or an
+   opening quote, except after abbreviations ("U.S.", "Mr.", initials). A candidate's
+   ``quote`` is always one whole sentence, verbatim. Clauses split further only at
+   ``;`` and at ", with / but / while / whereas", so that "X plans to meet next week,
+   with the possibility of talks with Y" yields two claims.
+3. **Time phrases** come from one regular expression assembled from the forms that
+   ``forecasts.windows.parse_window_phrase`` accepts (seasons, months and month ranges,
+   days, quarters, halves, the end of the year, this/next week, the coming days, within
+   N weeks, soon), each read by that function against ``published``. Month names must be
+   capitalised (so "may" stays a verb). A phrase after "rather than", one that is bare
+   "fall"/"spring" without "the/in/by/…" or a year, and a window wholly in the past are
+   ignored. A season or month named without a year that is more than half over on the
+   publication day is read as the next one ("in the fall" said on 15 November 2024 is
+   fall 2025; parse_window_phrase alone would say fall 2024), and ``reasons`` says so.
+   When a clause has several, the most specific wins: calendar spans, then relative
+   ones (next week), then vague ones (soon, the coming days).
+4. **Hedges** are the verbal scale's phrases and their variants (``VARIANTS``, "very"/
+   "highly"), plus "possibility" read as "possible", matched longest first on word
+   boundaries, outside time phrases. Guards skip "May" the month (capitalised "May" is
+   the month unless "May I/it/God…"), "as possible", "plan" the noun (a plan word must
+   be followed by "to" and not follow "the"/"his"/"…'s"), "hinted at the possibility",
+   "certain" as in "a certain", "no doubt", "remote" not said of a chance, a modal that
+   reads the present ("this may indicate"), and any hedge right after "not"/"never".
+   Ranks: a specific phrase ("unlikely", "expects to", "did not rule out") 3; a bare
+   modal verb (may, might, could, will) 2; "possibility" and a reporting verb followed
+   by "that" ("anticipates that the meeting may…": the ``may`` is the forecast) 1. The
+   clause's best-ranked hedge, first in the sentence on a tie, is the candidate's; the
+   others are listed in ``reasons``. "will"/"will not" alone are narration, not
+   forecasts: they make a candidate only with a time phrase or a venue.
+5. **Speakers**, in order of trust:
+   - *named in the sentence*: ``NAME [, apposition,] [also|further|has…] VERB`` for
+     the reporting verbs in ``REPORTING_VERBS`` ("said", "believes", "anticipates",
+     "predicts", "suggested", "claimed", "noted", "estimates", "reported", "told", …),
+     "VERB NAME" at the end ("…, said Stankovich."), and "according to NAME". A person
+     beats an outlet ("according to Sergey Markov" over "Orda.kz reports"); the leftmost
+     wins among equals. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
+     "Yuri Ushakov", "Secretary of State Marco Rubio" -> "Marco Rubio"); a surname alone
+     ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
+     the article. Organisations and outlets keep their article ("The Kremlin", "The New
+     York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
+     sources").
+   - *pronoun or anaphora*: "he/she/they VERB", "The expert/publication VERB" -> the last
+     named speaker (the last outlet for "the publication"/"the newspaper").
+   - *continued*: a sentence with no speaker continues the speaker of the previous
+     sentence of its paragraph ("He further explained … For instance, Russia and Ukraine
+     might agree …"), and a paragraph that follows one ending in ":" (a block quote) or
+     that opens with a quotation mark continues the previous paragraph's speaker.
+   - *lead source*: when the article's first paragraph relays another outlet ("The
+     Moscow Times reports that …"), unattributed sentences are that outlet's.
+   - *the article*: the publishing outlet (``outlet=``, else guessed from an
+     "Original: URL" line), or "the article (outlet not named)".
+   An outlet whose report, in the same paragraph, rests on anonymous people ("relying
+   on current and former Russian officials", "citing sources") is replaced by them:
+   "Current and former Russian officials via The Moscow Times".
+6. **Venues**: in a sentence about a place (location, venue, host, held in, take place,
+   meet in, city), a place from the small table ``PLACES`` named on its own (not as a
+   modifier, as in "APA's Moscow correspondent"), or any capitalised name after "held
+   in", "take place in", "meet in" or "summit in". A venue makes a ``choice`` candidate
+   per place. A sentence that names venues as possible locations without any hedge,
+   with its speaker named in it ("Markov highlighted that Baku, along with Istanbul and
+   Dubai, is considered a preferable location"), gets "possible" assumed, and says so.
+7. **Questions**: a clause with a window suggests a ``date`` question, one with a venue
+   a ``choice`` question ("…-venue"), anything else a ``binary`` one. The subject comes
+   from the event word nearest the hedge (meeting/summit, ceasefire, peace agreement,
+   NATO membership) or else from the clause's own words; a meeting's parties are the
+   people named between the commas around the event word (plus the speaker, for "I will
+   meet with X" and "the meeting with X"), or else the first pair the article names in a
+   line about a meeting ("putin-trump-meeting": surnames sorted, so articles agree).
+8. **Duplicates**: the same expert with the same window or venue on the same suggested
+   question is one candidate (the most confident; ``reasons`` says how many sentences
+   repeat it). Binary candidates are never merged: their claims differ in words only.
+
+**Confidence** = speaker × hedge × target, rounded to two decimals, each factor from a
+fixed table (``SPEAKER_TRUST``, ``HEDGE_STRENGTH``, ``TARGET_CLARITY``):
+
+- speaker: named in the sentence 0.9 (never 1: a rule can still pick the wrong name);
+  pronoun or anaphora 0.7; continued from the previous sentence or a block quote 0.5;
+  the article's lead source 0.4; the article or its outlet 0.25;
+- hedge: specific phrase 1.0; bare modal verb 0.6; "possibility" or a reporting verb
+  0.5; assumed (no hedge at all, venue only) 0.4;
+- target: a window read from a time phrase, or a venue, 1.0; neither (binary, deadline
+  left to the user) 0.7; a time phrase that could not be read 0.6.
+
+So "Markov anticipates that the meeting may occur in the spring" is 0.9 × 0.6 × 1.0 =
+0.54, and an unattributed "This meeting could take place as early as next week." is
+0.25 × 0.6 × 1.0 = 0.15. The numbers rank proposals for review; they are not
+probabilities that a proposal is right. ``reasons`` spells out every factor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlparse
+
+from forecasts.errors import InvalidInput
+from forecasts.names import slugify
+from forecasts.parsing import Window
+from forecasts.verbal import VARIANTS, VerbalScale, default_scale, normalize_phrase
+from forecasts.windows import parse_window_phrase
+
+SPEAKER_TRUST = {"named": 0.9, "pronoun": 0.7, "continued": 0.5, "lead": 0.4, "article": 0.25}
+HEDGE_STRENGTH = {3: 1.0, 2: 0.6, 1: 0.5, 0: 0.4}  # by hedge rank; 0 = assumed
+TARGET_CLARITY = {"window": 1.0, "venue": 1.0, "none": 0.7, "unread": 0.6}
+
+
+@dataclass(frozen=True)
+class SuggestedQuestion:
+    kind: str  # "date" | "choice" | "binary"
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposed forecast, with what was found and what was not."""
+
+    expert: str
+    quote: str  # one whole sentence of the article, verbatim
+    phrase: str  # the hedge words as written
+    probability: float
+    scale_version: str
+    time_phrase: str | None
+    window: str | None  # "FROM..TO" or "..TO"
+    option: str | None  # a place named as where it could happen
+    suggested_question: SuggestedQuestion
+    made_on: dt.date
+    confidence: float
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- tables
+
+#: Lines from which the rest of the page is furniture, not the article.
+END_MARKERS = ("similar news", "latest news", "related news", "related articles", "read also", "read more",
+               "more on this", "original:", "statement:", "source:")
+
+ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "jr.", "sr.",
+                 "prof.", "vs.", "e.g.", "i.e.", "no.", "approx."}
+
+#: Verbs that report what someone said or thinks; the name before them is the speaker.
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "believes", "believe", "believed", "thinks", "think", "anticipates",
+    "anticipated", "predicts", "predicted", "suggested", "suggests", "suggest", "claimed", "claims", "noted",
+    "notes", "estimates", "estimated", "argued", "argues", "wrote", "writes", "stated", "states", "added",
+    "explained", "emphasized", "emphasised", "pointed out", "highlighted", "concluded", "warned", "reported",
+    "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
+    "stressed", "offered", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
+)
+#: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
+SPEAKER_FILLERS = {"also", "further", "again", "previously", "earlier", "later", "then", "repeatedly", "has", "had",
+                   "have", "clearly", "reportedly", "recently", "once", "now", "only", "publicly", "has also"}
+PRONOUNS = {"he", "she", "they"}
+#: "The expert said": the noun refers back to the last speaker of its kind.
+ANAPHORA = {"expert": "person", "analyst": "person", "scientist": "person", "aide": "person", "official": "person",
+            "diplomat": "person", "lawmaker": "person", "minister": "person", "spokesperson": "person",
+            "spokesman": "person", "politician": "person", "publication": "outlet", "newspaper": "outlet",
+            "outlet": "outlet", "paper": "outlet", "agency": "outlet", "website": "outlet"}
+#: Nouns that make anonymous speakers ("Russian sources", "current and former Russian officials").
+ANONYMOUS = {"sources", "officials", "diplomats", "insiders", "people"}
+ANONYMOUS_MODIFIERS = {"current", "former", "senior", "unnamed", "anonymous", "western", "informed", "and", "two",
+                       "three", "several", "some", "government", "military", "intelligence", "kremlin", "diplomatic"}
+
+#: Words stripped from the front of a person's name.
+TITLES = {
+    "president", "presidential", "secretary", "state", "minister", "foreign", "defence", "defense", "senior",
+    "senator", "prime", "deputy", "chief", "director", "head", "ambassador", "envoy", "special", "spokesperson",
+    "spokesman", "aide", "expert", "analyst", "lawmaker", "general", "professor", "dr", "dr.", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "miss", "sir", "political", "scientist", "historian", "former", "newly-elected", "of",
+    "the", "and", "russian", "ukrainian", "american", "british", "turkish", "us", "u.s.", "uk", "kremlin",
+    "commentator", "journalist", "host", "leader", "sergeant", "colonel", "admiral", "chairman", "chair",
+    "secretary-general", "vice", "acting", "elect",
+}
+NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
+                 "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
+OUTLET_WORDS = {"times", "post", "news", "agency", "journal", "insider", "press", "herald", "guardian", "telegraph",
+                "reuters", "bloomberg", "tass", "ria", "interfax", "axios", "politico", "cnn", "bbc", "kommersant",
+                "vedomosti", "izvestia", "gazette", "tribune", "daily", "wire", "apa", "ap", "afp", "nbc", "cbs",
+                "abc", "fox", "sky", "euronews", "al jazeera"}
+ORGANISATION_WORDS = {"kremlin", "house", "department", "ministry", "institute", "committee", "council",
+                      "government", "administration", "office", "center", "centre", "duma", "parliament",
+                      "congress", "senate", "pentagon", "commission", "union", "nato", "un", "eu", "us", "u.s.",
+                      "uk", "isw", "bank", "fund", "organisation", "organization", "russia", "ukraine", "moscow",
+                      "washington", "kyiv", "china", "states", "side"}
+#: "…, said Stankovich.": the verb before the name, at the end of the sentence.
+_INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
+CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
+_DOMAIN = re.compile(r"[\w-]+\.(?:ru|kz|uz|com|org|net|ua|az|by|info|news|io)\b", re.IGNORECASE)
+
+#: Places that news names as venues. Extend freely; "held in X" finds places not listed.
+PLACES = (
+    "Abu Dhabi", "Alaska", "Anchorage", "Ankara", "Astana", "Austria", "Azerbaijan", "Baku", "Beijing", "Belarus",
+    "Belgrade", "Berlin", "Brazil", "Budapest", "Cairo", "China", "Doha", "Dubai", "Egypt", "Emirates", "Finland",
+    "Geneva", "Hanoi", "Helsinki", "Hungary", "India", "Istanbul", "Jeddah", "Kazakhstan", "Kyiv", "London",
+    "Malta", "Minsk", "Moscow", "Muscat", "New Delhi", "New York", "Oman", "Paris", "Qatar", "Reykjavik", "Riyadh",
+    "Rome", "Saudi Arabia", "Serbia", "Singapore", "St Petersburg", "St. Petersburg", "Switzerland", "Tehran",
+    "Turkey", "Türkiye", "UAE", "United Arab Emirates", "Vatican", "Vienna", "Vietnam", "Warsaw", "Washington",
+)
+_PLACE_KEYS = {place.casefold() for place in PLACES}
+_LOCATION_CUE = re.compile(
+    r"\b(?:locations?|venues?|host(?:s|ed|ing)?|held\s+in|take[sn]?\s+place|taking\s+place|meet\s+in|"
+    r"summit\s+in|cit(?:y|ies))\b", re.IGNORECASE)
+_VENUE_AFTER = re.compile(r"\b(?:held|take\s+place|takes\s+place|meet|meeting|summit|hosted)\s+in\s+(?:the\s+)?"
+                          r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+#: Lowercase words that may follow a place named as itself; any other lowercase word makes it a modifier.
+_AFTER_PLACE = {"is", "are", "was", "were", "be", "been", "being", "could", "may", "might", "would", "will", "can",
+                "should", "has", "have", "had", "and", "or", "as", "along", "remains", "seems", "appears", "too",
+                "also", "in", "on", "for", "to", "with", "rather", "instead", "among", "at"}
+
+# Event words and their slug: the one nearest the hedge names the question's subject.
+EVENTS = (
+    ("trilateral", r"\b(?:trilateral|three-way)\b"),
+    ("meeting", r"\b(?:meet|meets|meeting|meetings|summit)\b"),
+    ("ceasefire", r"\b(?:ceasefire|cease-fire|truce|cessation\s+of\s+(?:military\s+operations|hostilities)|"
+                  r"halt\s+to\s+(?:the\s+)?hostilities)\b"),
+    ("peace-agreement", r"\bpeace\s+(?:agreement|deal|treaty)\b"),
+    ("nato-membership", r"\bjoin\s+(?:nato|the\s+nato)\b|\bnato\s+membership\b"),
+)
+EVENT_TITLES = {
+    "ceasefire": {"date": "When will a ceasefire be agreed?", "choice": "Where will a ceasefire be agreed?",
+                  "binary": "Will a ceasefire be agreed?"},
+    "peace-agreement": {"date": "When will a peace agreement be concluded?",
+                        "choice": "Where will a peace agreement be signed?",
+                        "binary": "Will a peace agreement be concluded?"},
+    "nato-membership": {"date": "When will the country join NATO?",
+                        "choice": "Where will NATO membership be decided?",
+                        "binary": "Will the country join NATO?"},
+}
+#: Capitalised words that open sentences or name dates, never part of a person's name.
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "meanwhile", "however", "earlier", "later", "today", "yesterday", "still", "then", "now", "so", "but",
+              "if", "when", "while", "after", "before", "since", "although", "though", "because", "regarding",
+              "according", "god", "perhaps", "maybe", "instead", "furthermore", "therefore", "incidentally", "just",
+              "shortly", "breaking", "well"}
+_STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "that", "this", "with", "by", "be",
+              "is", "are", "was", "it", "its", "as", "at", "from", "such", "would", "will", "may", "might",
+              "could", "can", "should", "not", "their", "his", "her", "also", "even", "more", "than", "which",
+              "there", "these", "those", "very", "into", "about", "between", "both", "any", "some", "has", "have"}
+
+# --------------------------------------------------------------------------- time phrases
+
+_MONTH = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:,?\s+(?:of\s+)?(?:\d{4}|this\s+year|next\s+year))"
+_PART = r"(?:(?:early|mid|late)[\s-]+|the\s+(?:beginning|start|middle)\s+of\s+)"
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: (kind, form): kinds rank how specific a window is; forms follow parse_window_phrase's docstring.
+TIME_FORMS = (
+    ("calendar", r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|month|quarter|week|\d{4})|year[- ]end"),
+    ("calendar", rf"(?:between\s+)?{_MONTH}(?:\s*[-–]\s*|\s+(?:or|and|to|through|until)\s+){_MONTH}{_YEAR}?"),
+    ("calendar", rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR}?"),
+    ("calendar", rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}?"),
+    ("calendar", rf"{_PART}?(?:(?:this|next)\s+)?{_MONTH}{_YEAR}?"),
+    ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
+    ("calendar", r"(?:Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
+    ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year))?"),
+    ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}"),
+    ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+couple\s+of)\s+(?:days|weeks|months)"),
+    ("vague", r"within\s+(?:days|weeks|months)"),
+    ("relative", rf"(?:within|over\s+the\s+next|in\s+the\s+next)\s+{_COUNT}\s+(?:day|week|month|year)s?"),
+    ("relative", r"(?:this|next)\s+(?:week|month|quarter|year)|today|tomorrow"),
+    ("vague", r"soon"),
+)
+_TIME_LEAD = (r"(?:(?:as\s+early\s+as|no\s+later\s+than|not\s+later\s+than|sometime\s+in|some\s+time\s+in|by|"
+              r"before|in|during|within|at)\s+)*")
+_TIME_RE = re.compile(  # one named group per form, f0, f1, …, to know which matched
+    rf"(?<![\w-]){_TIME_LEAD}(?:"
+    + "|".join(f"(?P<f{i}>{form})" for i, (_, form) in enumerate(TIME_FORMS))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_TIME_ORDER = {"calendar": 0, "relative": 1, "vague": 2}
+_OPTATIVE_MAY = re.compile(r"May\s+(?:I|we|you|he|she|it|they|God)\b")
+_BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
+
+# --------------------------------------------------------------------------- hedges
+
+_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't"}
+_WILL_SPELLINGS = {"will", "will not", "won't"}
+#: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
+EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
+_WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
+_REPORTING_HEDGES = {"anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
+                     "believes"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "any", "no", "peace"}
+_BE = {"is", "are", "was", "were", "be", "been", "seems", "seem", "appears", "appear", "it's", "remains"}
+
+
+@dataclass(frozen=True)
+class _Hedge:
+    start: int
+    end: int
+    text: str  # as written
+    scale_phrase: str  # what to read on the scale
+    rank: int
+
+
+@dataclass(frozen=True)
+class _Time:
+    start: int
+    end: int
+    text: str  # with its lead words ("as early as in February or March")
+    core: str  # without them ("February or March")
+    kind: str  # a key of _TIME_ORDER
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    how: str  # a key of SPEAKER_TRUST
+    reason: str
+    kind: str = "person"  # person | organisation | outlet | anonymous | article
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int  # offset in the article
+    end: int
+    text: str
+    paragraph: int
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract_forecasts(
+    text: str, *, published: dt.date, scale: VerbalScale | None = None, outlet: str | None = None
+) -> list[Candidate]:
+    """Candidate forecasts in ``text``, in article order, made on ``published``."""
+    if not isinstance(published, dt.date):
+        raise InvalidInput(f"published {published!r} is not a date; give an ISO date YYYY-MM-DD")
+    reader = _ArticleReader(text, published, scale or default_scale(), outlet)
+    return reader.candidates()
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+def _paragraphs(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], str | None]:
+    """(body paragraphs, all lines before the page furniture, outlet guessed from a URL line)."""
+    body: list[tuple[int, str]] = []
+    lines: list[tuple[int, str]] = []
+    guessed = None
+    offset = 0
+    ended = False
+    for raw in text.splitlines(keepends=True):
+        start = offset + (len(raw) - len(raw.lstrip()))
+        line = raw.strip()
+        offset += len(raw)
+        if not line:
+            continue
+        url = re.match(r"(?i)(?:original|source)\s*:\s*(https?://\S+)", line)
+        if url and guessed is None:
+            guessed = _outlet_from_url(url[1])
+        if line.casefold().startswith(END_MARKERS):
+            ended = True
+        if ended:
+            continue
+        lines.append((start, line))
+        if line[0] in "•-–*·" or not re.search(r"[.!?:][\"”’')\]]*$", line):
+            continue  # a heading, credit or bullet, not prose
+        body.append((start, line))
+    return body, lines, guessed
+
+
+def _outlet_from_url(url: str) -> str | None:
+    host = urlparse(url).hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    if len(labels) < 2:
+        return None
+    name = labels[-2]
+    return name if not name.isalpha() else name.capitalize()
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
+
+
+def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Sentence]:
+    sentences = []
+    begin = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        token = paragraph[:match.start() + 1].split()[-1].lstrip("\"“‘(")
+        if token.casefold() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", token):
+            continue
+        sentences.append((begin, match.end()))
+        begin = match.end()
+    sentences.append((begin, len(paragraph)))
+    result = []
+    for start, end in sentences:
+        chunk = paragraph[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if chunk:
+            offset = paragraph_start + start + lead
+            result.append(_Sentence(offset, offset + len(chunk), chunk, index))
+    return result
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:with|but|while|whereas)\s)")
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, len(sentence)))
+    return spans
+
+
+# --------------------------------------------------------------------------- time phrases
+
+
+def _time_phrases(sentence: str) -> list[_Time]:
+    found = []
+    for match in _TIME_RE.finditer(sentence):
+        form = next(i for i in range(len(TIME_FORMS)) if match[f"f{i}"] is not None)
+        phrase = match[0]
+        core = match[f"f{form}"]
+        if _BARE_SEASON.fullmatch(core) and phrase == core and not re.search(r"\d{4}", phrase):
+            continue  # "talks could fall apart": a season needs "the", "in", "by" or a year
+        if phrase.casefold().startswith("soon") and re.match(r"\s*as\b", sentence[match.end():]):
+            continue  # "as soon as"
+        if core == "May" and _OPTATIVE_MAY.match(sentence, match.start()):
+            continue  # "May I…", "May it…": the verb, not the month
+        found.append(_Time(match.start(), match.end(), phrase, core, TIME_FORMS[form][0]))
+    return found
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+def _hedge_table(scale: VerbalScale) -> dict[str, str]:
+    """Every spelling the extractor looks for -> the text to read on ``scale``."""
+    index = {normalize_phrase(entry.phrase) for entry in scale.entries}
+    table: dict[str, str] = {}
+    for key in index:
+        table[key] = key
+        if "highly " in key:
+            table[key.replace("highly ", "very ")] = key
+    for spelling, target in VARIANTS.items():
+        if target in index:
+            table[spelling] = spelling
+    for spelling, target in EXTRA_SPELLINGS.items():
+        if target in index:
+            table[spelling] = target
+    if "won't" in table:
+        table["won’t"] = table["won't"]
+    return table
+
+
+def _spelling_pattern(spelling: str) -> str:
+    return r"\s+".join(re.escape(word).replace("'", "['’]") for word in spelling.split())
+
+
+def _hedge_regex(table: dict[str, str]) -> re.Pattern[str]:
+    spellings = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(_spelling_pattern(s) for s in spellings) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _words_before(text: str, position: int, count: int = 2) -> list[str]:
+    return [word.casefold().strip(",;:\"“”'’") for word in text[:position].split()[-count:]]
+
+
+def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
+    """Guards: words that look like hedges but are not ("May" the month, "a plan", "no doubt")."""
+    key = _spelling_key(written)
+    before = _words_before(sentence, start)
+    previous = before[-1] if before else ""
+    after = sentence[end:end + 20].casefold()
+    if written == "May" and not _OPTATIVE_MAY.match(sentence, start):
+        return True  # capitalised, "May" is the month
+    if any(word in ("not", "never") or word.endswith("n't") for word in before) and not re.search(
+        r"\bnot\b|n't|\bno\b", key
+    ):
+        return True
+    if key in ("possible",) and previous in ("as", "if", "where", "whenever", "best", "only"):
+        return True
+    if key.startswith("plan") and (
+        not (key.endswith(" to") or re.match(r"\s+to\b", after))
+        or previous in _DETERMINERS or re.search(r"[’']s$", previous)
+    ):
+        return True  # "plans to meet", not "the president's plan to meet" (a noun)
+    if key.startswith("possibilit") and " ".join(before) in ("at the", "about the"):
+        return True  # "hinted at the possibility": someone else's idea, not a forecast
+    if key == "certain" and previous not in _BE | {"almost", "nearly", "not", "quite", "absolutely"}:
+        return True
+    if key in ("doubt", "we doubt") and previous in ("no", "without", "little", "beyond"):
+        return True
+    if key == "remote" and not re.match(r"\s+(?:chance|possibility|prospect)", after) and previous not in _BE:
+        return True
+    if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
+        return True
+    if key in ("expected", "expect") and previous in ("than", "as"):
+        return True
+    if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
+        return True  # "this may indicate …": reading the present, not forecasting
+    return False
+
+
+def _spelling_key(written: str) -> str:
+    return " ".join(written.casefold().replace("’", "'").split())
+
+
+def _hedges(sentence: str, times: list[_Time], table: dict[str, str], pattern: re.Pattern[str]) -> list[_Hedge]:
+    """The hedges of a sentence, outside its time phrases ("in April or May" holds no "may")."""
+    masked = list(sentence)
+    for time in times:
+        masked[time.start:time.end] = " " * (time.end - time.start)
+    found = []
+    for match in pattern.finditer("".join(masked)):
+        if not _skip_hedge(sentence, match.start(), match.end(), match[0]):
+            key = _spelling_key(match[0])
+            rank = _rank(match[0], sentence, match.end())
+            found.append(_Hedge(match.start(), match.end(), match[0], table.get(key, key), rank))
+    return found
+
+
+def _rank(spelling: str, sentence: str, end: int) -> int:
+    key = _spelling_key(spelling)
+    if key in _WEAK_SPELLINGS:
+        return 1
+    if key in _REPORTING_HEDGES and re.match(r"\s+that\b", sentence[end:]):
+        return 1
+    if key in _MODAL_SPELLINGS:
+        return 2
+    return 3
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _strip_word(word: str) -> str:
+    return word.strip(",;:()\"“”‘’'")
+
+
+def _is_name_token(word: str) -> bool:
+    bare = _strip_word(word)
+    if not bare:
+        return False
+    return bare[0].isupper() or bool(_DOMAIN.fullmatch(bare))
+
+
+def _capitalised_run_before(text: str) -> list[str]:
+    """The run of capitalised words (with "of", "the", "and" inside) that ends ``text``."""
+    words = text.split()
+    run: list[str] = []
+    while words:
+        word = words[-1]
+        if word.endswith((",", ";", ":", "(", "—", "–")) and run:
+            break
+        if _strip_word(word).casefold() in _NOT_NAMES:
+            break  # "Meanwhile Putin said": the adverb is no part of the name
+        if _is_name_token(word) and not word.startswith(("“", "\"", "‘")):
+            run.insert(0, _strip_word(word))
+        elif word.casefold() in CONNECTORS and run:
+            run.insert(0, word)
+        else:
+            break
+        words.pop()
+    while run and run[0].casefold() in CONNECTORS and run[0].casefold() != "the":
+        run.pop(0)  # a leading "the" stays: "the Kremlin" is "The Kremlin"
+    return run
+
+
+def _classify(tokens: list[str]) -> str:
+    lowered = [token.casefold() for token in tokens]
+    text = " ".join(lowered)
+    if lowered and lowered[-1] in ANONYMOUS:
+        return "anonymous"
+    if any(token in OUTLET_WORDS for token in lowered) or _DOMAIN.search(text) or "al jazeera" in text:
+        return "outlet"
+    if any(token in ORGANISATION_WORDS for token in lowered) or all(token.isupper() for token in tokens):
+        return "organisation"
+    return "person"
+
+
+def _clean_person(tokens: list[str]) -> list[str]:
+    kept = list(tokens)
+    while len(kept) > 1 and kept[0].casefold() in TITLES:
+        kept.pop(0)
+    if len(kept) == 1 and kept[0].casefold() in TITLES:
+        return tokens
+    return kept
+
+
+def _person_names(text: str) -> list[str]:
+    """Full names ("Vladimir Putin", "Yuri Ushakov") in ``text``: 2-3 capitalised words after titles."""
+    names: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        tokens = _clean_person(run) if run else []
+        lowered = [token.casefold() for token in tokens]
+        if (
+            2 <= len(tokens) <= 3
+            and _classify(tokens) == "person"
+            and not any(token in TITLES or token in NATIONALITIES for token in lowered)
+            and " ".join(lowered) not in _PLACE_KEYS
+            and not any(token.isupper() or token.casefold() in _NOT_NAMES for token in tokens)
+            and " ".join(tokens) not in names
+        ):
+            names.append(" ".join(tokens))
+        run.clear()
+
+    for word in text.split():
+        bare = re.sub(r"[’']s$", "", _strip_word(word).rstrip(".!?"))
+        if bare and bare[0].isupper() and bare.replace("-", "").isalpha() and not word.startswith(("“", "\"")):
+            run.append(bare)
+            if word.endswith((",", ";", ":", ".", "”", "\"", "’s", "'s", ")")):
+                close()
+        else:
+            close()
+    close()
+    return names
+
+
+def _surnames_in(text: str, persons: list[str]) -> list[str]:
+    """Surnames of ``persons`` that ``text`` names, in the order of ``persons``."""
+    found = []
+    for person in persons:
+        surname = person.split()[-1]
+        if re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) and surname not in found:
+            found.append(surname)
+    return found
+
+
+def _is_sentence_case(line: str) -> bool:
+    """Prose rather than a Title Case Headline: most words start in lower case."""
+    words = [word for word in line.split() if word[:1].isalpha()]
+    return bool(words) and sum(word[0].isupper() for word in words) < len(words) / 2
+
+
+def _format_group(tokens: list[str], kind: str) -> str:
+    if kind in ("outlet", "organisation"):
+        if tokens[0].casefold() == "the":
+            tokens = ["The", *tokens[1:]]
+        return " ".join(tokens)
+    return " ".join(tokens)
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+class _ArticleReader:
+    """One pass over an article: sentences, speakers, hedges, times, venues -> candidates."""
+
+    def __init__(self, text: str, published: dt.date, scale: VerbalScale, outlet: str | None) -> None:
+        self.text = text
+        self.published = published
+        self.scale = scale
+        body, self.lines, guessed = _paragraphs(text)
+        self.outlet = outlet or guessed
+        self.outlet_reason = "given" if outlet else "from the article's URL line" if guessed else None
+        self.sentences = [s for index, (start, line) in enumerate(body) for s in _sentences(start, line, index)]
+        ends_with_colon = [line.rstrip("\"”’')").endswith(":") for _, line in body]
+        self.opens_block = {  # paragraph -> whether it continues the previous one's speaker
+            index: line.startswith(("“", "\"", "‘")) or (index > 0 and ends_with_colon[index - 1])
+            for index, (_, line) in enumerate(body)
+        }
+        self.hedge_table = _hedge_table(scale)
+        self.hedge_re = _hedge_regex(self.hedge_table)
+        verbs = sorted(REPORTING_VERBS, key=len, reverse=True)
+        self.verb_re = re.compile(r"\b(?:" + "|".join(re.escape(verb) for verb in verbs) + r")\b")
+        self.persons: list[str] = []  # full names seen so far, in order
+        self.last_named: _Speaker | None = None
+        self.last_outlet: _Speaker | None = None
+        self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
+        self.lead: _Speaker | None = None
+        self.last_event: tuple[str, None] | None = None  # the last event word seen, for venues named without one
+        self.parties = self._meeting_parties()
+
+    # ---- people
+
+    def _learn_persons(self, text: str) -> None:
+        for name in _person_names(text):
+            if name not in self.persons:
+                self.persons.append(name)
+
+    def _full_name(self, name: str) -> tuple[str, bool]:
+        """A surname alone -> the full name seen earlier in the article (and whether it was expanded)."""
+        if " " in name:
+            return name, False
+        for person in reversed(self.persons):
+            if person.split()[-1].casefold() == name.casefold():
+                return person, True
+        return name, False
+
+    def _meeting_parties(self) -> list[str]:
+        """The first pair of people the article names around a meeting ("Putin-Trump Meeting …")."""
+        everyone: list[str] = []
+        prose = [sentence.text for sentence in self.sentences]
+        prose += [line for _, line in self.lines if _is_sentence_case(line)]
+        for text in prose:  # Title Case Headlines would make "Says Russian Expert" a person
+            everyone += [name for name in _person_names(text) if name not in everyone]
+        for _, line in self.lines:
+            if re.search(r"\b(?:meet|meeting|summit)\b", line, re.IGNORECASE):
+                surnames = _surnames_in(line, everyone)
+                if len(surnames) >= 2:
+                    return sorted(surnames[:2])
+        return []
+
+    # ---- speakers
+
+    def _speaker_before(self, sentence: str, position: int) -> tuple[list[str], str] | None:
+        """The name (tokens) ending just before ``position``, skipping fillers and an apposition."""
+        left = sentence[:position].rstrip()
+        changed = True
+        while changed:
+            changed = False
+            words = left.split()
+            if words and words[-1].casefold() in SPEAKER_FILLERS:
+                left = left[: left.rfind(words[-1])].rstrip()
+                changed = True
+        words = left.split()
+        if not words:
+            return None
+        last = _strip_word(words[-1]).casefold()
+        if last in PRONOUNS and not words[-1].endswith(","):
+            return [_strip_word(words[-1])], "pronoun"
+        if len(words) >= 2 and words[-2].casefold() in ("the", "political") and last in ANAPHORA:
+            return [words[-2], words[-1]], "anaphora"  # "The expert said", "the political scientist said"
+        if last in ANONYMOUS:
+            return self._anonymous_before(words), "anonymous"
+        if left.endswith(")"):
+            left = left[: left.rfind("(")].rstrip()
+        if left.endswith(","):
+            inner = left[:-1]
+            comma = inner.rfind(",")
+            if comma > 0:
+                apposition = inner[comma + 1:].strip()
+                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The")):
+                    left = inner[:comma].rstrip()
+                    if left.endswith(")"):
+                        left = left[: left.rfind("(")].rstrip()
+            else:
+                return None
+        run = _capitalised_run_before(left)
+        if not run:
+            return None
+        return run, "name"
+
+    @staticmethod
+    def _anonymous_before(words: list[str]) -> list[str]:
+        group = [_strip_word(words[-1])]
+        for word in reversed(words[:-1]):
+            bare = _strip_word(word)
+            if bare and (bare[0].isupper() or bare.casefold() in ANONYMOUS_MODIFIERS) and not word.endswith(","):
+                group.insert(0, bare)
+            else:
+                break
+        while group and group[0].casefold() == "and":
+            group.pop(0)
+        return group
+
+    def _according_to(self, sentence: str) -> list[tuple[int, list[str], str]]:
+        found = []
+        for match in re.finditer(r"\b[Aa]ccording\s+to\s+", sentence):
+            segment = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0].rstrip(".!?\"”’ ")
+            words = segment.split()
+            if not words:
+                continue
+            if words[-1].casefold() in ANONYMOUS:
+                found.append((match.start(), self._anonymous_before(words), "anonymous"))
+                continue
+            domain = _DOMAIN.fullmatch(_strip_word(words[0]))
+            if domain and len(words) == 1:
+                found.append((match.start(), [_strip_word(words[0])], "name"))
+                continue
+            run = _capitalised_run_before(segment)
+            if run and not (len(run) == 1 and run[0] in ("The",)):
+                found.append((match.start(), run, "name"))
+        return found
+
+    def _inverted(self, sentence: str) -> list[tuple[int, list[str], str]]:
+        """"…, said Stankovich." : a reporting verb followed by the name at the end."""
+        found = []
+        for match in _INVERTED.finditer(sentence):
+            found.append((match.start(), [_strip_word(word).rstrip(".!?") for word in match["name"].split()], "name"))
+        return found
+
+    def _resolve(self, tokens: list[str], how: str, reason_verb: str) -> _Speaker | None:
+        if how == "pronoun":
+            if self.last_named is None:
+                return None
+            reason = f"speaker from an earlier sentence (pronoun '{tokens[0]}' = {self.last_named.name})"
+            return _Speaker(self.last_named.name, "pronoun", reason, self.last_named.kind)
+        if how == "anaphora":
+            wanted = ANAPHORA.get(tokens[-1].casefold(), "person")
+            source = self.last_outlet if wanted == "outlet" else self.last_named
+            if source is None:
+                return None
+            reason = f"speaker from an earlier sentence ('{' '.join(tokens)}' = {source.name})"
+            return _Speaker(source.name, "pronoun", reason, source.kind)
+        if how == "anonymous":
+            name = " ".join(tokens)
+            if len(tokens) < 2:
+                return None  # "sources said", with nobody's sources named
+            return _Speaker(name, "named", f"anonymous speaker named in sentence ('{reason_verb}')", "anonymous")
+        kind = _classify(tokens)
+        if kind == "person":
+            cleaned = _clean_person(tokens)
+            if all(token.casefold() in TITLES or token.casefold() in CONNECTORS for token in cleaned):
+                return None
+            name, expanded = self._full_name(" ".join(cleaned))
+            note = f", full name '{name}' from earlier in the article" if expanded else ""
+            return _Speaker(name, "named", f"speaker named in sentence ('{reason_verb}'){note}", "person")
+        return _Speaker(_format_group(tokens, kind), "named", f"speaker named in sentence ('{reason_verb}')", kind)
+
+    def _sentence_speaker(self, sentence: str) -> _Speaker | None:
+        """The best speaker found in the sentence itself (named, pronoun or anaphora)."""
+        mentions: list[tuple[int, int, _Speaker]] = []
+        for match in self.verb_re.finditer(sentence):
+            found = self._speaker_before(sentence, match.start())
+            if found is None:
+                continue
+            tokens, how = found
+            speaker = self._resolve(tokens, how, f"{' '.join(tokens)} {match[0]}")
+            if speaker is not None:
+                mentions.append((self._priority(speaker), match.start(), speaker))
+        for position, tokens, how in self._according_to(sentence) + self._inverted(sentence):
+            words = sentence[position:].split()
+            lead = words[:2] if words[0].casefold() == "according" else words[:1]
+            shown = " ".join(lead + tokens)
+            speaker = self._resolve(tokens, how, shown)
+            if speaker is not None:
+                mentions.append((self._priority(speaker), position, speaker))
+        if not mentions:
+            return None
+        return min(mentions, key=lambda mention: (mention[0], mention[1]))[2]
+
+    @staticmethod
+    def _priority(speaker: _Speaker) -> int:
+        if speaker.how == "pronoun":
+            return 1
+        return 2 if speaker.kind == "outlet" else 0
+
+    def _relay(self, sentence: str) -> str | None:
+        """Anonymous people an outlet's report rests on ("relying on current and former Russian officials")."""
+        match = re.search(r"\b(?:relying\s+on|citing|quoting|based\s+on|according\s+to)\s+(?P<who>[^,.;]+)", sentence)
+        if not match:
+            return None
+        words = match["who"].split()
+        for end in range(len(words), 0, -1):
+            if words[end - 1].casefold() in ANONYMOUS:
+                group = self._anonymous_before(words[:end])
+                if group:
+                    name = " ".join(group)
+                    return name[0].upper() + name[1:]
+        return None
+
+    def _article_speaker(self) -> _Speaker:
+        if self.lead is not None:
+            return self.lead
+        if self.outlet:
+            reason = f"no speaker found: the article's outlet ({self.outlet_reason})"
+            return _Speaker(self.outlet, "article", reason, "outlet")
+        return _Speaker("the article (outlet not named)", "article",
+                        "no speaker found: the article itself; name its outlet with --outlet", "article")
+
+    # ---- candidates
+
+    def candidates(self) -> list[Candidate]:
+        found: list[tuple[int, Candidate]] = []
+        previous: tuple[int, _Speaker] | None = None  # the previous sentence's paragraph and speaker
+        in_text: dict[int, _Speaker] = {}  # each paragraph's last speaker, fallbacks aside
+        for sentence in self.sentences:
+            self._learn_persons(sentence.text)
+            speaker = self._sentence_speaker(sentence.text)
+            if speaker is not None:
+                self._remember(sentence, speaker)
+            else:
+                speaker = self._continued_speaker(sentence, previous, in_text)
+            self._note_relay(sentence, speaker)
+            if speaker is None:
+                speaker = self._article_speaker()
+            else:
+                in_text[sentence.paragraph] = speaker
+            previous = (sentence.paragraph, speaker)
+            found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
+            events = [(match.start(), name) for name, pattern in EVENTS
+                      for match in re.finditer(pattern, sentence.text, re.IGNORECASE)]
+            if events:
+                self.last_event = (max(events)[1], None)
+        return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
+
+    def _remember(self, sentence: _Sentence, speaker: _Speaker) -> None:
+        self.last_named = speaker
+        if speaker.kind == "outlet":
+            self.last_outlet = speaker
+            if sentence.paragraph == 0 and self.lead is None and re.search(r"\breport(?:s|ed)\b", sentence.text):
+                reason = f"no speaker found: the article's lead source ({speaker.name})"
+                self.lead = _Speaker(speaker.name, "lead", reason, "outlet")
+
+    def _continued_speaker(
+        self, sentence: _Sentence, previous: tuple[int, _Speaker] | None, in_text: dict[int, _Speaker]
+    ) -> _Speaker | None:
+        """The previous sentence's speaker, or the speaker who introduced a block quote."""
+        if previous is None:
+            return None
+        paragraph, speaker = previous
+        if paragraph == sentence.paragraph:
+            if speaker.how in ("lead", "article"):
+                return None
+            reason = speaker.reason if speaker.how == "continued" else (
+                f"speaker carried over from the previous sentence ({speaker.name})")
+            return replace(speaker, how="continued", reason=reason)
+        before = in_text.get(sentence.paragraph - 1)
+        if before is not None and self.opens_block[sentence.paragraph]:
+            return replace(before, how="continued", reason=f"block quote introduced by {before.name}")
+        return None
+
+    def _note_relay(self, sentence: _Sentence, speaker: _Speaker | None) -> None:
+        relayed = self._relay(sentence.text)
+        outlet = speaker if speaker is not None and speaker.kind == "outlet" else self.last_outlet
+        if relayed and outlet is not None:
+            self.relays[(sentence.paragraph, outlet.name)] = f"{relayed} via {outlet.name}"
+
+    def _apply_relays(self, paragraph: int, candidate: Candidate) -> Candidate:
+        relayed = self.relays.get((paragraph, candidate.expert))
+        if relayed is None and self.lead is not None and candidate.expert == self.lead.name:
+            relayed = next((name for (_, outlet), name in self.relays.items() if outlet == self.lead.name), None)
+        if relayed is None:
+            return candidate
+        reason = f"'{candidate.expert}' relays anonymous sources: expert is '{relayed}'"
+        return replace(candidate, expert=relayed, reasons=(*candidate.reasons, reason))
+
+    def _sentence_candidates(self, sentence: _Sentence, speaker: _Speaker) -> list[Candidate]:
+        """Per clause: its best hedge with its window and venues; venues alone when no hedge at all."""
+        text = sentence.text
+        times = _time_phrases(text)
+        hedges = _hedges(text, times, self.hedge_table, self.hedge_re)
+        location = bool(_LOCATION_CUE.search(text))
+        candidates: list[Candidate] = []
+        for start, end in _clauses(text):
+            clause_hedges = [h for h in hedges if start <= h.start < end]
+            if not clause_hedges:
+                continue
+            best = max(clause_hedges, key=lambda h: (h.rank, -h.start))
+            others = [h.text for h in hedges if h is not best]
+            clause_times = [t for t in times if start <= t.start < end]
+            venues = self._venues(text, start, end, speaker) if location else []
+            time_text, window, time_notes = self._window(text, clause_times)
+            if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues:
+                continue  # "will" without a date or a place is narration
+            candidates += self._build(
+                sentence, speaker, best, others, time_text, window, time_notes, venues, (start, end)
+            )
+        if not hedges and location and speaker.how in ("named", "pronoun") and "possible" in self.hedge_table:
+            venues = self._venues(text, 0, len(text), speaker)
+            if venues:
+                assumed = _Hedge(0, 0, "possible", "possible", 0)
+                candidates += self._build(sentence, speaker, assumed, [], None, None, [], venues, (0, len(text)))
+        return candidates
+
+    def _window(self, sentence: str, times: list[_Time]) -> tuple[str | None, str | None, list[str]]:
+        notes: list[str] = []
+        usable: list[tuple[_Time, str]] = []
+        unread: _Time | None = None
+        for time in times:
+            if re.search(r"\b(?:rather\s+than|instead\s+of|not)\s*$", sentence[: time.start]):
+                notes.append(f"time phrase '{time.text}' is negated ('rather than'): not used")
+                continue
+            try:
+                window = parse_window_phrase(time.text, made_on=self.published)
+            except InvalidInput:
+                unread = unread or time
+                continue
+            if window.end < self.published:
+                notes.append(f"time phrase '{time.text}' is in the past: not used")
+                continue
+            later = self._next_if_mostly_over(time, window)
+            if later is not None:
+                notes.append(
+                    f"'{time.text}' is mostly over on {self.published.isoformat()} ({window.label}): "
+                    f"read as the next one; change it if the speaker meant the current one"
+                )
+                window = later
+            usable.append((time, window.label))
+        if not usable:
+            if unread is not None:
+                notes.append(f"time phrase '{unread.text}' could not be read as a window: set it yourself")
+                return unread.text, None, notes
+            return None, None, notes
+        usable.sort(key=lambda pair: (_TIME_ORDER[pair[0].kind], pair[0].start))
+        chosen, label = usable[0]
+        notes.insert(0, f"time phrase '{chosen.text}' read as {label} from {self.published.isoformat()}")
+        for other, _ in usable[1:]:
+            notes.append(f"less specific time phrase '{other.text}' not used")
+        return chosen.text, label, notes
+
+    def _next_if_mostly_over(self, time: _Time, window: Window) -> Window | None:
+        """"In the fall" said on 15 November means next fall: a yearless span more than half over is the next one."""
+        if time.kind != "calendar" or window.start is None:
+            return None
+        if re.search(r"\d{4}|\b(?:this|next)\b", time.text, re.IGNORECASE):
+            return None  # the speaker chose the year
+        if (self.published - window.start) * 2 <= (window.end - window.start):
+            return None
+        core = re.sub(r"(?i)^the\s+", "", time.core)
+        try:
+            return parse_window_phrase(f"next {core}", made_on=self.published)
+        except InvalidInput:
+            return None
+
+    def _venues(self, sentence: str, start: int, end: int, speaker: _Speaker) -> list[str]:
+        clause = sentence[start:end]
+        venues: list[str] = []
+        for match in re.finditer(r"(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*", clause):
+            name = match[0].rstrip(".’'")
+            name = re.sub(r"[’']s$", "", name)
+            if name.casefold() not in _PLACE_KEYS:
+                continue
+            following = clause[match.end():].lstrip()
+            next_word = following.split()[0].strip(",.;:") if following.split() else ""
+            if following[:1].isalpha() and next_word.islower() and next_word not in _AFTER_PLACE:
+                continue  # "APA's Moscow correspondent": a modifier, not a venue
+            if clause[match.end():match.end() + 2] in ("’s", "'s"):
+                continue
+            if name not in venues and name != speaker.name:
+                venues.append(name)
+        for match in _VENUE_AFTER.finditer(clause):
+            place = match["place"].rstrip(".")
+            if re.fullmatch(_MONTH, place.split()[0]) or place in self.persons:
+                continue
+            if place not in venues and place.casefold() not in {v.casefold() for v in venues}:
+                venues.append(place)
+        return venues
+
+    def _build(
+        self, sentence: _Sentence, speaker: _Speaker, hedge: _Hedge, others: list[str], time_text: str | None,
+        window: str | None, time_notes: list[str], venues: list[str], clause: tuple[int, int],
+    ) -> list[Candidate]:
+        """The candidates of one clause: one per venue, and one for its window or its bare claim."""
+        reading = self.scale.read(hedge.scale_phrase)
+        reasons = [speaker.reason]
+        if hedge.rank == 0:
+            reasons.append("no hedge word: 'possible' assumed for a place named as a candidate location")
+        else:
+            reasons.append(
+                f"hedge '{hedge.text}' read as '{reading.phrase}' = {reading.probability:g} (scale {self.scale.version})"
+            )
+            if hedge.rank == 2:
+                reasons.append("a bare modal verb: weak evidence of a forecast")
+            elif hedge.rank == 1:
+                reasons.append("a weak hedge (a noun, or a reporting verb): check the probability")
+        if others:
+            reasons.append("other hedges in the sentence: " + ", ".join(f"'{other}'" for other in others))
+
+        def candidate(kind: str, target: str, option: str | None, notes: list[str]) -> Candidate:
+            return Candidate(
+                expert=speaker.name, quote=sentence.text, phrase=hedge.text, probability=reading.probability,
+                scale_version=reading.scale_version, time_phrase=time_text if kind != "choice" else None,
+                window=window if kind == "date" else None, option=option,
+                suggested_question=self._question(kind, sentence.text, clause, hedge, speaker),
+                made_on=self.published,
+                confidence=round(SPEAKER_TRUST[speaker.how] * HEDGE_STRENGTH[hedge.rank] * TARGET_CLARITY[target], 2),
+                reasons=(*reasons, *notes),
+            )
+
+        results = []
+        if window is not None:
+            results.append(candidate("date", "window", None, time_notes))
+        elif not venues and time_text is not None:
+            results.append(candidate("binary", "unread", None, time_notes))
+        elif not venues:
+            results.append(candidate("binary", "none", None, [*time_notes, "no time phrase: deadline left to you"]))
+        for venue in venues:
+            results.append(candidate("choice", "venue", venue, [f"'{venue}' named as a place where it could happen"]))
+        return results
+
+    # ---- questions
+
+    def _event(self, text: str, anchor: int) -> tuple[str, re.Match[str] | None] | None:
+        """The event word ("meeting", "ceasefire", …) nearest ``anchor`` in ``text``."""
+        best: tuple[int, str, re.Match[str]] | None = None
+        for name, pattern in EVENTS:
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
+                if name == "trilateral":
+                    distance -= 1  # "trilateral talks" names the meeting more precisely than "meet"
+                if best is None or distance < best[0]:
+                    best = (distance, name, match)
+        return None if best is None else (best[1], best[2])
+
+    def _parties(self, segment: str, speaker: _Speaker) -> list[str]:
+        """Who meets: the people the words around the event name, or the article's pair."""
+        own = speaker.name.split()[-1] if speaker.kind == "person" else None
+        named = [surname for surname in _surnames_in(segment, self.persons) if surname != own]
+        if len(named) == 1 and own is not None and re.search(
+            r"\b(?:I|we)\b|\bwith\s+(?:[A-Z]\w+\s+)*" + re.escape(named[0]), segment
+        ):
+            named.append(own)  # "I will meet with Vladimir Putin", "the meeting with Zelenskyy, Putin …"
+        return sorted(named) if len(named) >= 2 else list(self.parties)
+
+    def _question(self, kind: str, sentence: str, clause: tuple[int, int], hedge: _Hedge,
+                  speaker: _Speaker) -> SuggestedQuestion:
+        start, end = clause
+        clause_text = sentence[start:end]
+        anchor = hedge.start - start if hedge.rank else 0
+        event = self._event(clause_text, anchor)
+        if event is None and kind == "choice" and self.last_event is not None:
+            event = self.last_event  # "Baku, along with Istanbul, is a preferable location": of the meeting
+        venue = "-venue" if kind == "choice" else ""
+        name, match = event if event is not None else (None, None)
+        if name in ("meeting", "trilateral"):
+            parties = list(self.parties)
+            if match is not None:  # the people named in the words around the event, between commas
+                segment_start = clause_text.rfind(",", 0, match.start()) + 1
+                segment_end = clause_text.find(",", match.end())
+                segment = clause_text[segment_start: segment_end if segment_end >= 0 else None]
+                parties = self._parties(segment, speaker)
+                if name == "trilateral":
+                    parties = sorted(set(_surnames_in(segment, self.persons)) | set(self.parties))
+            if name == "trilateral" and len(parties) >= 3:
+                subject = f"{', '.join(parties[:-1])} and {parties[-1]} meet together"
+            elif name == "trilateral":
+                subject, parties = "the three-way meeting take place", ["trilateral"]
+            else:
+                subject = f"the {'–'.join(parties)} meeting take place" if parties else "the meeting take place"
+            slug = slugify("-".join([*parties, "meeting"]))
+            titles = {"date": f"When will {subject}?", "choice": f"Where will {subject}?",
+                      "binary": f"Will {subject}?"}
+            return SuggestedQuestion(kind, slug + venue, titles[kind])
+        if name in EVENT_TITLES:
+            slug = name
+            if name == "nato-membership" and re.search(r"\bUkraine\b", clause_text):
+                slug = "ukraine-nato-membership"
+            title = EVENT_TITLES[name][kind]
+            if slug.startswith("ukraine"):
+                title = title.replace("the country", "Ukraine")
+            return SuggestedQuestion(kind, slug + venue, title)
+        claim = self._claim_text(clause_text, hedge, start)
+        hedge_words = set(hedge.text.casefold().split())
+        words = [w for w in re.findall(r"[^\W\d_]+", claim.casefold()) if w not in _STOPWORDS | hedge_words]
+        slug = slugify("-".join(words[:5])) if words else "claim"
+        titles = {"date": f"When will this happen: “{claim}”?",
+                  "choice": f"Where will this happen: “{claim}”?",
+                  "binary": f"Will this happen: “{claim}”?"}
+        return SuggestedQuestion(kind, slug + venue, titles[kind])
+
+    def _claim_text(self, clause: str, hedge: _Hedge, clause_start: int) -> str:
+        """The reported statement around the hedge: no speaker, no "that", no side clause, no bare modal."""
+        position = max(hedge.start - clause_start, 0)
+        start, end = 0, len(clause)
+        if hedge.rank:
+            verbs_before = list(self.verb_re.finditer(clause, 0, position))
+            start = verbs_before[-1].end() if verbs_before else 0
+            that = clause.rfind(" that ", start, position)
+            start = that + len(" that ") if that >= 0 else start
+            verb_after = self.verb_re.search(clause, hedge.end - clause_start)
+            end = verb_after.start() if verb_after else end  # "“It could happen,” said Jane Doe"
+        claim = clause[start:end]
+        claim = re.split(r",\s+(?:which|though|rather\s+than|according\s+to)\b", claim)[0]
+        claim = re.sub(r"^\W*(?:(?:for instance|instead|however|furthermore|therefore|earlier|meanwhile|"
+                       r"according\s+to\s+[^,]+|(?:while|although|though|if|when)\s+[^,]+),\s+)?", "", claim,
+                       flags=re.IGNORECASE)
+        if hedge.rank == 2:
+            claim = re.sub(rf"\b{re.escape(hedge.text)}\s+", "", claim, count=1)
+        return claim.strip().rstrip(".,:;\"”’ ").strip()
+
+    # ---- duplicates
+
+    @staticmethod
+    def _merge(candidates: list[Candidate]) -> list[Candidate]:
+        kept: dict[tuple, int] = {}
+        repeats: dict[tuple, int] = {}
+        result: list[Candidate] = []
+        for candidate in candidates:
+            if candidate.window is None and candidate.option is None:
+                result.append(candidate)
+                continue
+            key = (candidate.expert, candidate.suggested_question.slug, candidate.window, candidate.option)
+            if key in kept:
+                repeats[key] = repeats.get(key, 0) + 1
+                if candidate.confidence > result[kept[key]].confidence:
+                    result[kept[key]] = candidate
+                continue
+            kept[key] = len(result)
+            result.append(candidate)
+        for key, index in kept.items():
+            if key in repeats:
+                candidate = result[index]
+                note = f"the same claim appears in {repeats[key]} other sentence(s); the most confident is kept"
+                result[index] = replace(candidate, reasons=(*candidate.reasons, note))
+        return result
