@@ -1,8 +1,8 @@
 """The expert leaderboard, computed from the record on every call.
 
-Two queries fetch plain numeric columns: every forecast made before its claim's outcome
-became known (forecast id, expert, claim, probability, made-on and known-on as day
-numbers, outcome), and the count of pending claims per expert. numpy does the rest:
+Two queries fetch plain numeric columns: every claim in scope with its outcome and the
+day it became known, and every forecast (id, expert, claim, probability, made-on as a
+day number); numpy joins them by claim id and does the rest:
 ``resolutions.policy`` picks the forecast that counts, ``resolutions.scoring`` and
 ``resolutions.uncertainty`` score it. Nothing loops over ORM objects; no score is stored.
 
@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, literal, select
 from sqlmodel import Session
 
 from forecasts.models import Expert, Forecast, Question, QuestionTag
@@ -69,70 +69,93 @@ class Standing:
         return asdict(self)
 
 
-def _in_scope(query: Select, outcomes, scope: Scope) -> Select:
+def _fetch(session: Session, query: Select, width: int) -> np.ndarray:
+    """The rows of ``query`` as an (n, width) float array.
+
+    Rows come straight from the driver's cursor: every column here is a number, and
+    building a million SQLAlchemy Row objects first would cost more than the query.
+    """
+    result = session.connection().execute(query)
+    rows = result.cursor.fetchall() if result.cursor is not None else []
+    return np.array(rows, dtype=float).reshape(-1, width)
+
+
+PENDING, VOID, OUT_OF_SCOPE = -1, -2, -3
+
+
+@dataclass(frozen=True)
+class RecordColumns:
+    """Every forecast in scope, with its claim's outcome (1, 0, PENDING or VOID) and known day."""
+
+    forecast_id: np.ndarray
+    expert_id: np.ndarray
+    claim_id: np.ndarray
+    probability: np.ndarray
+    made_day: np.ndarray
+    outcome: np.ndarray
+    known_day: np.ndarray
+
+
+def record_columns(*, session: Session, scope: Scope = Scope()) -> RecordColumns:
+    """Two queries, claims with their outcomes and forecasts, joined by claim id in numpy."""
+    outcomes = claim_outcomes().subquery()
+    state = case(
+        (outcomes.c.annulled, literal(VOID)), (outcomes.c.outcome.is_(None), literal(PENDING)), else_=outcomes.c.outcome
+    )
+    claims_query = select(outcomes.c.claim_id, state, func.coalesce(day_number(outcomes.c.known_on), 0))
     if scope.tag is not None:
         tagged = select(QuestionTag.question_id).where(QuestionTag.tag == scope.tag.strip().lower())
-        query = query.where(outcomes.c.question_id.in_(tagged))
+        claims_query = claims_query.where(outcomes.c.question_id.in_(tagged))
     if scope.kind is not None:
-        query = query.where(outcomes.c.question_id.in_(select(Question.id).where(Question.kind == scope.kind)))
+        claims_query = claims_query.where(outcomes.c.question_id.in_(select(Question.id).where(Question.kind == scope.kind)))
+    forecasts_query = select(Forecast.id, Forecast.expert_id, Forecast.claim_id, Forecast.probability, day_number(Forecast.made_on))
     if scope.since is not None:
-        query = query.where(Forecast.made_on >= scope.since)
+        forecasts_query = forecasts_query.where(Forecast.made_on >= scope.since)
     if scope.until is not None:
-        query = query.where(Forecast.made_on <= scope.until)
-    return query
+        forecasts_query = forecasts_query.where(Forecast.made_on <= scope.until)
 
-
-def _numeric_columns(session: Session, query: Select, width: int) -> np.ndarray:
-    """The rows of ``query`` as an (n, width) float array, fetched without ORM objects."""
-    rows = session.connection().execute(query).all()
-    if not rows:
-        return np.zeros((0, width))
-    return np.array(rows, dtype=float)
-
-
-def scored_claims(*, session: Session, scope: Scope = Scope(), policy: str = "latest") -> ScoredClaims:
-    """The forecast that counts for every resolved (expert, claim) in scope."""
-    outcomes = claim_outcomes().subquery()
-    query = _in_scope(
-        select(
-            Forecast.id,
-            Forecast.expert_id,
-            Forecast.claim_id,
-            Forecast.probability,
-            day_number(Forecast.made_on),
-            day_number(outcomes.c.known_on),
-            outcomes.c.outcome,
-        )
-        .join(outcomes, outcomes.c.claim_id == Forecast.claim_id)
-        .where(outcomes.c.outcome.is_not(None), Forecast.made_on < outcomes.c.known_on),
-        outcomes,
-        scope,
+    claims = _fetch(session, claims_query, 3)
+    forecasts = _fetch(session, forecasts_query, 5)
+    claim_ids = claims[:, 0].astype(np.int64)
+    size = int(max(claim_ids.max(initial=0), forecasts[:, 2].max(initial=0))) + 1
+    outcome_of = np.full(size, OUT_OF_SCOPE, dtype=np.int8)
+    known_of = np.zeros(size, dtype=np.int64)
+    outcome_of[claim_ids] = claims[:, 1]
+    known_of[claim_ids] = claims[:, 2]
+    claim_id = forecasts[:, 2].astype(np.int64)
+    outcome = outcome_of[claim_id]
+    keep = outcome != OUT_OF_SCOPE
+    return RecordColumns(
+        forecast_id=forecasts[keep, 0].astype(np.int64),
+        expert_id=forecasts[keep, 1].astype(np.int64),
+        claim_id=claim_id[keep],
+        probability=forecasts[keep, 3],
+        made_day=forecasts[keep, 4].astype(np.int64),
+        outcome=outcome[keep],
+        known_day=known_of[claim_id[keep]],
     )
-    columns = _numeric_columns(session, query, 7).T
+
+
+def scored_claims(*, columns: RecordColumns, policy: str = "latest") -> ScoredClaims:
+    """The forecast that counts for every resolved (expert, claim), among those made before the outcome was known."""
+    counted = (columns.outcome >= 0) & (columns.made_day < columns.known_day)
     return counting_forecasts(
-        forecast_id=columns[0],
-        expert_id=columns[1],
-        claim_id=columns[2],
-        probability=columns[3],
-        made_day=columns[4],
-        known_day=columns[5],
-        outcome=columns[6].astype(np.int8),
+        forecast_id=columns.forecast_id[counted],
+        expert_id=columns.expert_id[counted],
+        claim_id=columns.claim_id[counted],
+        probability=columns.probability[counted],
+        made_day=columns.made_day[counted],
+        known_day=columns.known_day[counted],
+        outcome=columns.outcome[counted],
         policy=policy,
     )
 
 
-def pending_counts(*, session: Session, scope: Scope = Scope()) -> dict[int, int]:
-    """Per expert, the claims they forecast whose outcome is not known yet (not annulled)."""
-    outcomes = claim_outcomes().subquery()
-    pairs = _in_scope(
-        select(Forecast.expert_id, Forecast.claim_id)
-        .join(outcomes, outcomes.c.claim_id == Forecast.claim_id)
-        .where(outcomes.c.outcome.is_(None), ~outcomes.c.annulled)
-        .distinct(),
-        outcomes,
-        scope,
-    ).subquery()
-    return dict(session.execute(select(pairs.c.expert_id, func.count()).group_by(pairs.c.expert_id)).all())
+def pending_counts(columns: RecordColumns, size: int) -> np.ndarray:
+    """Per expert id, the claims they forecast whose outcome is not known yet (annulled excluded)."""
+    pending = columns.outcome == PENDING
+    pairs = np.unique(np.stack([columns.expert_id[pending], columns.claim_id[pending]]), axis=1)
+    return np.bincount(pairs[0], minlength=size)
 
 
 @dataclass(frozen=True)
@@ -186,8 +209,9 @@ def leaderboard(
     field, higher_is_better = METRICS[metric]
     names = dict(session.execute(select(Expert.id, Expert.name)).all())
     size = max(names, default=0) + 1
-    scores = score_experts(scored_claims(session=session, scope=scope, policy=policy), size)
-    pending = pending_counts(session=session, scope=scope)
+    columns = record_columns(session=session, scope=scope)
+    scores = score_experts(scored_claims(columns=columns, policy=policy), size)
+    pending = pending_counts(columns, size)
     ranking = getattr(scores, field) * (-1 if higher_is_better else 1)
     listed = [expert_id for expert_id in names if scores.resolved[expert_id] >= max(min_resolved, 1)]
     listed.sort(
@@ -203,7 +227,7 @@ def leaderboard(
                 rank=rank,
                 expert=names[expert_id],
                 resolved=int(scores.resolved[expert_id]),
-                pending=int(pending.get(expert_id, 0)),
+                pending=int(pending[expert_id]),
                 **{
                     key: _value(getattr(scores, key)[expert_id])
                     for key in ("brier", "log_loss", "brier_skill", "relative_brier", "peer_log", "ci_low", "ci_high", "p_value")

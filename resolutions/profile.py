@@ -19,7 +19,7 @@ from forecasts.experts import aliases_of, find_expert
 from forecasts.models import Claim, Forecast, Question, QuestionOption
 from forecasts.questions import describe_claim
 from resolutions.calibration import CalibrationTable, Murphy, calibration_table, murphy_decomposition
-from resolutions.leaderboard import Scope, Standing, leaderboard, scored_claims
+from resolutions.leaderboard import Scope, Standing, leaderboard, record_columns, scored_claims
 from resolutions.outcomes import claim_outcomes
 
 
@@ -60,7 +60,7 @@ def calibration_report(
     *, session: Session, expert: str | None = None, scope: Scope = Scope(), policy: str = "latest", bins: int | None = 10
 ) -> Calibration | None:
     """Calibration of one expert's (or everyone's) scored claims; None when nothing is scored."""
-    scored = scored_claims(session=session, scope=scope, policy=policy)
+    scored = scored_claims(columns=record_columns(session=session, scope=scope), policy=policy)
     mask = np.ones(scored.expert_id.size, dtype=bool)
     if expert is not None:
         mask = scored.expert_id == find_expert(session=session, name=expert).id
@@ -89,7 +89,7 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         .where(Forecast.expert_id == expert.id)
         .order_by(Forecast.made_on, Forecast.id)
     ).all()
-    scored = scored_claims(session=session)
+    scored = scored_claims(columns=record_columns(session=session))
     counting = set(scored.forecast_id[scored.expert_id == expert.id].tolist())
     forecasts = []
     for forecast, slug, claim, label, outcome, known_on, annulled in rows:
