@@ -70,6 +70,37 @@ def table_counts(db_path):
     return counts
 
 
+def parse_table(text: str) -> list[dict[str, str]]:
+    """The rows of the first tabulate 'simple' table in ``text``, as dicts by heading."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if index and line.strip() and set(line) <= {"-", " "}:
+            break
+    else:
+        raise AssertionError(f"no table in {text!r}")
+    spans, start = [], None
+    for position, char in enumerate(line + " "):
+        if char == "-" and start is None:
+            start = position
+        elif char != "-" and start is not None:
+            spans.append((start, position))
+            start = None
+    spans[-1] = (spans[-1][0], None)
+    header = lines[index - 1]
+    names = [header[a:b].strip() for a, b in spans]
+    rows = []
+    for row in lines[index + 1 :]:
+        if not row.strip():
+            break
+        rows.append({name: row[a:b].strip() for name, (a, b) in zip(names, spans)})
+    return rows
+
+def sql(db_path, query: str, *params) -> list[tuple]:
+    """Rows of ``query`` on the SQLite file at ``db_path``."""
+    with sqlite3.connect(db_path) as connection:
+        return connection.execute(query, params).fetchall()
+
+
 def assert_error(result, *fragments: str, exit_code: int = 2) -> None:
     """One ``Error:`` line on stderr naming ``fragments``, the exit code, nothing on stdout."""
     assert result.exit_code == exit_code, (result.exit_code, result.stdout, result.stderr)

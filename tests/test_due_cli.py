@@ -8,33 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TODAY, days
-
-
-def parse_table(text: str) -> list[dict[str, str]]:
-    """The rows of the first tabulate 'simple' table in ``text``, as dicts by heading."""
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if index and line.strip() and set(line) <= {"-", " "}:
-            break
-    else:
-        raise AssertionError(f"no table in {text!r}")
-    spans, start = [], None
-    for position, char in enumerate(line + " "):
-        if char == "-" and start is None:
-            start = position
-        elif char != "-" and start is not None:
-            spans.append((start, position))
-            start = None
-    spans[-1] = (spans[-1][0], None)
-    header = lines[index - 1]
-    names = [header[a:b].strip() for a, b in spans]
-    rows = []
-    for row in lines[index + 1 :]:
-        if not row.strip():
-            break
-        rows.append({name: row[a:b].strip() for name, (a, b) in zip(names, spans)})
-    return rows
+from conftest import TODAY, days, parse_table
 
 
 def due_rows(ok) -> list[tuple[str, str, str]]:

@@ -7,35 +7,15 @@ conftest). Error tests check the one ``Error:`` line, the exit status (2 for bad
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 import pytest
 import typer
 
-from conftest import assert_error, days
+from conftest import assert_error, days, parse_table
 
 MARKOV = "Сергей Марков"
 MARKOV_SLUG = "сергей-марков"
-
-
-def parse_table(text: str) -> list[dict[str, str]]:
-    """The rows of the first tabulate 'simple' table in ``text``, as dicts by heading."""
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if index and line.strip() and set(line) <= {"-", " "}:
-            break
-    else:
-        raise AssertionError(f"no table in {text!r}")
-    spans = [match.span() for match in re.finditer(r"-+", line)]
-    spans[-1] = (spans[-1][0], None)
-    names = [lines[index - 1][a:b].strip() for a, b in spans]
-    rows = []
-    for row in lines[index + 1 :]:
-        if not row.strip():
-            break
-        rows.append({name: row[a:b].strip() for name, (a, b) in zip(names, spans)})
-    return rows
 
 
 @pytest.fixture

@@ -7,45 +7,13 @@ clearer, by reading the SQLite file directly.
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
-from conftest import TODAY, assert_error, days
+from conftest import TODAY, assert_error, days, parse_table, sql
 
 DEADLINE = days(-10)  # deadline of the binary and choice questions
 MADE = days(-100)  # a made-on date well before every deadline
-
-
-def sql(db_path, query: str, *params) -> list[tuple]:
-    with sqlite3.connect(db_path) as connection:
-        return connection.execute(query, params).fetchall()
-
-
-def parse_table(text: str) -> list[dict[str, str]]:
-    """The rows of the first tabulate 'simple' table in ``text``, as dicts by heading."""
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if index and line.strip() and set(line) <= {"-", " "}:
-            break
-    else:
-        raise AssertionError(f"no table in {text!r}")
-    spans, start = [], None
-    for position, char in enumerate(line + " "):
-        if char == "-" and start is None:
-            start = position
-        elif char != "-" and start is not None:
-            spans.append((start, position))
-            start = None
-    spans[-1] = (spans[-1][0], None)
-    header = lines[index - 1]
-    names = [header[a:b].strip() for a, b in spans]
-    rows = []
-    for row in lines[index + 1 :]:
-        if not row.strip():
-            break
-        rows.append({name: row[a:b].strip() for name, (a, b) in zip(names, spans)})
-    return rows
 
 
 def show_claims(ok, slug: str) -> dict[str, dict[str, str]]:

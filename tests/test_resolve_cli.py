@@ -11,11 +11,10 @@ new resolution row; what the command prints is checked in ``TestReport``.
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
-from conftest import TODAY, assert_error, days
+from conftest import TODAY, assert_error, days, parse_table, sql
 
 DEADLINE = days(-30)  # deadline of the binary and choice questions
 MADE = days(-300)  # when every set-up forecast was made
@@ -35,37 +34,6 @@ WINDOWS = {
     BY_110: ["--by", days(-110)],
     ENDS_100: ["--window", ENDS_100],
 }
-
-
-def sql(db_path, query: str, *params) -> list[tuple]:
-    with sqlite3.connect(db_path) as connection:
-        return connection.execute(query, params).fetchall()
-
-
-def parse_table(text: str) -> list[dict[str, str]]:
-    """The rows of the first tabulate 'simple' table in ``text``, as dicts by heading."""
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if index and line.strip() and set(line) <= {"-", " "}:
-            break
-    else:
-        raise AssertionError(f"no table in {text!r}")
-    spans, start = [], None
-    for position, char in enumerate(line + " "):
-        if char == "-" and start is None:
-            start = position
-        elif char != "-" and start is not None:
-            spans.append((start, position))
-            start = None
-    spans[-1] = (spans[-1][0], None)
-    header = lines[index - 1]
-    names = [header[a:b].strip() for a, b in spans]
-    rows = []
-    for row in lines[index + 1 :]:
-        if not row.strip():
-            break
-        rows.append({name: row[a:b].strip() for name, (a, b) in zip(names, spans)})
-    return rows
 
 
 def outcomes(ok, slug: str) -> dict[str, tuple[str, str]]:
