@@ -47,8 +47,12 @@ def csv_text(records: Sequence[dict], keys: Sequence[str]) -> str:
 
 
 def json_text(records) -> str:
+    """Indented JSON; a list of records is written one record per line (fast for big lists)."""
     import json
 
+    if isinstance(records, list) and records and all(isinstance(record, dict) for record in records):
+        lines = ",\n".join("  " + json.dumps(record, ensure_ascii=False, default=str) for record in records)
+        return f"[\n{lines}\n]"
     return json.dumps(records, indent=2, ensure_ascii=False, default=str)
 
 

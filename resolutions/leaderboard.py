@@ -18,7 +18,8 @@ then to the name. Equal metric values share a rank.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+import math
+from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import Select, case, func, literal, select
@@ -66,7 +67,7 @@ class Standing:
     p_value: float | None
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))
 
 
 def _fetch(session: Session, query: Select, width: int) -> np.ndarray:
@@ -108,7 +109,9 @@ def record_columns(*, session: Session, scope: Scope = Scope()) -> RecordColumns
         claims_query = claims_query.where(outcomes.c.question_id.in_(tagged))
     if scope.kind is not None:
         claims_query = claims_query.where(outcomes.c.question_id.in_(select(Question.id).where(Question.kind == scope.kind)))
-    forecasts_query = select(Forecast.id, Forecast.expert_id, Forecast.claim_id, Forecast.probability, day_number(Forecast.made_on))
+    forecasts_query = select(
+        Forecast.id, Forecast.expert_id, Forecast.claim_id, Forecast.probability, day_number(Forecast.made_on)
+    ).order_by(Forecast.id)  # free on the primary key, and saves numpy a sort
     if scope.since is not None:
         forecasts_query = forecasts_query.where(Forecast.made_on >= scope.since)
     if scope.until is not None:
@@ -193,8 +196,9 @@ def score_experts(scored: ScoredClaims, size: int) -> ExpertScores:
     )
 
 
-def _value(number) -> float | None:
-    return None if np.isnan(number) else float(number)
+def _defined(number: float) -> float | None:
+    """``number``, or None for NaN (undefined)."""
+    return None if math.isnan(number) else number
 
 
 def leaderboard(
@@ -213,25 +217,29 @@ def leaderboard(
     scores = score_experts(scored_claims(columns=columns, policy=policy), size)
     pending = pending_counts(columns, size)
     ranking = getattr(scores, field) * (-1 if higher_is_better else 1)
-    listed = [expert_id for expert_id in names if scores.resolved[expert_id] >= max(min_resolved, 1)]
-    listed.sort(
-        key=lambda e: (np.isnan(ranking[e]), np.nan_to_num(ranking[e]), scores.brier[e], names[e].casefold(), e)
-    )
-    standings, rank = [], 0
-    for position, expert_id in enumerate(listed, start=1):
-        previous = listed[position - 2] if position > 1 else None
-        if previous is None or not np.isclose(ranking[expert_id], ranking[previous], rtol=0, atol=1e-12, equal_nan=True):
-            rank = position
-        standings.append(
-            Standing(
-                rank=rank,
-                expert=names[expert_id],
-                resolved=int(scores.resolved[expert_id]),
-                pending=int(pending[expert_id]),
-                **{
-                    key: _value(getattr(scores, key)[expert_id])
-                    for key in ("brier", "log_loss", "brier_skill", "relative_brier", "peer_log", "ci_low", "ci_high", "p_value")
-                },
-            )
+    ids = np.array(sorted(names), dtype=np.int64)
+    ids = ids[scores.resolved[ids] >= max(min_resolved, 1)]
+    folded = np.array([names[expert_id].casefold() for expert_id in ids], dtype=object)
+    value = ranking[ids]
+    undefined = np.isnan(value)
+    order = np.lexsort((ids, folded, scores.brier[ids], np.where(undefined, 0.0, value), undefined))
+    ids, value = ids[order], value[order]
+    # Competition ranks: equal metric values (within 1e-12) share the first position's rank.
+    same_as_previous = np.zeros(ids.size, dtype=bool)
+    same_as_previous[1:] = np.isclose(value[1:], value[:-1], rtol=0, atol=1e-12, equal_nan=True)
+    positions = np.arange(1, ids.size + 1)
+    ranks = np.maximum.accumulate(np.where(same_as_previous, 0, positions))
+    metrics = ("brier", "log_loss", "brier_skill", "relative_brier", "peer_log", "ci_low", "ci_high", "p_value")
+    columns = {key: getattr(scores, key)[ids].tolist() for key in metrics}
+    resolved, pending_of = scores.resolved[ids].tolist(), pending[ids].tolist()
+    standings = [
+        Standing(
+            rank=int(rank),
+            expert=names[expert_id],
+            resolved=resolved[index],
+            pending=pending_of[index],
+            **{key: _defined(columns[key][index]) for key in metrics},
         )
+        for index, (expert_id, rank) in enumerate(zip(ids.tolist(), ranks.tolist()))
+    ]
     return standings

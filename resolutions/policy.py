@@ -36,6 +36,27 @@ class ScoredClaims:
     outcome: np.ndarray
 
 
+def lexicographic_order(*keys: np.ndarray) -> np.ndarray:
+    """Indices sorting rows by ``keys`` (first key most significant), like ``np.lexsort``.
+
+    When all keys but the last fit together in 63 bits, the rows are put in order of the
+    last key and then stably sorted once on the packed key, several times faster than
+    ``np.lexsort`` at a million rows.
+    """
+    *leading, last = [np.asarray(key, dtype=np.int64) for key in keys]
+    if last.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    shifted = [key - key.min() for key in leading]
+    widths = [int(key.max()).bit_length() or 1 for key in shifted]
+    if sum(widths) > 62:
+        return np.lexsort((last, *reversed(leading)))
+    by_last = np.arange(last.size) if np.all(last[1:] >= last[:-1]) else np.argsort(last, kind="stable")
+    packed = np.zeros(last.size, dtype=np.int64)
+    for key, width in zip(shifted, widths):
+        packed = (packed << width) | key[by_last]
+    return by_last[np.argsort(packed, kind="stable")]
+
+
 def counting_forecasts(
     *,
     forecast_id,
@@ -53,7 +74,7 @@ def counting_forecasts(
     expert_id = np.asarray(expert_id, dtype=np.int64)
     claim_id = np.asarray(claim_id, dtype=np.int64)
     forecast_id = np.asarray(forecast_id, dtype=np.int64)
-    order = np.lexsort((forecast_id, np.asarray(made_day), claim_id, expert_id))
+    order = lexicographic_order(expert_id, claim_id, np.asarray(made_day, dtype=np.int64), forecast_id)
     forecast_id, expert_id, claim_id = forecast_id[order], expert_id[order], claim_id[order]
     probability = np.asarray(probability, dtype=float)[order]
     made_day = np.asarray(made_day, dtype=np.int64)[order]

@@ -162,3 +162,19 @@ def test_time_averaged_policy_counts_days_from_first_forecast_to_known_day():
 def test_unknown_policy_is_refused():
     with pytest.raises(ValueError):
         counting_forecasts(forecast_id=[], expert_id=[], claim_id=[], probability=[], made_day=[], known_day=[], outcome=[], policy="best")
+
+
+@given(st.lists(st.tuples(*[st.integers(0, 2**20)] * 3, st.integers(0, 50)), max_size=60))
+def test_lexicographic_order_agrees_with_numpy_lexsort(rows):
+    from resolutions.policy import lexicographic_order
+
+    keys = [np.array(column, dtype=np.int64) for column in zip(*rows)] if rows else [np.zeros(0, np.int64)] * 4
+    assert lexicographic_order(*keys).tolist() == np.lexsort(tuple(reversed(keys))).tolist()
+
+
+def test_lexicographic_order_falls_back_when_keys_are_too_wide():
+    from resolutions.policy import lexicographic_order
+
+    big = np.array([2**40, 0, 2**40, 5], dtype=np.int64)
+    keys = [big, big[::-1].copy(), np.array([3, 2, 1, 0])]
+    assert lexicographic_order(*keys).tolist() == np.lexsort(tuple(reversed(keys))).tolist()
