@@ -18,6 +18,7 @@ then to the name. Equal metric values share a rank.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -78,7 +79,8 @@ def _fetch(session: Session, query: Select, width: int) -> np.ndarray:
     """
     result = session.connection().execute(query)
     rows = result.cursor.fetchall() if result.cursor is not None else []
-    return np.array(rows, dtype=float).reshape(-1, width)
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=float, count=len(rows) * width)
+    return flat.reshape(-1, width)
 
 
 PENDING, VOID, OUT_OF_SCOPE = -1, -2, -3
@@ -86,7 +88,11 @@ PENDING, VOID, OUT_OF_SCOPE = -1, -2, -3
 
 @dataclass(frozen=True)
 class RecordColumns:
-    """Every forecast in scope, with its claim's outcome (1, 0, PENDING or VOID) and known day."""
+    """Every forecast in scope, with its claim's outcome (1, 0, PENDING or VOID) and known day.
+
+    ``forecast_id`` is the forecast's id when asked for, else its position in recording
+    order: either way it orders forecasts made on the same day by when they were recorded.
+    """
 
     forecast_id: np.ndarray
     expert_id: np.ndarray
@@ -97,7 +103,7 @@ class RecordColumns:
     known_day: np.ndarray
 
 
-def record_columns(*, session: Session, scope: Scope = Scope()) -> RecordColumns:
+def record_columns(*, session: Session, scope: Scope = Scope(), with_ids: bool = False) -> RecordColumns:
     """Two queries, claims with their outcomes and forecasts, joined by claim id in numpy."""
     outcomes = claim_outcomes().subquery()
     state = case(
@@ -109,31 +115,34 @@ def record_columns(*, session: Session, scope: Scope = Scope()) -> RecordColumns
         claims_query = claims_query.where(outcomes.c.question_id.in_(tagged))
     if scope.kind is not None:
         claims_query = claims_query.where(outcomes.c.question_id.in_(select(Question.id).where(Question.kind == scope.kind)))
-    forecasts_query = select(
-        Forecast.id, Forecast.expert_id, Forecast.claim_id, Forecast.probability, day_number(Forecast.made_on)
-    ).order_by(Forecast.id)  # free on the primary key, and saves numpy a sort
+    wanted = [Forecast.expert_id, Forecast.claim_id, Forecast.probability, day_number(Forecast.made_on)]
+    # In recording order: free on the primary key, and it spares numpy a sort.
+    forecasts_query = select(*([Forecast.id] if with_ids else []), *wanted).order_by(Forecast.id)
     if scope.since is not None:
         forecasts_query = forecasts_query.where(Forecast.made_on >= scope.since)
     if scope.until is not None:
         forecasts_query = forecasts_query.where(Forecast.made_on <= scope.until)
 
-    claims = _fetch(session, claims_query, 3)
-    forecasts = _fetch(session, forecasts_query, 5)
-    claim_ids = claims[:, 0].astype(np.int64)
-    size = int(max(claim_ids.max(initial=0), forecasts[:, 2].max(initial=0))) + 1
+    claim_ids, claim_state, claim_known = _fetch(session, claims_query, 3).T.astype(np.int64)
+    forecasts = _fetch(session, forecasts_query, len(wanted) + with_ids).T
+    forecast_id = forecasts[0] if with_ids else np.arange(forecasts.shape[1])
+    expert_id, claim_id, probability, made_day = forecasts[with_ids:]
+    claim_id = claim_id.astype(np.int64)
+    size = int(max(claim_ids.max(initial=0), claim_id.max(initial=0))) + 1
     outcome_of = np.full(size, OUT_OF_SCOPE, dtype=np.int8)
     known_of = np.zeros(size, dtype=np.int64)
-    outcome_of[claim_ids] = claims[:, 1]
-    known_of[claim_ids] = claims[:, 2]
-    claim_id = forecasts[:, 2].astype(np.int64)
+    outcome_of[claim_ids] = claim_state
+    known_of[claim_ids] = claim_known
     outcome = outcome_of[claim_id]
     keep = outcome != OUT_OF_SCOPE
+    if keep.all():  # no scope on questions: skip copying a million rows
+        keep = slice(None)
     return RecordColumns(
-        forecast_id=forecasts[keep, 0].astype(np.int64),
-        expert_id=forecasts[keep, 1].astype(np.int64),
+        forecast_id=forecast_id[keep].astype(np.int64),
+        expert_id=expert_id[keep].astype(np.int64),
         claim_id=claim_id[keep],
-        probability=forecasts[keep, 3],
-        made_day=forecasts[keep, 4].astype(np.int64),
+        probability=np.ascontiguousarray(probability[keep]),
+        made_day=made_day[keep].astype(np.int64),
         outcome=outcome[keep],
         known_day=known_of[claim_id[keep]],
     )

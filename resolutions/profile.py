@@ -89,7 +89,7 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         .where(Forecast.expert_id == expert.id)
         .order_by(Forecast.made_on, Forecast.id)
     ).all()
-    scored = scored_claims(columns=record_columns(session=session))
+    scored = scored_claims(columns=record_columns(session=session, with_ids=True))
     counting = set(scored.forecast_id[scored.expert_id == expert.id].tolist())
     forecasts = []
     for forecast, slug, claim, label, outcome, known_on, annulled in rows:

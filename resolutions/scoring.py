@@ -90,7 +90,8 @@ def relative_brier(brier_scores, claim) -> np.ndarray:
     result = np.full(scores.shape, np.nan)
     if scores.size == 0:
         return result
-    order = np.lexsort((scores, claims))
+    by_score = np.argsort(scores)
+    order = by_score[np.argsort(claims[by_score], kind="stable")]  # by claim, then score
     sorted_claims, sorted_scores = claims[order], scores[order]
     starts = np.flatnonzero(np.r_[True, sorted_claims[1:] != sorted_claims[:-1]])
     sizes = np.diff(np.r_[starts, sorted_claims.size])

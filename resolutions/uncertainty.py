@@ -78,8 +78,6 @@ def _sign_patterns(n: int) -> np.ndarray:
 
 def beats_chance_pvalue(brier_scores, groups, n_groups: int) -> np.ndarray:
     """One-sided p-value of "mean Brier below 0.25" per group (NaN for empty groups)."""
-    from scipy.special import ndtr
-
     sorted_values, starts, sizes = _grouped(brier_scores, groups, n_groups)
     differences = sorted_values - CHANCE_BRIER
     p_values = np.full(n_groups, np.nan)
@@ -94,6 +92,8 @@ def beats_chance_pvalue(brier_scores, groups, n_groups: int) -> np.ndarray:
             p_values[part] = (flipped <= observed + 1e-12).mean(axis=0)
     large = sizes > EXACT_UP_TO
     if large.any():
+        from scipy.special import ndtr  # the standard normal CDF; imported only when needed
+
         labels = np.repeat(np.arange(n_groups), sizes)
         total = np.bincount(labels, weights=differences, minlength=n_groups)
         spread = np.sqrt(np.bincount(labels, weights=differences**2, minlength=n_groups))
