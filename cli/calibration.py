@@ -31,13 +31,18 @@ def calibration_lines(report) -> list[str]:
 
     bins = report.table
     rows = [
-        (f"{low:.2f}" if low == high else f"{low:.2f}-{high:.2f}", count, f"{forecast:.3f}", f"{observed:.3f}")
-        for low, high, count, forecast, observed in zip(bins.low, bins.high, bins.count, bins.mean_forecast, bins.observed)
+        (
+            f"{low:.2f}" if low == high else f"{low:.2f}-{high:.2f}", count, f"{forecast:.3f}", f"{observed:.3f}",
+            f"{observed_low:.2f}–{observed_high:.2f}",
+        )
+        for low, high, count, forecast, observed, observed_low, observed_high in zip(
+            bins.low, bins.high, bins.count, bins.mean_forecast, bins.observed, bins.observed_low, bins.observed_high
+        )
         if count
     ]
     murphy = report.murphy
     return [
-        table(rows, ["bin", "count", "mean forecast", "observed"]),
+        table(rows, ["bin", "count", "mean forecast", "observed", "95% interval"]),
         "",
         f"Murphy decomposition over {report.forecasts} scored claims:",
         f"  reliability {murphy.reliability:.4f} (↓)  resolution {murphy.resolution:.4f} (↑)  "

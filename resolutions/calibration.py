@@ -2,7 +2,7 @@
 
 Forecasts are binned (``bins`` equal-width bins over [0, 1], the last one closed, or
 ``bins=None`` for one bin per distinct forecast value). Per bin: count, mean forecast,
-observed frequency. The Murphy decomposition splits the mean Brier score into
+observed frequency with its 95% Jeffreys interval (scipy.stats.beta). The Murphy decomposition splits the mean Brier score into
 
 .. math::
 
@@ -33,6 +33,8 @@ class CalibrationTable:
     count: np.ndarray
     mean_forecast: np.ndarray  # NaN for empty bins
     observed: np.ndarray  # NaN for empty bins
+    observed_low: np.ndarray  # 95% Jeffreys interval of the observed frequency (NaN if empty)
+    observed_high: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,32 @@ def calibration_table(probability, outcome, bins: int | None = 10) -> Calibratio
     p, o = _validated(probability, outcome)
     labels, low, high = _bin_labels(p, bins)
     count = np.bincount(labels, minlength=low.size)
+    happened = np.bincount(labels, weights=o, minlength=low.size)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean_forecast = np.bincount(labels, weights=p, minlength=low.size) / count
-        observed = np.bincount(labels, weights=o, minlength=low.size) / count
-    return CalibrationTable(low=low, high=high, count=count, mean_forecast=mean_forecast, observed=observed)
+        observed = happened / count
+    observed_low, observed_high = jeffreys_interval(happened, count)
+    return CalibrationTable(
+        low=low, high=high, count=count, mean_forecast=mean_forecast, observed=observed,
+        observed_low=observed_low, observed_high=observed_high,
+    )
+
+
+def jeffreys_interval(successes, trials, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Jeffreys interval of a binomial proportion: quantiles of Beta(k + 1/2, n - k + 1/2),
+    with the lower end 0 when k = 0 and the upper end 1 when k = n (Brown, Cai and
+    DasGupta, 2001). NaN where there are no trials. A bin of three forecasts gets a wide
+    interval, so it cannot look as well calibrated as a bin of three hundred."""
+    from scipy.stats import beta
+
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(trials, dtype=float)
+    tail = (1 - confidence) / 2
+    with np.errstate(invalid="ignore"):
+        low = np.where(k > 0, beta.ppf(tail, k + 0.5, n - k + 0.5), 0.0)
+        high = np.where(k < n, beta.ppf(1 - tail, k + 0.5, n - k + 0.5), 1.0)
+    empty = n == 0
+    return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
 
 
 def murphy_decomposition(probability, outcome, bins: int | None = 10) -> Murphy:

@@ -21,6 +21,7 @@ t-test would claim certainty), and one claim can never give p below 0.5.
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 
@@ -92,12 +93,20 @@ def beats_chance_pvalue(brier_scores, groups, n_groups: int) -> np.ndarray:
             p_values[part] = (flipped <= observed + 1e-12).mean(axis=0)
     large = sizes > EXACT_UP_TO
     if large.any():
-        from scipy.special import ndtr  # the standard normal CDF; imported only when needed
-
         labels = np.repeat(np.arange(n_groups), sizes)
         total = np.bincount(labels, weights=differences, minlength=n_groups)
         spread = np.sqrt(np.bincount(labels, weights=differences**2, minlength=n_groups))
         with np.errstate(invalid="ignore", divide="ignore"):
             z = np.where(spread > 0, total / spread, 0.0)
-        p_values[large] = np.where(spread[large] > 0, ndtr(z[large]), 1.0)
+        p_values[large] = np.where(spread[large] > 0, normal_cdf(z[large]), 1.0)
     return p_values
+
+
+def normal_cdf(z) -> np.ndarray:
+    """The standard normal CDF, 0.5 * erfc(-z / sqrt 2), from the standard library.
+
+    (scipy.special.ndtr is the same function; importing scipy costs a leaderboard more
+    time than computing it for ten thousand experts.)
+    """
+    values = np.asarray(z, dtype=float)
+    return np.array([0.5 * math.erfc(-value / math.sqrt(2)) for value in values.ravel()]).reshape(values.shape)

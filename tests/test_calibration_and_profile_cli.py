@@ -46,7 +46,10 @@ def test_calibration_with_distinct_bins_prints_exact_murphy_terms(zoe, ok):
     assert f"= {brier:.4f}; mean Brier = {brier:.4f}" in out
     assert "differ" not in out
     # bin rows: value, count, mean forecast, observed frequency
-    assert [line.split() for line in out.splitlines() if line.startswith("0.70 ")] == [["0.70", "3", "0.700", "0.667"]]
+    (row,) = [line.split() for line in out.splitlines() if line.startswith("0.70 ")]
+    assert row[:4] == ["0.70", "3", "0.700", "0.667"]
+    low, high = map(float, row[4].split("–"))  # 95% Jeffreys interval of 2 of 3: wide
+    assert low < 0.667 < high and high - low > 0.5
     assert "reliability diagram" in out and "n=3" in out
 
 

@@ -178,3 +178,35 @@ def test_lexicographic_order_falls_back_when_keys_are_too_wide():
     big = np.array([2**40, 0, 2**40, 5], dtype=np.int64)
     keys = [big, big[::-1].copy(), np.array([3, 2, 1, 0])]
     assert lexicographic_order(*keys).tolist() == np.lexsort(tuple(reversed(keys))).tolist()
+
+
+def test_normal_cdf_matches_scipy():
+    from scipy.special import ndtr
+
+    z = np.linspace(-6, 6, 101)
+    np.testing.assert_allclose(uncertainty.normal_cdf(z), ndtr(z), rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("successes, trials", [(3, 10), (1, 4), (40, 50), (0, 7), (7, 7)])
+def test_jeffreys_interval_by_numerical_integration(successes, trials):
+    """The ends are where the Beta(k+1/2, n-k+1/2) density, integrated numerically, leaves 2.5%."""
+    low, high = calibration.jeffreys_interval([successes], [trials])
+    a, b = successes + 0.5, trials - successes + 0.5
+    grid = np.linspace(0, 1, 400_001)[1:-1]
+    density = grid ** (a - 1) * (1 - grid) ** (b - 1)
+    cdf = np.cumsum(density) / density.sum()
+    if successes > 0:
+        assert np.interp(low[0], grid, cdf) == pytest.approx(0.025, abs=2e-3)
+    else:
+        assert low[0] == 0.0
+    if successes < trials:
+        assert np.interp(high[0], grid, cdf) == pytest.approx(0.975, abs=2e-3)
+    else:
+        assert high[0] == 1.0
+    assert low[0] <= successes / trials <= high[0]
+
+
+def test_jeffreys_interval_narrows_with_more_forecasts_and_is_undefined_when_empty():
+    low, high = calibration.jeffreys_interval([3, 300, 0], [10, 1000, 0])
+    assert high[0] - low[0] > high[1] - low[1]
+    assert np.isnan(low[2]) and np.isnan(high[2])
