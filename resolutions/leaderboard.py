@@ -217,12 +217,17 @@ def leaderboard(
     policy: str = "latest",
     metric: str = "brier",
     min_resolved: int = 1,
+    columns: RecordColumns | None = None,
 ) -> list[Standing]:
-    """Standings of every expert with at least ``min_resolved`` scored claims in scope."""
+    """Standings of every expert with at least ``min_resolved`` scored claims in scope.
+
+    ``columns`` (from ``record_columns`` with the same scope) saves fetching them again.
+    """
     field, higher_is_better = METRICS[metric]
     names = dict(session.execute(select(Expert.id, Expert.name)).all())
     size = max(names, default=0) + 1
-    columns = record_columns(session=session, scope=scope)
+    if columns is None:
+        columns = record_columns(session=session, scope=scope)
     scores = score_experts(scored_claims(columns=columns, policy=policy), size)
     pending = pending_counts(columns, size)
     ranking = getattr(scores, field) * (-1 if higher_is_better else 1)
@@ -239,7 +244,7 @@ def leaderboard(
     positions = np.arange(1, ids.size + 1)
     ranks = np.maximum.accumulate(np.where(same_as_previous, 0, positions))
     metrics = ("brier", "log_loss", "brier_skill", "relative_brier", "peer_log", "ci_low", "ci_high", "p_value")
-    columns = {key: getattr(scores, key)[ids].tolist() for key in metrics}
+    values = {key: getattr(scores, key)[ids].tolist() for key in metrics}
     resolved, pending_of = scores.resolved[ids].tolist(), pending[ids].tolist()
     standings = [
         Standing(
@@ -247,7 +252,7 @@ def leaderboard(
             expert=names[expert_id],
             resolved=resolved[index],
             pending=pending_of[index],
-            **{key: _defined(columns[key][index]) for key in metrics},
+            **{key: _defined(values[key][index]) for key in metrics},
         )
         for index, (expert_id, rank) in enumerate(zip(ids.tolist(), ranks.tolist()))
     ]

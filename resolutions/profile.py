@@ -20,6 +20,7 @@ from forecasts.models import Claim, Forecast, Question, QuestionOption
 from forecasts.questions import describe_claim
 from resolutions.calibration import CalibrationTable, Murphy, calibration_table, murphy_decomposition
 from resolutions.leaderboard import Scope, Standing, leaderboard, record_columns, scored_claims
+from resolutions.policy import ScoredClaims
 from resolutions.outcomes import claim_outcomes
 
 
@@ -57,10 +58,20 @@ class ExpertProfile:
 
 
 def calibration_report(
-    *, session: Session, expert: str | None = None, scope: Scope = Scope(), policy: str = "latest", bins: int | None = 10
+    *,
+    session: Session,
+    expert: str | None = None,
+    scope: Scope = Scope(),
+    policy: str = "latest",
+    bins: int | None = 10,
+    scored: ScoredClaims | None = None,
 ) -> Calibration | None:
-    """Calibration of one expert's (or everyone's) scored claims; None when nothing is scored."""
-    scored = scored_claims(columns=record_columns(session=session, scope=scope), policy=policy)
+    """Calibration of one expert's (or everyone's) scored claims; None when nothing is scored.
+
+    ``scored`` (the scope's scored claims under ``policy``) saves computing them again.
+    """
+    if scored is None:
+        scored = scored_claims(columns=record_columns(session=session, scope=scope), policy=policy)
     mask = np.ones(scored.expert_id.size, dtype=bool)
     if expert is not None:
         mask = scored.expert_id == find_expert(session=session, name=expert).id
@@ -78,7 +89,9 @@ def calibration_report(
 def expert_profile(*, session: Session, name: str) -> ExpertProfile:
     """Scores with intervals, calibration, and every forecast of the expert (latest policy)."""
     expert = find_expert(session=session, name=name)
-    standing = next((s for s in leaderboard(session=session) if s.expert == expert.name), None)
+    columns = record_columns(session=session, with_ids=True)
+    scored = scored_claims(columns=columns)
+    standing = next((s for s in leaderboard(session=session, columns=columns) if s.expert == expert.name), None)
     outcomes = claim_outcomes().subquery()
     rows = session.execute(
         select(Forecast, Question.slug, Claim, QuestionOption.label, outcomes.c.outcome, outcomes.c.known_on, outcomes.c.annulled)
@@ -89,11 +102,10 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         .where(Forecast.expert_id == expert.id)
         .order_by(Forecast.made_on, Forecast.id)
     ).all()
-    scored = scored_claims(columns=record_columns(session=session, with_ids=True))
     counting = set(scored.forecast_id[scored.expert_id == expert.id].tolist())
     forecasts = []
     for forecast, slug, claim, label, outcome, known_on, annulled in rows:
-        scored = outcome is not None and forecast.made_on < known_on
+        before_known = outcome is not None and forecast.made_on < known_on
         forecasts.append(
             ForecastOutcome(
                 made_on=forecast.made_on,
@@ -104,7 +116,7 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
                 quote=forecast.quote,
                 source=forecast.source,
                 outcome="void" if annulled else "pending" if outcome is None else "true" if outcome else "false",
-                brier=(forecast.probability - outcome) ** 2 if scored else None,
+                brier=(forecast.probability - outcome) ** 2 if before_known else None,
                 counts=forecast.id in counting,
             )
         )
@@ -114,6 +126,6 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         affiliation=expert.affiliation,
         aliases=aliases_of(session=session, expert=expert),
         standing=standing,
-        calibration=calibration_report(session=session, expert=expert.slug),
+        calibration=calibration_report(session=session, expert=expert.slug, scored=scored),
         forecasts=forecasts,
     )
