@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from cli import calibration, demo, experts, extract, forecasts, questions, resolve, scale, standings
+from cli import calibration, demo, experts, extract, forecasts, questions, resolve, scale, standings, transfer
 from cli.context import Settings
 
 
@@ -95,6 +95,7 @@ calibration.register(app)
 scale.register(app)
 demo.register(app)
 extract.register(app)
+transfer.register(app)
 
 
 def main() -> None:

@@ -100,6 +100,18 @@ def tags_of(*, session: Session, question: Question) -> list[str]:
     )
 
 
+def question_details(*, session: Session, question: Question) -> dict:
+    """The fields that define a question, to compare it with one being imported."""
+    return {
+        "title": question.title,
+        "kind": question.kind,
+        "deadline": question.deadline,
+        "options": [option.label for option in options_of(session=session, question=question)],
+        "tags": tags_of(session=session, question=question),
+        "criteria": question.criteria or None,
+    }
+
+
 def find_option(*, session: Session, question: Question, label: str) -> QuestionOption:
     """The option of ``question`` called ``label`` (case-insensitive); InvalidInput otherwise."""
     options = options_of(session=session, question=question)

@@ -1,0 +1,114 @@
+"""``trackrecord import FILE...`` and ``trackrecord export``: thin wrappers of ``resolutions.transfer``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.context import Settings, parsed_date, today, transaction
+from cli.render import note, say
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_files)
+    app.command("export")(export)
+
+
+def _progress():
+    """A progress callback writing to stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        sys.stderr.write(f"\rimporting… {done:,} forecasts written")
+        sys.stderr.flush()
+
+    return show
+
+
+def import_files(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="JSON exports (.json) or CSV tables: questions, forecasts, or a wide expert × question matrix.")],
+    add_experts: Annotated[bool, typer.Option("--add-experts", help="CSV: create experts not yet in the record instead of refusing the row.")] = False,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="CSV: import the valid rows and list the skipped ones on stderr.")] = False,
+    made_on: Annotated[str | None, typer.Option(help="Wide matrix CSV: YYYY-MM-DD every forecast in it was made.")] = None,
+) -> None:
+    """Import files in one transaction: all of them or nothing. Re-importing adds nothing."""
+    from forecasts.errors import InvalidInput
+    from resolutions.transfer.document import ImportCounts
+    from resolutions.transfer.tables import RowErrors, import_file
+
+    made = parsed_date(made_on, "--made-on date")
+    for path in files:
+        if not path.is_file():
+            raise InvalidInput(f"file {str(path)!r} does not exist; give the path of a .json export or a .csv table")
+    total = ImportCounts()
+    skipped: list[str] = []
+    progress = _progress()
+    try:
+        with transaction(ctx) as session:
+            for path in files:
+                result = import_file(
+                    session=session,
+                    path=path,
+                    today=today(),
+                    scale=ctx.find_object(Settings).verbal_scale,
+                    add_experts=add_experts,
+                    made_on=made,
+                    progress=progress,
+                )
+                total.merge(result.counts)
+                skipped.extend(result.skipped)
+            if skipped and not skip_invalid:
+                raise RowErrors(skipped)
+    except RowErrors as failure:
+        if progress:
+            sys.stderr.write("\n")
+        for line in failure.errors:
+            typer.echo(f"Error: {line}", err=True)
+        raise typer.Exit(2) from None
+    if progress:
+        sys.stderr.write("\n")
+    for line in skipped:
+        note(f"Skipped: {line}")
+    added = ", ".join(f"{count} {kind}" for kind, count in total.added.items())
+    say(f"Imported {len(files)} file{'s' if len(files) != 1 else ''}: added {added}; {total.present} already present"
+        + (f"; {len(skipped)} invalid rows skipped" if skipped else "") + ".")
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="json: the whole record in one document; csv: questions.csv and forecasts.csv.")] = ExportFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", help="json: a file (default stdout); csv: a folder (required).")] = None,
+) -> None:
+    """Export the record: one JSON document, or CSV tables in the import formats."""
+    from forecasts.errors import InvalidInput
+
+    if fmt is ExportFormat.csv:
+        from resolutions.transfer.tables import export_tables
+
+        if output is None:
+            raise InvalidInput("--format csv writes two files; give --output DIR (a folder)")
+        output.mkdir(parents=True, exist_ok=True)
+        with transaction(ctx) as session:
+            written = export_tables(session=session, folder=output)
+        note(f"Wrote {', '.join(str(path) for path in written)}.")
+        return
+    from resolutions.transfer.document import document_text, export_document
+
+    with transaction(ctx) as session:
+        text = document_text(export_document(session=session))
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        note(f"Wrote {output}.")

@@ -1,0 +1,92 @@
+"""Batched forecast inserts inside the caller's transaction.
+
+Rows are tuples in ``FORECAST_COLUMNS`` order. On SQLite the statement compiled from
+the Core table goes straight to the driver's ``executemany`` with values already in
+SQLAlchemy's SQLite storage format (ISO dates, ``YYYY-MM-DD HH:MM:SS.ffffff``
+datetimes), so a million rows cost little more than raw ``sqlite3``; other databases
+get the ordinary Core ``insert()`` with the same rows as dictionaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import insert
+from sqlalchemy.engine import Connection
+
+from forecasts.models import Forecast
+
+FORECAST_COLUMNS = (
+    "probability", "made_on", "quote", "source", "phrase", "scale", "note", "claim_id", "expert_id", "recorded_at",
+)
+BATCH_SIZE = 20_000
+
+
+def _sqlite_datetime(value: dt.datetime) -> str:
+    """As the record's datetime columns store it on SQLite: UTC, without an offset."""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc)
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
+        f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}"
+    )
+
+
+class ForecastWriter:
+    """Collects forecast rows and writes them ``BATCH_SIZE`` at a time."""
+
+    def __init__(self, connection: Connection, progress: Callable[[int], None] | None = None) -> None:
+        self.connection = connection
+        self.sqlite = connection.dialect.name == "sqlite"
+        self.progress = progress
+        self.pending: list[tuple] = []
+        self._stamps: dict[dt.datetime, str] = {}
+        self._days: dict[dt.date, str] = {}
+        self.written = 0
+        compiled = insert(Forecast.__table__).compile(dialect=connection.dialect, column_keys=list(FORECAST_COLUMNS))
+        if self.sqlite and tuple(compiled.positiontup) != FORECAST_COLUMNS:
+            raise AssertionError(f"forecast columns moved: {compiled.positiontup}")
+        self.sql = str(compiled)
+
+    def add(
+        self,
+        *,
+        claim_id: int,
+        expert_id: int,
+        probability: float,
+        made_on: dt.date,
+        recorded_at: dt.datetime,
+        quote: str | None = None,
+        source: str | None = None,
+        phrase: str | None = None,
+        scale: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        if self.sqlite:
+            day = self._days.get(made_on)
+            if day is None:
+                day = self._days[made_on] = made_on.isoformat()
+            stamp = self._stamps.get(recorded_at)
+            if stamp is None:
+                stamp = self._stamps[recorded_at] = _sqlite_datetime(recorded_at)
+            self.pending.append((probability, day, quote, source, phrase, scale, note, claim_id, expert_id, stamp))
+        else:
+            self.pending.append(
+                (probability, made_on, quote, source, phrase, scale, note, claim_id, expert_id, recorded_at)
+            )
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        if self.sqlite:
+            self.connection.exec_driver_sql(self.sql, self.pending)
+        else:
+            self.connection.execute(insert(Forecast.__table__), [dict(zip(FORECAST_COLUMNS, row)) for row in self.pending])
+        self.written += len(self.pending)
+        self.pending = []
+        if self.progress is not None:
+            self.progress(self.written)
+

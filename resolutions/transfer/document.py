@@ -1,0 +1,401 @@
+"""The whole record as one JSON document, and loading such a document back.
+
+Layout (``format: trackrecord``, ``version: 1``), in a stable order so that export →
+import into an empty database → export is byte-identical:
+
+- ``experts``: by name key; name, slug, affiliation, aliases (sorted);
+- ``questions``: in creation order; slug, title, kind, deadline, options (in order),
+  tags (sorted), criteria;
+- ``windows``: the date windows forecast so far, in creation order; question, window,
+  and ``before``: the question created just after it (null: after all of them). Import
+  recreates questions and windows interleaved as they were, so every claim keeps its
+  place in the order of claims, and scores that depend on it (the seeded bootstrap
+  intervals) come out identical;
+- ``forecasts``: in recording order; expert (name), question (slug), the claim as
+  ``option`` or ``window`` (``FROM..TO`` / ``..TO``; neither for binary), probability,
+  phrase, scale, made_on, recorded_at, quote, source, note;
+- ``resolutions``: in recording order, so each question's history replays as it was
+  recorded; question, outcome (as stored: yes, no, option, other, happened, not_by,
+  annulled), option, event_on, known_on, evidence, note, forced, recorded_at.
+
+Import is history, not new testimony: forecasts keep their ``recorded_at`` and are
+checked against the deadline rule only (a faithful record may hold forecasts recorded
+before a later resolution); resolutions replay in order, and a step that is not
+progress on a date question must carry ``forced`` as it did originally. Importing the
+same document twice adds nothing: identical experts and questions are skipped (a
+question that exists differently is an error naming it), a forecast identical in
+expert, claim, made_on, probability and recorded_at (or phrase) is skipped, and a
+resolution history already present (or a prefix of the document's) is completed, never
+duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from forecasts.errors import Conflict, InvalidInput
+from forecasts.experts import _attach_aliases, _lookup, add_expert
+from forecasts.models import Claim, Expert, ExpertAlias, Forecast, Question, QuestionOption, Resolution
+from forecasts.names import name_key
+from forecasts.parsing import parse_date, parse_window
+from forecasts.questions import add_question, claim_for, find_option, find_question, options_of, question_details, tags_of
+from resolutions.resolving import _moves_forward
+
+FORMAT = "trackrecord"
+VERSION = 1
+
+
+@dataclass
+class ImportCounts:
+    added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("experts", "questions", "forecasts", "resolutions"), 0))
+    present: int = 0
+
+    def merge(self, other: "ImportCounts") -> None:
+        for key, value in other.added.items():
+            self.added[key] += value
+        self.present += other.present
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _claim_fields(claim: Claim, option_labels: dict[int, str]) -> dict:
+    if claim.option_id is not None:
+        return {"option": option_labels[claim.option_id]}
+    if claim.window_end is not None:
+        start = claim.window_start.isoformat() if claim.window_start else ""
+        return {"window": f"{start}..{claim.window_end.isoformat()}"}
+    return {}
+
+
+def export_document(*, session: Session) -> dict:
+    """The whole record, in the stable order described above."""
+    aliases: dict[int, list[str]] = {}
+    for expert_id, alias in session.exec(select(ExpertAlias.expert_id, ExpertAlias.alias).order_by(ExpertAlias.alias)).all():
+        aliases.setdefault(expert_id, []).append(alias)
+    experts = session.exec(select(Expert).order_by(Expert.name_key)).all()
+    expert_names = {expert.id: expert.name for expert in experts}
+    option_labels = dict(session.exec(select(QuestionOption.id, QuestionOption.label)).all())
+    questions = session.exec(select(Question).order_by(Question.id)).all()
+    slugs = {question.id: question.slug for question in questions}
+    claims = {claim.id: claim for claim in session.exec(select(Claim)).all()}
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "experts": [
+            {"name": e.name, "slug": e.slug, "affiliation": e.affiliation, "aliases": aliases.get(e.id, [])}
+            for e in experts
+        ],
+        "questions": [
+            {
+                "slug": q.slug,
+                "title": q.title,
+                "kind": q.kind,
+                "deadline": _iso(q.deadline),
+                "options": [o.label for o in options_of(session=session, question=q)],
+                "tags": tags_of(session=session, question=q),
+                "criteria": q.criteria,
+            }
+            for q in questions
+        ],
+        "windows": [],
+        "forecasts": [],
+        "resolutions": [],
+    }
+    first_claim = dict(session.exec(select(Claim.question_id, func.min(Claim.id)).where(Claim.window_end.is_(None)).group_by(Claim.question_id)).all())
+    starts = sorted((first_claim[q.id], q.slug) for q in questions if q.id in first_claim)
+    for claim in sorted((c for c in claims.values() if c.window_end is not None), key=lambda c: c.id):
+        later = next((slug for claim_id, slug in starts if claim_id > claim.id), None)
+        document["windows"].append({"question": slugs[claim.question_id], **_claim_fields(claim, option_labels), "before": later})
+    for forecast in session.exec(select(Forecast).order_by(Forecast.id)).all():
+        claim = claims[forecast.claim_id]
+        document["forecasts"].append(
+            {
+                "expert": expert_names[forecast.expert_id],
+                "question": slugs[claim.question_id],
+                **_claim_fields(claim, option_labels),
+                "probability": forecast.probability,
+                "phrase": forecast.phrase,
+                "scale": forecast.scale,
+                "made_on": _iso(forecast.made_on),
+                "recorded_at": _iso(forecast.recorded_at),
+                "quote": forecast.quote,
+                "source": forecast.source,
+                "note": forecast.note,
+            }
+        )
+    for resolution in session.exec(select(Resolution).order_by(Resolution.id)).all():
+        document["resolutions"].append(
+            {
+                "question": slugs[resolution.question_id],
+                "outcome": resolution.outcome,
+                "option": option_labels.get(resolution.option_id) if resolution.option_id else None,
+                "event_on": _iso(resolution.event_on),
+                "known_on": _iso(resolution.known_on),
+                "evidence": resolution.evidence,
+                "note": resolution.note,
+                "forced": resolution.forced,
+                "recorded_at": _iso(resolution.recorded_at),
+            }
+        )
+    return document
+
+
+def _date(value: str | None, what: str) -> dt.date | None:
+    return None if value in (None, "") else parse_date(value, what=what)
+
+
+def _datetime(value: str | None, what: str) -> dt.datetime:
+    """An ISO date-time; one without a UTC offset is read as UTC."""
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{what} {value!r} is not an ISO date-time (2025-03-18T09:30:00+00:00)") from None
+    return _utc(parsed)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(dt.timezone.utc)
+
+
+def _need(record: dict, key: str, where: str):
+    if record.get(key) in (None, ""):
+        raise InvalidInput(f"{where} has no {key!r}; every record of this kind needs one")
+    return record[key]
+
+
+def import_document(*, session: Session, document: dict, name: str = "document") -> ImportCounts:
+    """Load ``document`` (as ``export_document`` writes it) into ``session``."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InvalidInput(f"{name} is not a trackrecord export (its 'format' must be {FORMAT!r})")
+    if document.get("version") != VERSION:
+        raise InvalidInput(f"{name} has version {document.get('version')!r}; this trackrecord reads version {VERSION}")
+    counts = ImportCounts()
+    for number, record in enumerate(document.get("experts", []), 1):
+        _import_expert(session, record, f"{name}: expert #{number}", counts)
+    windows: dict[str | None, list[dict]] = {}
+    for record in document.get("windows", []):
+        windows.setdefault(record.get("before"), []).append(record)
+    for number, record in enumerate(document.get("questions", []), 1):
+        _import_windows(session, windows.pop(record.get("slug"), []))
+        _import_question(session, record, f"{name}: question #{number}", counts)
+    for waiting in windows.values():
+        _import_windows(session, waiting)
+    _import_forecasts(session, document.get("forecasts", []), name, counts)
+    _import_resolutions(session, document.get("resolutions", []), name, counts)
+    session.flush()
+    return counts
+
+
+def _import_windows(session: Session, records: list[dict]) -> None:
+    for record in records:
+        question = find_question(session=session, slug=record["question"])
+        claim_for(session=session, question=question, window=parse_window(record["window"]))
+
+
+def _import_expert(session: Session, record: dict, where: str, counts: ImportCounts) -> None:
+    expert_name = _need(record, "name", where)
+    aliases = list(record.get("aliases") or [])
+    existing = _lookup(session, expert_name)
+    if existing is not None:
+        if name_key(existing.name) != name_key(expert_name) or (existing.affiliation or None) != (record.get("affiliation") or None):
+            raise Conflict(
+                f"{where}: expert {expert_name!r} already exists as {existing.name!r} "
+                f"with affiliation {existing.affiliation!r}, not {record.get('affiliation')!r}; "
+                "the record and the file disagree"
+            )
+        known = {name_key(a) for a in session.exec(select(ExpertAlias.alias).where(ExpertAlias.expert_id == existing.id)).all()}
+        missing = [alias for alias in aliases if name_key(alias) not in known and name_key(alias) != existing.name_key]
+        _attach_aliases(session, existing, missing)
+        counts.present += 1
+        return
+    expert = add_expert(session=session, name=expert_name, affiliation=record.get("affiliation"), aliases=aliases, distinct=True)
+    slug = record.get("slug")
+    if slug and slug != expert.slug and _lookup(session, slug) is None:
+        expert.slug = slug
+        session.add(expert)
+        session.flush()
+    counts.added["experts"] += 1
+
+
+def _import_question(session: Session, record: dict, where: str, counts: ImportCounts) -> None:
+    slug = _need(record, "slug", where)
+    wanted = {
+        "title": _need(record, "title", where),
+        "kind": _need(record, "kind", where),
+        "deadline": _date(record.get("deadline"), f"{where}: deadline"),
+        "options": list(record.get("options") or []),
+        "tags": sorted(dict.fromkeys(t.strip().lower() for t in record.get("tags") or [])),
+        "criteria": record.get("criteria") or None,
+    }
+    existing = session.exec(select(Question).where(Question.slug == slug)).first()
+    if existing is not None:
+        have = question_details(session=session, question=existing)
+        differs = [key for key in wanted if have[key] != wanted[key]]
+        if differs:
+            raise Conflict(
+                f"{where}: question {slug!r} already exists with a different {', '.join(differs)}; "
+                "rename one of them or import into another database"
+            )
+        counts.present += 1
+        return
+    add_question(session=session, slug=slug, **wanted)
+    counts.added["questions"] += 1
+
+
+def _import_forecasts(session: Session, records: list[dict], name: str, counts: ImportCounts) -> None:
+    experts: dict[str, Expert] = {}
+    questions: dict[str, Question] = {}
+    from forecasts.experts import find_expert
+
+    existing: dict[tuple, list[tuple]] = {}
+    for row in session.exec(
+        select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.recorded_at, Forecast.phrase)
+    ).all():
+        existing.setdefault(tuple(row[:4]), []).append((_utc(row[4]), row[5]))
+    for number, record in enumerate(records, 1):
+        where = f"{name}: forecast #{number}"
+        expert_name = _need(record, "expert", where)
+        if expert_name not in experts:
+            experts[expert_name] = find_expert(session=session, name=expert_name)
+        slug = _need(record, "question", where)
+        if slug not in questions:
+            questions[slug] = find_question(session=session, slug=slug)
+        expert, question = experts[expert_name], questions[slug]
+        window = parse_window(record["window"]) if record.get("window") else None
+        claim = claim_for(session=session, question=question, option=record.get("option"), window=window)
+        probability = record.get("probability")
+        if not isinstance(probability, (int, float)) or isinstance(probability, bool) or not 0 <= probability <= 1:
+            raise InvalidInput(f"{where}: probability {probability!r} is not a number from 0 to 1")
+        made_on = _date(_need(record, "made_on", where), f"{where}: made_on")
+        recorded_at = _datetime(_need(record, "recorded_at", where), f"{where}: recorded_at")
+        if made_on >= claim.deadline:
+            raise Conflict(
+                f"{where}: forecast made on {made_on.isoformat()} is on or after the claim's deadline "
+                f"{claim.deadline.isoformat()}; only forecasts made before the deadline are recorded"
+            )
+        key = (expert.id, claim.id, made_on, float(probability))
+        matches = existing.get(key, [])
+        if any(at == recorded_at or phrase == record.get("phrase") for at, phrase in matches):
+            counts.present += 1
+            continue
+        if matches:
+            raise Conflict(
+                f"{where}: {expert.name} already has a forecast of {probability:g} made on {made_on.isoformat()} "
+                f"on {slug} recorded at another time with another phrase; the record and the file disagree"
+            )
+        session.add(
+            Forecast(
+                claim_id=claim.id,
+                expert_id=expert.id,
+                probability=float(probability),
+                made_on=made_on,
+                recorded_at=recorded_at,
+                quote=record.get("quote"),
+                source=record.get("source"),
+                phrase=record.get("phrase"),
+                scale=record.get("scale"),
+                note=record.get("note"),
+            )
+        )
+        existing.setdefault(key, []).append((recorded_at, record.get("phrase")))
+        counts.added["forecasts"] += 1
+    session.flush()
+
+
+def _signature(outcome, option_label, event_on, known_on, evidence, note, forced) -> tuple:
+    return (outcome, name_key(option_label) if option_label else None, event_on, known_on, evidence or None, note or None, bool(forced))
+
+
+def _import_resolutions(session: Session, records: list[dict], name: str, counts: ImportCounts) -> None:
+    by_question: dict[str, list[tuple[str, dict]]] = {}
+    for number, record in enumerate(records, 1):
+        where = f"{name}: resolution #{number}"
+        by_question.setdefault(_need(record, "question", where), []).append((where, record))
+    for slug, steps in by_question.items():
+        question = find_question(session=session, slug=slug)
+        options = {o.id: o.label for o in options_of(session=session, question=question)}
+        history = session.exec(select(Resolution).where(Resolution.question_id == question.id).order_by(Resolution.id)).all()
+        have = [
+            _signature(r.outcome, options.get(r.option_id), r.event_on, r.known_on, r.evidence, r.note, r.forced)
+            for r in history
+        ]
+        wanted = []
+        rows = []
+        for where, record in steps:
+            outcome = _need(record, "outcome", where)
+            option_id = None
+            if outcome == "option":
+                option_id = find_option(session=session, question=question, label=_need(record, "option", where)).id
+            row = Resolution(
+                question_id=question.id,
+                outcome=outcome,
+                option_id=option_id,
+                event_on=_date(record.get("event_on"), f"{where}: event_on"),
+                known_on=_date(record.get("known_on"), f"{where}: known_on"),
+                evidence=record.get("evidence"),
+                note=record.get("note"),
+                forced=bool(record.get("forced")),
+                recorded_at=_datetime(_need(record, "recorded_at", where), f"{where}: recorded_at"),
+            )
+            _check_resolution(question, row, where)
+            wanted.append(_signature(outcome, record.get("option"), row.event_on, row.known_on, row.evidence, row.note, row.forced))
+            rows.append((where, row))
+        if wanted[: len(have)] != have:
+            raise Conflict(
+                f"question {slug!r} already has a resolution history that differs from {name}'s; "
+                "re-resolve it deliberately with 'trackrecord resolve --force'"
+            )
+        counts.present += len(have)
+        current = history[-1] if history else None
+        for where, row in rows[len(have):]:
+            if current is not None and not _moves_forward(current, row) and not row.forced:
+                raise Conflict(
+                    f"{where}: question {slug!r} is already resolved and this resolution is not marked forced; "
+                    "a re-resolution must say so"
+                )
+            session.add(row)
+            session.flush()
+            current = row
+            counts.added["resolutions"] += 1
+
+
+def _check_resolution(question: Question, row: Resolution, where: str) -> None:
+    allowed = {
+        "binary": ("yes", "no", "annulled"),
+        "choice": ("option", "other", "annulled"),
+        "date": ("happened", "not_by", "annulled"),
+    }[question.kind]
+    if row.outcome not in allowed:
+        raise InvalidInput(
+            f"{where}: outcome {row.outcome!r} is not accepted for {question.kind} question {question.slug!r}; "
+            f"give one of {', '.join(allowed)}"
+        )
+    if row.outcome in ("happened", "not_by") and row.event_on is None:
+        raise InvalidInput(f"{where}: outcome {row.outcome!r} needs event_on")
+    if row.outcome not in ("happened", "not_by") and row.known_on is None:
+        raise InvalidInput(f"{where}: outcome {row.outcome!r} needs known_on")
+
+
+def document_text(document: dict) -> str:
+    """The document as written to a file: indented, UTF-8, ending in a newline."""
+    import json
+
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def read_document(path) -> dict:
+    import json
+    from pathlib import Path
+
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidInput(f"{path} is not a JSON document ({error}); give a file written by 'trackrecord export'") from None

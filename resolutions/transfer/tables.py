@@ -1,0 +1,607 @@
+"""CSV tables: questions, forecasts and wide expert × question matrices.
+
+The kind of a CSV file is recognised from its header row:
+
+- questions: ``question,title,kind,deadline,options,tags,criteria,outcome,resolved_on``;
+  options and tags are separated by ``|``; outcome is ``yes``, ``no``, an option (or
+  ``other``), ``happened:DATE``, ``not-by:DATE``, ``annulled`` or empty; resolved_on is
+  the day the outcome became known for yes/no/option/other/annulled (empty: as
+  ``trackrecord resolve`` defaults it).
+- forecasts: ``question,expert,probability,made_on,option,window,quote,source``;
+  probability and window as ``trackrecord forecast add`` accepts them (verbal phrases
+  through the chosen scale, window phrases relative to made_on).
+- wide matrix: ``expert,<question-slug>,...``, one row per expert, each cell a
+  probability or percent (blank: no forecast), all made on ``--made-on``; binary
+  questions only.
+
+A row is checked as completely as the command line would check it (future dates,
+deadlines and hindsight are refused), with one exception: a forecast on an annulled
+question is accepted, since an exported record carries them (they are never scored).
+Every problem is reported as ``FILE, line N, column C: …``: the valid rows are written
+and the problems come back as skipped lines; the caller keeps them (``--skip-invalid``)
+or rolls everything back. Re-importing a file adds nothing: an identical question or
+resolution is skipped, and a forecast with the same expert, claim, made_on and
+probability is already present.
+
+Forecasts are written through ``bulk.ForecastWriter`` in batches.
+
+Export writes ``questions.csv`` (each question with its *current* resolution; the JSON
+document keeps the full history) and ``forecasts.csv`` (probabilities as numbers; the
+verbal phrase, scale and note live in the JSON document only). Both use exactly the
+import formats. Cells beginning with ``=``, ``+``, ``-`` or ``@`` are neutralised for
+spreadsheets by a leading ``'``, which import strips again (only when followed by one
+of those characters).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import unicodedata
+from operator import itemgetter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func
+from sqlmodel import select
+from sqlmodel import Session
+
+from forecasts.errors import InvalidInput, TrackrecordError
+from forecasts.experts import add_expert, find_expert
+from forecasts.models import Claim, Expert, ExpertAlias, Forecast, Question, QuestionOption, Resolution, utcnow
+from forecasts.names import name_key
+from forecasts.parsing import parse_date
+from forecasts.questions import OTHER, add_question, options_of, question_details, tags_of
+from forecasts.verbal import read_probability
+from forecasts.windows import parse_window_phrase
+from resolutions.outcomes import claim_outcomes, claim_state
+from resolutions.resolving import current_resolution, resolve
+from resolutions.transfer.bulk import ForecastWriter
+from resolutions.transfer.document import ImportCounts, import_document, read_document
+
+QUESTION_COLUMNS = ("question", "title", "kind", "deadline", "options", "tags", "criteria", "outcome", "resolved_on")
+FORECAST_COLUMNS = ("question", "expert", "probability", "made_on", "option", "window", "quote", "source")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+class RowErrors(InvalidInput):
+    """Rows of one or more files that cannot be imported, one message per problem."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__(f"{len(errors)} invalid rows: {errors[0]}")
+        self.errors = errors
+
+
+@dataclass
+class FileResult:
+    counts: ImportCounts
+    skipped: list[str] = field(default_factory=list)
+
+
+class Problems:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: list[str] = []
+
+    def add(self, line: int, column: str, message: str) -> None:
+        self.lines.append(f"{self.file}, line {line}, column {column}: {message}")
+
+
+def neutralise(value) -> str:
+    """A cell safe to open in a spreadsheet: formula-looking text gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unneutralise(text: str) -> str:
+    """The cell as written before ``neutralise``."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        return text[1:]
+    return text
+
+
+def import_file(
+    *,
+    session: Session,
+    path: Path,
+    today: dt.date,
+    scale=None,
+    add_experts: bool = False,
+    made_on: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> FileResult:
+    """Import one JSON document or CSV table into ``session``.
+
+    The rows that could not be imported come back in ``skipped`` (the valid ones are
+    written); a caller that wants all or nothing raises ``RowErrors`` with them, which
+    rolls the transaction back.
+    """
+    if path.suffix.lower() == ".json":
+        return FileResult(import_document(session=session, document=read_document(path), name=str(path)))
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            header = [unicodedata.normalize("NFC", cell).strip().lower() for cell in next(reader, [])]
+            problems = Problems(str(path))
+            counts = ImportCounts()
+            rows = ((reader.line_num, row) for row in reader if "".join(row).strip())
+            if set(header) == set(QUESTION_COLUMNS) and len(header) == len(QUESTION_COLUMNS):
+                _import_questions(session, header, rows, problems, counts, today)
+            elif set(header) == set(FORECAST_COLUMNS) and len(header) == len(FORECAST_COLUMNS):
+                sink = _ForecastSink(session, problems, counts, today, add_experts, progress)
+                _import_forecasts(sink, header, rows, scale)
+                sink.finish()
+            elif header and header[0] == "expert" and len(header) > 1:
+                if made_on is None:
+                    raise InvalidInput(f"{path} is a wide matrix (expert, question, …): give --made-on DATE for its forecasts")
+                sink = _ForecastSink(session, problems, counts, today, add_experts, progress)
+                _import_wide(sink, header, rows, scale, made_on)
+                sink.finish()
+            else:
+                raise InvalidInput(
+                    f"{path}, line 1: header {','.join(header)!r} is not recognised; give "
+                    f"{','.join(QUESTION_COLUMNS)} (questions), {','.join(FORECAST_COLUMNS)} (forecasts) "
+                    "or expert,<question-slug>,… (a wide matrix)"
+                )
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not UTF-8 text; save the CSV as UTF-8") from None
+    except csv.Error as error:
+        raise InvalidInput(f"{path} is not a readable CSV file ({error})") from None
+    return FileResult(counts, problems.lines)
+
+
+def _cells(header: list[str], row: list[str], line: int, problems: Problems) -> dict[str, str] | None:
+    if len(row) != len(header):
+        problems.add(line, "-", f"row has {len(row)} cells, the header has {len(header)}")
+        return None
+    return {name: unneutralise(cell.strip()) for name, cell in zip(header, row)}
+
+
+# --- questions ----------------------------------------------------------------------
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split("|") if part.strip()]
+
+
+def _import_questions(session, header, rows, problems: Problems, counts: ImportCounts, today: dt.date) -> None:
+    for line, row in rows:
+        cells = _cells(header, row, line, problems)
+        if cells is not None:
+            try:
+                _question_row(session, cells, line, problems, counts, today)
+            except _RowProblem as problem:
+                problems.add(line, problem.column, problem.message)
+
+
+class _RowProblem(Exception):
+    def __init__(self, column: str, message: str) -> None:
+        self.column, self.message = column, message
+
+
+def _checked(column: str, read, *args, **kwargs):
+    try:
+        return read(*args, **kwargs)
+    except TrackrecordError as error:
+        raise _RowProblem(column, str(error)) from None
+
+
+def _question_row(session, cells, line, problems, counts, today) -> None:
+    slug = cells["question"]
+    kind = cells["kind"].lower()
+    if kind not in ("binary", "choice", "date"):
+        raise _RowProblem("kind", f"kind {cells['kind']!r} is not accepted; give binary, choice or date")
+    deadline = _checked("deadline", parse_date, cells["deadline"], what="deadline") if cells["deadline"] else None
+    if cells["resolved_on"]:
+        resolved_on = _checked("resolved_on", parse_date, cells["resolved_on"], what="resolved_on date")
+        if resolved_on > today:
+            raise _RowProblem("resolved_on", f"resolved_on {resolved_on.isoformat()} is in the future; give a date on or before {today.isoformat()}")
+    else:
+        resolved_on = None
+    wanted = {
+        "title": cells["title"],
+        "kind": kind,
+        "deadline": deadline,
+        "options": _split(cells["options"]),
+        "tags": sorted(dict.fromkeys(tag.lower() for tag in _split(cells["tags"]))),
+        "criteria": cells["criteria"] or None,
+    }
+    outcome = _outcome(cells["outcome"], kind, wanted["options"], resolved_on)
+    existing = session.exec(select(Question).where(Question.slug == slug)).first() if slug else None
+    if existing is not None:
+        have = question_details(session=session, question=existing)
+        differs = [key for key in wanted if have[key] != wanted[key]]
+        if differs:
+            raise _RowProblem("question", f"question {slug!r} already exists with a different {', '.join(differs)}")
+        counts.present += 1
+    else:
+        column = "options" if kind == "choice" and len(wanted["options"]) < 2 else "question"
+        _checked(column, add_question, session=session, slug=slug, **wanted)
+        counts.added["questions"] += 1
+    if outcome is None:
+        return
+    question = existing or session.exec(select(Question).where(Question.slug == slug)).one()
+    current = current_resolution(session=session, question=question)
+    if current is not None and _same_resolution(session, current, outcome):
+        counts.present += 1
+        return
+    _checked("outcome", resolve, session=session, question=slug, today=today, **outcome)
+    counts.added["resolutions"] += 1
+
+
+def _outcome(text: str, kind: str, options: list[str], resolved_on: dt.date | None) -> dict | None:
+    """The ``resolve`` arguments the outcome cell asks for (checked against the row itself)."""
+    if not text:
+        if resolved_on is not None:
+            raise _RowProblem("resolved_on", "resolved_on is given but outcome is empty; give the outcome too")
+        return None
+    lowered = text.strip().lower()
+    if lowered == "annulled":
+        return {"annul": True, "on": resolved_on}
+    head, _, rest = lowered.partition(":")
+    if kind == "date":
+        if head not in ("happened", "not-by") or not rest:
+            raise _RowProblem("outcome", f"outcome {text!r} is not accepted for a date question; give happened:DATE, not-by:DATE or annulled")
+        if resolved_on is not None:
+            raise _RowProblem("resolved_on", "leave resolved_on empty for happened:/not-by: outcomes (the date is in the outcome)")
+        day = _checked("outcome", parse_date, rest, what="outcome date")
+        return {"happened_on": day} if head == "happened" else {"not_by": day}
+    if kind == "binary":
+        if lowered not in ("yes", "no"):
+            raise _RowProblem("outcome", f"outcome {text!r} is not accepted for a binary question; give yes, no or annulled")
+        return {"outcome": lowered, "on": resolved_on}
+    if name_key(text) != OTHER and name_key(text) not in {name_key(option) for option in options}:
+        raise _RowProblem("outcome", f"outcome {text!r} is not one of the options {'|'.join(options)}, 'other' or annulled")
+    return {"outcome": text, "on": resolved_on}
+
+
+def _same_resolution(session, current: Resolution, outcome: dict) -> bool:
+    if outcome.get("annul"):
+        return current.outcome == "annulled" and outcome["on"] in (None, current.known_on)
+    if "happened_on" in outcome:
+        return current.outcome == "happened" and current.event_on == outcome["happened_on"]
+    if "not_by" in outcome:
+        return current.outcome == "not_by" and current.event_on == outcome["not_by"]
+    if outcome["on"] not in (None, current.known_on):
+        return False
+    key = name_key(outcome["outcome"])
+    if current.outcome in ("yes", "no", "other"):
+        return current.outcome == key
+    if current.outcome == "option":
+        return session.get(QuestionOption, current.option_id).label_key == key
+    return False
+
+
+# --- forecasts ----------------------------------------------------------------------
+
+
+@dataclass
+class _QuestionInfo:
+    id: int
+    slug: str
+    kind: str
+    deadline: dt.date | None
+    claims: dict[str, int]  # claim key -> id
+
+
+class _ForecastSink:
+    """What a forecast row is checked against, loaded once, and where valid rows go."""
+
+    def __init__(self, session: Session, problems: Problems, counts: ImportCounts, today, add_experts, progress) -> None:
+        self.session, self.problems, self.counts, self.today = session, problems, counts, today
+        self.add_experts = add_experts
+        self.recorded_at = utcnow()
+        connection = session.connection()
+        self.expert_ids: dict[str, int] = {}
+        self.slug_ids: dict[str, int] = {}
+        for expert_id, key, slug in connection.execute(select(Expert.id, Expert.name_key, Expert.slug)):
+            self.expert_ids[key] = expert_id
+            self.slug_ids[slug] = expert_id
+        for expert_id, key in connection.execute(select(ExpertAlias.expert_id, ExpertAlias.alias_key)):
+            self.expert_ids.setdefault(key, expert_id)
+        self.expert_cache: dict[str, int | str] = {}
+        self.questions: dict[str, _QuestionInfo] = {}
+        by_id: dict[int, _QuestionInfo] = {}
+        for question_id, slug, kind, deadline in connection.execute(select(Question.id, Question.slug, Question.kind, Question.deadline)):
+            info = _QuestionInfo(question_id, slug, kind, deadline, {})
+            self.questions[slug] = by_id[question_id] = info
+        self.claim_deadline: dict[int, dt.date] = {}
+        for claim_id, question_id, key, deadline in connection.execute(select(Claim.id, Claim.question_id, Claim.key, Claim.deadline)):
+            by_id[question_id].claims[key] = claim_id
+            self.claim_deadline[claim_id] = deadline
+        outcomes = claim_outcomes().subquery()
+        self.claim_known: dict[int, dt.date] = dict(
+            connection.execute(
+                select(outcomes.c.claim_id, outcomes.c.known_on).where(
+                    outcomes.c.known_on.is_not(None), outcomes.c.annulled.is_(False)
+                )
+            ).all()
+        )
+        self.existing: set[tuple] = {
+            tuple(row)
+            for row in connection.execute(select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability))
+        }
+        self.writer = ForecastWriter(connection, progress)
+
+    def expert(self, text: str) -> int | str:
+        """The expert's id, or the name to create (with add_experts); raises _RowProblem."""
+        found = self.expert_cache.get(text)
+        if found is not None:
+            return found
+        if not name_key(text):
+            raise _RowProblem("expert", "expert is empty; give the expert's name, alias or slug")
+        key = name_key(text)
+        found = self.expert_ids.get(key) or self.slug_ids.get(" ".join(unicodedata.normalize("NFC", text).split()).casefold())
+        if found is None:
+            if not self.add_experts:
+                try:
+                    find_expert(session=self.session, name=text)
+                except TrackrecordError as error:
+                    raise _RowProblem("expert", f"{error}; or pass --add-experts to create it") from None
+            found = text
+        self.expert_cache[text] = found
+        return found
+
+    def question(self, slug: str, column: str = "question") -> _QuestionInfo:
+        info = self.questions.get(slug.strip().lower())
+        if info is None:
+            raise _RowProblem(column, f"no question {slug!r}; import its questions CSV first or add it with 'trackrecord question add'")
+        return info
+
+    def claim(self, info: _QuestionInfo, option: str, window, column: str) -> int | tuple:
+        """The claim id, or a window to create as ("window", Window)."""
+        if info.kind != "choice" and option:
+            raise _RowProblem("option", f"option is for choice questions; {info.slug!r} is a {info.kind} question")
+        if info.kind != "date" and window is not None:
+            raise _RowProblem("window", f"window is for date questions; {info.slug!r} is a {info.kind} question")
+        if info.kind == "binary":
+            return info.claims["yes"]
+        if info.kind == "choice":
+            if not option:
+                raise _RowProblem("option", f"question {info.slug!r} is a choice question; give the option")
+            claim_id = info.claims.get(f"option:{name_key(option)}")
+            if claim_id is None:
+                labels = [o.label for o in options_of(session=self.session, question=self.session.get(Question, info.id))]
+                raise _RowProblem("option", f"option {option!r} is not on question {info.slug!r}; its options are {', '.join(labels)}")
+            return claim_id
+        if window is None:
+            raise _RowProblem("window", f"question {info.slug!r} is a date question; give the window FROM..TO or a phrase")
+        return info.claims.get(window.key) or ("window", window)
+
+    def add(self, line: int, info: _QuestionInfo, claim, expert, reading, made_on: dt.date, quote=None, source=None, date_column="made_on") -> None:
+        """Check the forecast against the record and queue it; raises _RowProblem."""
+        if made_on > self.today:
+            raise _RowProblem(date_column, f"made-on date {made_on.isoformat()} is in the future; give a date on or before {self.today.isoformat()}")
+        if isinstance(claim, tuple):
+            deadline, known = claim[1].end, self._new_window_known(info, claim[1])
+        else:
+            deadline, known = self.claim_deadline[claim], self.claim_known.get(claim)
+        if made_on >= deadline:
+            raise _RowProblem(
+                date_column,
+                f"forecast made on {made_on.isoformat()} is on or after the claim's deadline {deadline.isoformat()}; "
+                "only forecasts made before the deadline are recorded",
+            )
+        if known is not None and made_on >= known:
+            raise _RowProblem(
+                date_column,
+                f"forecast made on {made_on.isoformat()} is on or after {known.isoformat()}, when the claim's outcome "
+                "became known; hindsight is not recorded",
+            )
+        expert_id = expert if isinstance(expert, int) else None
+        claim_id = claim if isinstance(claim, int) else None
+        if expert_id is not None and claim_id is not None and (expert_id, claim_id, made_on, reading.probability) in self.existing:
+            self.counts.present += 1
+            return
+        if expert_id is None:
+            expert_id = add_expert(session=self.session, name=expert, distinct=True).id
+            self.counts.added["experts"] += 1
+            self.expert_cache[expert] = self.expert_ids[name_key(expert)] = expert_id
+        if claim_id is None:
+            window = claim[1]
+            row = Claim(question_id=info.id, key=window.key, window_start=window.start, window_end=window.end, deadline=window.end)
+            self.session.add(row)
+            self.session.flush()
+            claim_id = info.claims[window.key] = row.id
+            self.claim_deadline[claim_id] = window.end
+            state = claim_state(session=self.session, claim_id=claim_id)
+            if state.known_on is not None:
+                self.claim_known[claim_id] = state.known_on
+        key = (expert_id, claim_id, made_on, reading.probability)
+        if key in self.existing:
+            self.counts.present += 1
+            return
+        self.existing.add(key)
+        self.writer.add(
+            claim_id=claim_id,
+            expert_id=expert_id,
+            probability=reading.probability,
+            made_on=made_on,
+            recorded_at=self.recorded_at,
+            quote=quote or None,
+            source=source or None,
+            phrase=reading.phrase,
+            scale=reading.scale_version,
+        )
+        self.counts.added["forecasts"] += 1
+
+    def _new_window_known(self, info: _QuestionInfo, window):
+        """When a window not yet in the record would be known, from the question's current resolution."""
+        current = current_resolution(session=self.session, question=self.session.get(Question, info.id))
+        if current is None or current.outcome == "annulled":
+            return None
+        if current.outcome == "happened":
+            return min(current.event_on, window.end)
+        if current.outcome == "not_by" and window.end <= current.event_on:
+            return window.end
+        return None
+
+    def finish(self) -> None:
+        self.writer.flush()
+
+
+class _Cache(dict):
+    def __init__(self, read):
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, key):
+        value = self[key] = self.read(key)
+        return value
+
+
+def _import_forecasts(sink: _ForecastSink, header, rows, scale) -> None:
+    probabilities = _Cache(lambda text: read_probability(text, scale))
+    dates = _Cache(lambda text: parse_date(text, what="made-on date"))
+    windows: dict[tuple, object] = {}
+    width = len(header)
+    pick = itemgetter(*(header.index(name) for name in FORECAST_COLUMNS))
+    problems = sink.problems
+    for line, row in rows:
+        if len(row) != width:
+            problems.add(line, "-", f"row has {len(row)} cells, the header has {width}")
+            continue
+        cells = list(map(str.strip, pick(row)))
+        if "'" in "".join(cells):
+            cells = [_clean(cell) for cell in cells]
+        slug, expert_name, probability, made_text, option, window_text, quote, source = cells
+        failed = False
+        try:
+            info = sink.question(slug)
+        except _RowProblem as problem:
+            problems.add(line, problem.column, problem.message)
+            failed = True
+        try:
+            expert = sink.expert(expert_name)
+        except _RowProblem as problem:
+            problems.add(line, problem.column, problem.message)
+            failed = True
+        try:
+            reading = probabilities[probability]
+        except TrackrecordError as error:
+            problems.add(line, "probability", str(error))
+            failed = True
+        try:
+            made_on = dates[made_text]
+        except TrackrecordError as error:
+            problems.add(line, "made_on", str(error))
+            failed = True
+        if failed:
+            continue
+        try:
+            window = None
+            if window_text:
+                key = (window_text, made_on)
+                window = windows.get(key)
+                if window is None:
+                    window = windows[key] = _checked("window", parse_window_phrase, window_text, made_on=made_on)
+            claim = sink.claim(info, option, window, "question")
+            sink.add(line, info, claim, expert, reading, made_on, quote, source)
+        except _RowProblem as problem:
+            problems.add(line, problem.column, problem.message)
+
+
+def _clean(cell: str) -> str:
+    cell = cell.strip()
+    return unneutralise(cell) if cell[:1] == "'" else cell
+
+
+def _import_wide(sink: _ForecastSink, header, rows, scale, made_on: dt.date) -> None:
+    columns: list[tuple[str, _QuestionInfo | None, str | None]] = []
+    for slug in header[1:]:
+        try:
+            info = sink.question(slug, column=slug)
+        except _RowProblem as problem:
+            sink.problems.add(1, slug, problem.message)
+            info = None
+        refusal = None
+        if info is not None and info.kind != "binary":
+            refusal = f"question {slug!r} is a {info.kind} question; a wide matrix holds binary questions only"
+        columns.append((slug, info, refusal))
+    probabilities = _Cache(lambda text: read_probability(text, scale))
+    for line, row in rows:
+        cells = [unneutralise(cell.strip()) for cell in row]
+        if len(cells) != len(header):
+            sink.problems.add(line, "-", f"row has {len(cells)} cells, the header has {len(header)}")
+            continue
+        try:
+            expert = sink.expert(cells[0])
+        except _RowProblem as problem:
+            sink.problems.add(line, problem.column, problem.message)
+            continue
+        for (slug, info, refusal), cell in zip(columns, cells[1:]):
+            if not cell or info is None:
+                continue
+            try:
+                if refusal:
+                    raise _RowProblem(slug, refusal)
+                reading = _checked(slug, probabilities.__getitem__, cell)
+                sink.add(line, info, info.claims["yes"], expert, reading, made_on, date_column=slug)
+                if isinstance(expert, str):
+                    expert = sink.expert(cells[0])
+            except _RowProblem as problem:
+                sink.problems.add(line, problem.column, problem.message)
+
+
+# --- export -------------------------------------------------------------------------
+
+
+def export_tables(*, session: Session, folder: Path) -> list[Path]:
+    """Write questions.csv and forecasts.csv into ``folder``, in the import formats."""
+    labels = dict(session.exec(select(QuestionOption.id, QuestionOption.label)).all())
+    questions = session.exec(select(Question).order_by(Question.slug)).all()
+    newest = dict(
+        session.exec(select(Resolution.question_id, func.max(Resolution.id)).group_by(Resolution.question_id)).all()
+    )
+    questions_path = folder / "questions.csv"
+    with open(questions_path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(QUESTION_COLUMNS)
+        for question in questions:
+            outcome, resolved_on = "", None
+            if question.id in newest:
+                resolution = session.get(Resolution, newest[question.id])
+                outcome, resolved_on = _outcome_cell(resolution, labels)
+            writer.writerow(
+                [neutralise(value) for value in (
+                    question.slug, question.title, question.kind,
+                    question.deadline.isoformat() if question.deadline else "",
+                    "|".join(o.label for o in options_of(session=session, question=question)),
+                    "|".join(tags_of(session=session, question=question)),
+                    question.criteria, outcome, resolved_on.isoformat() if resolved_on else "",
+                )]
+            )
+    slugs = {question.id: question.slug for question in questions}
+    names = dict(session.exec(select(Expert.id, Expert.name)).all())
+    forecasts_path = folder / "forecasts.csv"
+    query = (
+        select(
+            Claim.question_id, Forecast.expert_id, Forecast.probability, Forecast.made_on, Claim.option_id,
+            Claim.window_start, Claim.window_end, Forecast.quote, Forecast.source,
+        )
+        .join(Claim, Claim.id == Forecast.claim_id)
+        .order_by(Forecast.id)
+    )
+    with open(forecasts_path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(FORECAST_COLUMNS)
+        for question_id, expert_id, probability, made_on, option_id, start, end, quote, source in session.execute(query):
+            window = f"{start.isoformat() if start else ''}..{end.isoformat()}" if end else ""
+            writer.writerow(
+                [neutralise(value) for value in (
+                    slugs[question_id], names[expert_id], repr(probability), made_on.isoformat(),
+                    labels.get(option_id, "") if option_id else "", window, quote, source,
+                )]
+            )
+    return [questions_path, forecasts_path]
+
+
+def _outcome_cell(resolution: Resolution, labels: dict[int, str]) -> tuple[str, dt.date | None]:
+    if resolution.outcome == "happened":
+        return f"happened:{resolution.event_on.isoformat()}", None
+    if resolution.outcome == "not_by":
+        return f"not-by:{resolution.event_on.isoformat()}", None
+    if resolution.outcome == "option":
+        return labels[resolution.option_id], resolution.known_on
+    return resolution.outcome, resolution.known_on
