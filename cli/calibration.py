@@ -66,7 +66,7 @@ def calibration(
     kind: Annotated[Kind | None, typer.Option(help="Only questions of this kind.")] = None,
 ) -> None:
     """How well an expert's probabilities match how often things happened."""
-    from resolutions.leaderboard import Scope
+    from resolutions.record import Scope
     from resolutions.profile import calibration_report
 
     with transaction(ctx) as session:

@@ -12,17 +12,19 @@ from cli.context import parsed_date, today, transaction
 from cli.render import OutputFormat, csv_text, json_text, note, say, table
 
 LEADERBOARD_KEYS = (
-    "rank", "expert", "resolved", "pending", "brier", "log_loss", "brier_skill",
-    "relative_brier", "peer_log", "ci_low", "ci_high", "p_value",
+    "rank", "expert", "resolved", "pending", "adjusted_brier", "brier", "log_loss", "brier_skill",
+    "relative_brier", "peer_log", "peer_total", "ci_low", "ci_high", "p_value",
 )
 
 
 class Metric(str, Enum):
+    adjusted = "adjusted"
     brier = "brier"
     log = "log"
     skill = "skill"
     relative = "relative"
     peer = "peer"
+    peer_total = "peer-total"
 
 
 class Policy(str, Enum):
@@ -38,15 +40,24 @@ class Kind(str, Enum):
 
 
 LEGEND = (
-    "↓ lower is better, ↑ higher is better. Brier 0.25 = always saying 50%; skill 0 = no better than that.\n"
-    "95% CI: bootstrap interval of the mean Brier (none for one claim). p: one-sided test that the expert\n"
-    "beats always-50% (small samples cannot reach small p). rel: Brier minus peers' median on shared claims."
+    "↓ lower is better, ↑ higher is better. Each question counts once. Brier 0.25 = always saying 50%;\n"
+    "skill 0 = no better than that. Ranked by adj.: the mean Brier shrunk toward 0.25 as if each expert\n"
+    "had 5 more questions at 50% ((sum of Briers + 5 x 0.25) / (questions + 5)), so one lucky question\n"
+    "cannot beat a long good record; --metric ranks by a raw score. 95% CI: interval of the mean Brier\n"
+    "('too few' below {min_n} questions). p: one-sided test that the expert beats always-50%.\n"
+    "rel: Brier minus peers' median on shared questions; peer: log score minus peers' mean, per question."
 )
+
+
+def legend() -> str:
+    from resolutions.intervals import MIN_INTERVAL_N
+
+    return LEGEND.format(min_n=MIN_INTERVAL_N)
 
 
 def _interval(record: dict) -> str:
     if record["ci_low"] is None:
-        return "n/a"
+        return "too few" if record["resolved"] else "n/a"
     return f"{record['ci_low']:.3f}–{record['ci_high']:.3f}"
 
 
@@ -56,10 +67,12 @@ def _number(value, digits: int = 4) -> str:
 
 def leaderboard_rows(records: list[dict]) -> tuple[list[list], list[str]]:
     """Table rows and headings (with each metric's direction) for standings records."""
-    headings = ["rank", "expert", "resolved", "pending", "Brier ↓", "95% CI", "log ↓", "skill ↑", "rel ↓", "peer ↑", "p"]
+    headings = [
+        "rank", "expert", "questions", "pending", "adj. ↓", "Brier ↓", "95% CI", "log ↓", "skill ↑", "rel ↓", "peer ↑", "p",
+    ]
     rows = [
         [
-            r["rank"], r["expert"], r["resolved"], r["pending"], _number(r["brier"]), _interval(r),
+            r["rank"], r["expert"], r["resolved"], r["pending"], _number(r["adjusted_brier"]), _number(r["brier"]), _interval(r),
             _number(r["log_loss"]), _number(r["brier_skill"]), _number(r["relative_brier"]),
             _number(r["peer_log"]), _number(r["p_value"], 3),
         ]
@@ -101,20 +114,27 @@ def due(ctx: typer.Context) -> None:
 
 def leaderboard(
     ctx: typer.Context,
-    metric: Annotated[Metric, typer.Option(help="Rank by brier, log (log loss), skill, relative (Brier vs peers) or peer (peer log score).")] = Metric.brier,
+    metric: Annotated[
+        Metric,
+        typer.Option(
+            help="Rank by adjusted (mean Brier shrunk toward 0.25 by the number of questions; the default), or the raw "
+            "brier, log (log loss), skill, relative (Brier vs peers), peer (mean peer log score) or peer-total "
+            "(summed over questions, as Metaculus tournaments rank)."
+        ),
+    ] = Metric.adjusted,
     policy: Annotated[Policy, typer.Option(help="Which of an expert's forecasts on a claim counts: latest, first or time-averaged.")] = Policy.latest,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     kind: Annotated[Kind | None, typer.Option(help="Only questions of this kind.")] = None,
     since: Annotated[str | None, typer.Option(help="Only forecasts made on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Only forecasts made on or before YYYY-MM-DD.")] = None,
     min_resolved: Annotated[
-        int, typer.Option(parser=whole_number, metavar="N", help="Leave out experts with fewer scored claims.")
+        int, typer.Option(parser=whole_number, metavar="N", help="Leave out experts with fewer scored questions.")
     ] = 1,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table, markdown, csv or json.")] = OutputFormat.table,
 ) -> None:
     """Rank experts by the accuracy of their resolved forecasts."""
-    from resolutions.leaderboard import Scope
     from resolutions.leaderboard import leaderboard as standings
+    from resolutions.record import Scope
 
     scope = Scope(
         tag=tag, kind=kind.value if kind else None, since=parsed_date(since, "--since date"), until=parsed_date(until, "--until date")
@@ -131,4 +151,4 @@ def leaderboard(
     else:
         rows, headings = leaderboard_rows(records)
         say(table(rows, headings, fmt))
-        say(LEGEND)
+        say(legend())

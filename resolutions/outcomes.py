@@ -40,7 +40,7 @@ def current_resolutions() -> Select:
 
 
 def claim_outcomes() -> Select:
-    """One row per claim: claim_id, question_id, deadline, outcome, known_on, annulled."""
+    """One row per claim: claim_id, question_id, key, deadline, outcome, known_on, annulled."""
     res = current_resolutions().subquery("current_resolution")
     window_closed_by_not_by = and_(res.c.outcome == "not_by", Claim.window_end <= res.c.event_on)
     happened_inside = and_(
@@ -69,6 +69,7 @@ def claim_outcomes() -> Select:
     return select(
         Claim.id.label("claim_id"),
         Claim.question_id.label("question_id"),
+        Claim.key.label("key"),
         Claim.deadline.label("deadline"),
         outcome.label("outcome"),
         known_on.label("known_on"),

@@ -6,11 +6,18 @@ Policies:
 - ``latest`` (default): the last forecast made before the outcome was known; on the same
   ``made_on``, the one recorded last.
 - ``first``: the first forecast made.
-- ``time-averaged``: the standing forecast averaged over days. Days are counted from the
-  day of the expert's first forecast on the claim (included) to the day the outcome
-  became known (excluded); on each day the standing forecast is the latest one made on
-  or before it (several on one day: the one recorded last stands from that day on).
-  So a forecast of 0.2 held for 30 days then 0.8 for 10 days averages to 0.35.
+- ``time-averaged``: the mean of the *daily scores* (as Good Judgment Open). Days are
+  counted from the day of the expert's first forecast on the scoring unit (included) to
+  the day the outcome became known (excluded); on each day the standing forecast of each
+  claim is the latest one made on or before it (several on one day: the one recorded
+  last stands from that day on). ``standing_segments`` cuts those days into spans over
+  which nothing changed, so each span is scored once and weighted by its length.
+  Probabilities are never averaged for scoring; ``counting_forecasts`` reports the
+  day-weighted mean probability only for calibration, rounded to 12 decimals so that an
+  unrevised 0.1 stays exactly 0.1.
+
+A *scoring unit* is what one score is computed over: a whole binary or choice question
+(all its claims, one distribution), or one window of a date question.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ class ScoredClaims:
     """One row per scored (expert, claim): the probability that counts and the outcome.
 
     ``forecast_id`` is the forecast that counts (for time-averaged, the last one made).
+    Rows are sorted by expert, then unit (when given), then claim.
     """
 
     forecast_id: np.ndarray
@@ -34,6 +42,7 @@ class ScoredClaims:
     claim_id: np.ndarray
     probability: np.ndarray
     outcome: np.ndarray
+    unit: np.ndarray
 
 
 def lexicographic_order(*keys: np.ndarray) -> np.ndarray:
@@ -57,6 +66,15 @@ def lexicographic_order(*keys: np.ndarray) -> np.ndarray:
     return by_last[np.argsort(packed, kind="stable")]
 
 
+def run_starts(*keys: np.ndarray) -> np.ndarray:
+    """True where a row starts a new run of equal ``keys`` (rows already sorted)."""
+    new = np.zeros(keys[0].size, dtype=bool)
+    new[:1] = True
+    for key in keys:
+        new[1:] |= key[1:] != key[:-1]
+    return new
+
+
 def counting_forecasts(
     *,
     forecast_id,
@@ -67,22 +85,27 @@ def counting_forecasts(
     known_day,
     outcome,
     policy: str = "latest",
+    unit=None,
 ) -> ScoredClaims:
-    """Reduce forecasts to one probability per (expert, claim) under ``policy``."""
+    """Reduce forecasts to one probability per (expert, claim) under ``policy``.
+
+    ``unit`` (one scoring unit per row, optional) only orders the result: by expert, then
+    unit, then claim, so each expert's scoring units come out contiguous.
+    """
     if policy not in POLICIES:
         raise ValueError(f"policy {policy!r} is not one of {', '.join(POLICIES)}")
     expert_id = np.asarray(expert_id, dtype=np.int64)
     claim_id = np.asarray(claim_id, dtype=np.int64)
     forecast_id = np.asarray(forecast_id, dtype=np.int64)
-    order = lexicographic_order(expert_id, claim_id, np.asarray(made_day, dtype=np.int64), forecast_id)
-    forecast_id, expert_id, claim_id = forecast_id[order], expert_id[order], claim_id[order]
+    unit = np.zeros_like(claim_id) if unit is None else np.asarray(unit, dtype=np.int64)
+    order = lexicographic_order(expert_id, unit, claim_id, np.asarray(made_day, dtype=np.int64), forecast_id)
+    forecast_id, expert_id, claim_id, unit = forecast_id[order], expert_id[order], claim_id[order], unit[order]
     probability = np.asarray(probability, dtype=float)[order]
     made_day = np.asarray(made_day, dtype=np.int64)[order]
     known_day = np.asarray(known_day, dtype=np.int64)[order]
     outcome = np.asarray(outcome)[order]
 
-    new_pair = np.ones(expert_id.size, dtype=bool)
-    new_pair[1:] = (expert_id[1:] != expert_id[:-1]) | (claim_id[1:] != claim_id[:-1])
+    new_pair = run_starts(expert_id, claim_id)
     last_of_pair = np.r_[new_pair[1:], True] if expert_id.size else new_pair
     if policy == "latest":
         pick = last_of_pair
@@ -96,8 +119,81 @@ def counting_forecasts(
         days = np.bincount(pair, weights=held)
         pick = last_of_pair
         probability = probability.copy()
-        probability[pick] = weighted / days
+        probability[pick] = np.round(weighted / days, 12)
     return ScoredClaims(
-        forecast_id=forecast_id[pick],
-        expert_id=expert_id[pick], claim_id=claim_id[pick], probability=probability[pick], outcome=outcome[pick]
+        forecast_id=forecast_id[pick], expert_id=expert_id[pick], claim_id=claim_id[pick],
+        probability=probability[pick], outcome=outcome[pick], unit=unit[pick],
+    )
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Spans over which an expert's forecasts on one scoring unit stood unchanged.
+
+    Row arrays, one per claim standing in a segment: ``segment`` (label 0..n-1),
+    ``claim``, ``probability``, ``outcome``. Per segment: ``expert``, ``unit`` and
+    ``weight`` (its number of days; 1 for the latest and first policies, which have one
+    segment per unit). Segments are numbered in order of expert, unit, then time.
+    """
+
+    segment: np.ndarray
+    claim: np.ndarray
+    probability: np.ndarray
+    outcome: np.ndarray
+    expert: np.ndarray
+    unit: np.ndarray
+    weight: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return int(self.weight.size)
+
+
+def standing_segments(
+    *, forecast_id, expert_id, claim_id, unit, probability, made_day, known_day, outcome, policy: str = "latest"
+) -> Segments:
+    """The standing forecasts to score under ``policy``, cut into segments (see the module doc)."""
+    if policy != "time-averaged":
+        counted = counting_forecasts(
+            forecast_id=forecast_id, expert_id=expert_id, claim_id=claim_id, probability=probability,
+            made_day=made_day, known_day=known_day, outcome=outcome, policy=policy, unit=unit,
+        )
+        first = run_starts(counted.expert_id, counted.unit)
+        return Segments(
+            segment=np.cumsum(first) - 1, claim=counted.claim_id, probability=counted.probability, outcome=counted.outcome,
+            expert=counted.expert_id[first], unit=counted.unit[first], weight=np.ones(int(first.sum())),
+        )
+    expert_id, unit, claim_id = (np.asarray(a, dtype=np.int64) for a in (expert_id, unit, claim_id))
+    made_day, known_day = np.asarray(made_day, dtype=np.int64), np.asarray(known_day, dtype=np.int64)
+    order = lexicographic_order(expert_id, unit, claim_id, made_day, np.asarray(forecast_id, dtype=np.int64))
+    expert_id, unit, claim_id, made_day, known_day = (a[order] for a in (expert_id, unit, claim_id, made_day, known_day))
+    probability, outcome = np.asarray(probability, dtype=float)[order], np.asarray(outcome)[order]
+    if expert_id.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return Segments(empty, empty, np.zeros(0), empty, empty, empty, np.zeros(0))
+    # Each forecast stands on its claim until the next one on the same claim, or until known.
+    last_of_claim = np.r_[run_starts(expert_id, unit, claim_id)[1:], True]
+    until = np.where(last_of_claim, known_day, np.r_[made_day[1:], 0])
+    stands = until > made_day
+    expert_id, unit, claim_id, made_day, until, known_day, probability, outcome = (
+        a[stands] for a in (expert_id, unit, claim_id, made_day, until, known_day, probability, outcome)
+    )
+    # Segment boundaries: every day on which any claim of the (expert, unit) changes.
+    pair = np.cumsum(run_starts(expert_id, unit)) - 1
+    origin = int(made_day.min())
+    span = int(known_day.max()) - origin + 2
+    boundaries, first_row = np.unique(pair * span + (made_day - origin), return_index=True)
+    pair_of_segment = boundaries // span
+    start_of_segment = boundaries % span + origin
+    last_of_pair = np.r_[pair_of_segment[1:] != pair_of_segment[:-1], True]
+    end_of_segment = np.where(last_of_pair, known_day[first_row], np.r_[start_of_segment[1:], 0])
+    # Forecast row i stands in segments first[i] .. last[i] - 1.
+    first = np.searchsorted(boundaries, pair * span + (made_day - origin))
+    last = np.searchsorted(boundaries, pair * span + (until - origin))
+    covered = last - first
+    rows = np.repeat(np.arange(covered.size), covered)
+    segment = np.repeat(first, covered) + np.arange(rows.size) - np.repeat(np.cumsum(covered) - covered, covered)
+    return Segments(
+        segment=segment, claim=claim_id[rows], probability=probability[rows], outcome=outcome[rows],
+        expert=expert_id[first_row], unit=unit[first_row], weight=(end_of_segment - start_of_segment).astype(float),
     )

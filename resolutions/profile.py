@@ -19,9 +19,11 @@ from forecasts.experts import aliases_of, find_expert
 from forecasts.models import Claim, Forecast, Question, QuestionOption
 from forecasts.questions import describe_claim
 from resolutions.calibration import CalibrationTable, Murphy, calibration_table, murphy_decomposition
-from resolutions.leaderboard import Scope, Standing, leaderboard, record_columns, scored_claims
-from resolutions.policy import ScoredClaims
+from resolutions.leaderboard import Standing, leaderboard
 from resolutions.outcomes import claim_outcomes
+from resolutions.policy import ScoredClaims
+from resolutions.question_scores import counting_claims
+from resolutions.record import Scope, record_columns
 
 
 @dataclass(frozen=True)
@@ -64,20 +66,26 @@ def calibration_report(
     scope: Scope = Scope(),
     policy: str = "latest",
     bins: int | None = 10,
-    scored: ScoredClaims | None = None,
+    scored: tuple[ScoredClaims, int | None] | None = None,
 ) -> Calibration | None:
     """Calibration of one expert's (or everyone's) scored claims; None when nothing is scored.
 
-    ``scored`` (the scope's scored claims under ``policy``) saves computing them again.
+    Calibration is about stated probabilities, so its unit is the claim (each named
+    option or window with the probability that counts), not the question.
+    ``scored`` (the scope's counting claims under ``policy`` and the expert's canonical
+    number) saves computing them again.
     """
     if scored is None:
-        scored = scored_claims(columns=record_columns(session=session, scope=scope), policy=policy)
-    mask = np.ones(scored.expert_id.size, dtype=bool)
+        columns = record_columns(session=session, scope=scope)
+        number = None if expert is None else columns.number_of(find_expert(session=session, name=expert).id)
+        scored = counting_claims(columns, policy), number
+    claims, number = scored
+    mask = np.ones(claims.expert_id.size, dtype=bool)
     if expert is not None:
-        mask = scored.expert_id == find_expert(session=session, name=expert).id
+        mask = claims.expert_id == (-1 if number is None else number)
     if not mask.any():
         return None
-    p, o = scored.probability[mask], scored.outcome[mask]
+    p, o = claims.probability[mask], claims.outcome[mask]
     return Calibration(
         forecasts=int(mask.sum()),
         table=calibration_table(p, o, bins),
@@ -90,7 +98,8 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
     """Scores with intervals, calibration, and every forecast of the expert (latest policy)."""
     expert = find_expert(session=session, name=name)
     columns = record_columns(session=session, with_ids=True)
-    scored = scored_claims(columns=columns)
+    number = columns.number_of(expert.id)
+    claims = counting_claims(columns)
     standing = next((s for s in leaderboard(session=session, columns=columns) if s.expert == expert.name), None)
     outcomes = claim_outcomes().subquery()
     rows = session.execute(
@@ -102,7 +111,7 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         .where(Forecast.expert_id == expert.id)
         .order_by(Forecast.made_on, Forecast.id)
     ).all()
-    counting = set(scored.forecast_id[scored.expert_id == expert.id].tolist())
+    counting = set(claims.forecast_id[claims.expert_id == number].tolist())
     forecasts = []
     for forecast, slug, claim, label, outcome, known_on, annulled in rows:
         before_known = outcome is not None and forecast.made_on < known_on
@@ -126,6 +135,6 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         affiliation=expert.affiliation,
         aliases=aliases_of(session=session, expert=expert),
         standing=standing,
-        calibration=calibration_report(session=session, expert=expert.slug, scored=scored),
+        calibration=calibration_report(session=session, expert=expert.slug, scored=(claims, number)),
         forecasts=forecasts,
     )

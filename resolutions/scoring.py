@@ -14,7 +14,7 @@ Examples
 --------
 >>> brier([0.7, 0.2], [1, 0]).round(4).tolist()
 [0.09, 0.04]
->>> round(brier_skill(0.0625), 4)
+>>> float(round(brier_skill(0.0625), 4))
 0.75
 """
 
@@ -109,25 +109,92 @@ def relative_brier(brier_scores, claim) -> np.ndarray:
     return result
 
 
-def peer_log(probability, outcome, claim) -> np.ndarray:
-    """Metaculus-style peer score in nats: ln p_i(outcome) minus the mean over the other
-    experts j on the same claim of ln p_j(outcome).
+def peer_log(log_score, question) -> np.ndarray:
+    """Metaculus-style peer score in nats: each row's log score minus the mean log score of
+    the *other* rows on the same question.
 
-    One row per (expert, claim); probabilities are clipped to [0.001, 0.999] as for log
-    loss, since ln 0 is unbounded. Claims with a single expert give NaN. Over all experts
-    on a claim the scores sum to zero. Higher is better.
+    One row per (expert, question), ``log_score`` = minus the question's log loss (so
+    probabilities are clipped as for log loss, since ln 0 is unbounded). Questions with a
+    single expert give NaN. Over all experts on a question the scores sum to zero. Higher
+    is better.
+
+    >>> peer_log([-0.1, -0.7, -0.4], [5, 5, 6]).round(4).tolist()
+    [0.6, -0.6, nan]
+    """
+    scores = np.asarray(log_score, dtype=float)
+    questions = np.asarray(question)
+    if questions.shape != scores.shape:
+        raise ValueError(f"log_score and question shapes differ: {scores.shape} vs {questions.shape}")
+    if scores.size == 0:
+        return np.zeros(0)
+    labels, size = _claim_groups(questions)
+    total = np.bincount(labels, weights=scores)[labels]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(size >= 2, scores - (total - scores) / (size - 1), np.nan)
+
+
+def distribution_scores(probability, outcome, segment, categories, n_segments: int) -> tuple[np.ndarray, np.ndarray]:
+    """Brier (0-1 scale) and log loss of each *segment*: one expert's stated probabilities
+    for some of the mutually exclusive outcomes of one question.
+
+    Rows are the named outcomes (claims), ``segment`` labels them 0..n_segments-1 and
+    ``categories[k]`` is the number of possible outcomes of segment k (named or not; a
+    choice question's options plus ``other``, 2 for a yes/no claim). The probability
+    an expert did not place, r = max(0, 1 - sum p), is spread evenly over the u unnamed
+    outcomes, s = r / u, and the full vector q is scored:
+
+    .. math::
+
+        \\mathrm{Brier} = \\tfrac12 \\sum_k (q_k - o_k)^2 \\qquad
+        \\mathrm{LogLoss} = -\\ln \\mathrm{clip}\\big(q_{win} / \\max(1, \\textstyle\\sum_{named} p), 0.001, 0.999\\big)
+
+    Half the 0-2 sum, so a yes/no claim scores exactly (p - o)^2 as a binary question.
+    Named probabilities that sum past 1 are independent hedges ("Baku, Istanbul and Dubai
+    are all possible"): nothing is left for the unnamed outcomes (s = 0), Brier scores
+    each stated number as its own yes/no statement, and the log score, which needs a
+    distribution, takes the winner's share of the stated total. Either way, naming one
+    more losing option at a small probability can only add a term (p^2) or move mass
+    away from an even spread, so it never improves a score on a question whose winner
+    was named, and the question still counts once.
+
+    >>> b, l = distribution_scores([0.7], [1], [0], [5], 1)   # A 70%, four other outcomes
+    >>> round(float(b[0]), 5), round(float(l[0]), 4)
+    (0.05625, 0.3567)
     """
     p, o = _validated(probability, outcome)
-    claims = np.asarray(claim)
-    if claims.shape != p.shape:
-        raise ValueError(f"probability and claim shapes differ: {p.shape} vs {claims.shape}")
-    if p.size == 0:
-        return np.zeros(0)
-    log_score = -log_loss(p, o)
-    labels, size = _claim_groups(claims)
-    total = np.bincount(labels, weights=log_score)[labels]
+    segments = np.asarray(segment, dtype=np.int64)
+    k = np.asarray(categories, dtype=float)
+    if segments.shape != p.shape:
+        raise ValueError(f"probability and segment shapes differ: {p.shape} vs {segments.shape}")
+    if k.shape != (n_segments,):
+        raise ValueError(f"categories must have one entry per segment ({n_segments}), not {k.shape}")
+    named = np.bincount(segments, minlength=n_segments).astype(float)
+    if np.any(named > k) or np.any(named < 1):
+        raise ValueError("every segment needs between 1 and `categories` named outcomes")
+    total = np.bincount(segments, weights=p, minlength=n_segments)
+    named_winner = np.bincount(segments, weights=o, minlength=n_segments)
+    if np.any(named_winner > 1):
+        raise ValueError("at most one outcome of a segment can be the winner")
+    winner_p = np.bincount(segments, weights=p * o, minlength=n_segments)
+    named_part = np.bincount(segments, weights=(p - o) ** 2, minlength=n_segments)
+    unnamed = k - named
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(size >= 2, log_score - (total - log_score) / (size - 1), np.nan)
+        share = np.where((unnamed > 0) & (total < 1), (1 - total) / unnamed, 0.0)
+    # 1 - share, written so that a single yes/no claim gives back exactly p.
+    winner_unnamed = named_winner == 0
+    one_minus_share = np.where((unnamed > 0) & (total < 1), total + (unnamed - 1) * share, 1.0)
+    brier_scores = 0.5 * (
+        named_part + (unnamed - winner_unnamed) * share**2 + np.where(winner_unnamed, one_minus_share**2, 0.0)
+    )
+    winner = np.where(winner_unnamed, share, winner_p) / np.maximum(total, 1.0)
+    log_losses = -np.log(np.clip(winner, LOG_CLIP, 1 - LOG_CLIP))
+    # A single yes/no statement: exactly the binary scores, to the last digit.
+    binary = (k == 2) & (named == 1)
+    if binary.any():
+        brier_scores[binary] = named_part[binary]
+        single_log = np.bincount(segments, weights=log_loss(p, o), minlength=n_segments)
+        log_losses[binary] = single_log[binary]
+    return brier_scores, log_losses
 
 
 def group_nanmeans(values, groups, n_groups: int) -> np.ndarray:

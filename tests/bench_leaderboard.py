@@ -92,10 +92,15 @@ SELECT expert_id, probability, outcome FROM (
 ) WHERE outcome IS NOT NULL"""
 VERIFY_SQL = f"""
 SELECT * FROM (
-    SELECT f.id, f.expert_id, f.claim_id, f.probability, f.made_on, {OUTCOME_SQL} AS outcome,
+    SELECT f.id, f.expert_id, f.claim_id, c.question_id, f.probability, f.made_on, {OUTCOME_SQL} AS outcome,
            {KNOWN_ON_SQL} AS known_on
     {CURRENT_RESOLUTION_JOIN}
 ) WHERE outcome IS NOT NULL AND made_on < known_on"""
+
+QUESTION_SQL = """
+SELECT q.id AS question_id, q.kind,
+       (SELECT COUNT(*) FROM question_option o WHERE o.question_id = q.id) + 1 AS categories
+FROM question q"""
 
 ANCHOR_SCRIPT = """
 import sqlite3, sys
@@ -429,16 +434,35 @@ def warm_cache(path: Path) -> None:
 
 
 def expected_scores(path: Path):
-    """Per expert id: resolved count and mean Brier of the latest forecast made before the outcome was known."""
+    """Per expert id: questions scored and mean question Brier, by pandas, independently of trackrecord.
+
+    The latest forecast made before the outcome was known counts per claim; then one score
+    per (expert, question): a binary claim's (p - o)^2; a choice question's named options
+    as one distribution (the rest spread evenly over the unnamed options and 'other'),
+    half the summed squared errors; a date question's windows averaged.
+    """
     import pandas as pd
 
     connection = sqlite3.connect(path)
     frame = pd.read_sql(VERIFY_SQL, connection)
+    questions = pd.read_sql(QUESTION_SQL, connection).set_index("question_id")
     connection.close()
     frame = frame.sort_values(["expert_id", "claim_id", "made_on", "id"])
     frame = frame.drop_duplicates(["expert_id", "claim_id"], keep="last")
-    frame["brier"] = (frame["probability"] - frame["outcome"]) ** 2
-    return frame.groupby("expert_id")["brier"].agg(["count", "mean"])
+    frame = frame.join(questions, on="question_id")
+    frame["squared"] = (frame["probability"] - frame["outcome"]) ** 2
+
+    choice = frame[frame["kind"] == "choice"].groupby(["expert_id", "question_id"]).agg(
+        named=("probability", "size"), total=("probability", "sum"), squared=("squared", "sum"),
+        winner_named=("outcome", "sum"), categories=("categories", "first"),
+    )
+    unnamed = choice["categories"] - choice["named"]
+    share = ((1 - choice["total"]) / unnamed).where((choice["total"] < 1) & (unnamed > 0), 0.0)
+    winner_unnamed = 1 - choice["winner_named"]
+    choice_brier = 0.5 * (choice["squared"] + (unnamed - winner_unnamed) * share**2 + winner_unnamed * (1 - share) ** 2)
+    other = frame[frame["kind"] != "choice"].groupby(["expert_id", "question_id"])["squared"].mean()
+    per_question = pd.concat([choice_brier, other])
+    return per_question.groupby(level="expert_id").agg(["count", "mean"])
 
 
 def check(ours_json: Path, path: Path, counts: dict[str, int], truth: Truth | None) -> bool:
@@ -456,17 +480,16 @@ def check(ours_json: Path, path: Path, counts: dict[str, int], truth: Truth | No
     n_experts = connection.execute("SELECT COUNT(*) FROM expert").fetchone()[0]
     names = dict(connection.execute("SELECT name, id FROM expert").fetchall())
     connection.close()
-    resolved_total = sum(s["resolved"] for s in standings)
     print("correctness (ours, from the first run's JSON):")
     report("experts listed", len(standings) == n_experts, f"{len(standings):,} (database has {n_experts:,})")
-    pairs = counts["scored pairs"]
-    report("sum of resolved", resolved_total == pairs, f"{resolved_total:,} (scored pairs in the database: {pairs:,})")
-    metrics_present = all(
-        s[key] is not None for s in standings for key in ("brier", "log_loss", "brier_skill", "relative_brier", "peer_log")
-    )
-    report("all metrics present", metrics_present, "brier, log_loss, brier_skill, relative_brier, peer_log")
+    keys = ("adjusted_brier", "brier", "log_loss", "brier_skill", "relative_brier", "peer_log", "peer_total", "ci_low", "p_value")
+    metrics_present = all(s[key] is not None for s in standings for key in keys)
+    report("all metrics present", metrics_present, ", ".join(keys))
 
     expected = expected_scores(path)
+    resolved_total = sum(s["resolved"] for s in standings)
+    questions = int(expected["count"].sum())
+    report("sum of resolved", resolved_total == questions, f"{resolved_total:,} (pandas: {questions:,} scored expert-questions)")
     ours = pd.DataFrame(
         {"count": [s["resolved"] for s in standings], "mean": [s["brier"] for s in standings]},
         index=[names[s["expert"]] for s in standings],
@@ -474,15 +497,13 @@ def check(ours_json: Path, path: Path, counts: dict[str, int], truth: Truth | No
     aligned = expected.reindex(ours.index)
     count_match = bool((aligned["count"].to_numpy() == ours["count"].to_numpy()).all())
     brier_gap = float(np.nanmax(np.abs(aligned["mean"].to_numpy() - ours["mean"].to_numpy())))
-    report("resolved per expert = pandas 'latest counts'", count_match, "all experts" if count_match else "differs")
-    report("mean Brier per expert = pandas 'latest counts'", brier_gap < 1e-9, f"max |difference| {brier_gap:.2e}")
+    report("questions per expert = pandas", count_match, "all experts" if count_match else "differs")
+    report("mean question Brier per expert = pandas", brier_gap < 1e-9, f"max |difference| {brier_gap:.2e}")
     if truth is not None:
         size = int(truth.expert_id.max()) + 1
-        count = np.bincount(truth.expert_id, minlength=size)
-        mean = np.bincount(truth.expert_id, weights=(truth.probability - truth.outcome) ** 2, minlength=size) / np.maximum(count, 1)
-        gap = float(np.max(np.abs(mean[ours.index.to_numpy()] - ours["mean"].to_numpy())))
-        same_counts = bool((count[ours.index.to_numpy()] == ours["count"].to_numpy()).all())
-        report("resolved and mean Brier = generator's truth", same_counts and gap < 1e-9, f"max |difference| {gap:.2e}")
+        claims = np.bincount(truth.expert_id, minlength=size)[ours.index.to_numpy()]
+        fewer = bool((ours["count"].to_numpy() <= claims).all())
+        report("questions <= the generator's scored claims per expert", fewer, f"{int(claims.sum()):,} claims")
     spread = ours["mean"].describe()
     print(f"  mean Brier across experts: min {spread['min']:.4f}  median {spread['50%']:.4f}  max {spread['max']:.4f}")
     return ok

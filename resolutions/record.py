@@ -1,0 +1,166 @@
+"""The record as plain numeric columns, in an order that does not depend on row ids.
+
+Scoring reads the whole record with three queries (experts, claims with their outcomes,
+forecasts) as numbers straight from the driver's cursor, and numpy joins them by claim.
+Building a million SQLAlchemy Row objects first would cost more than the queries.
+
+**Canonical order.** Experts are numbered by their folded name, questions by slug and
+claims by (question slug, claim key): the content, not the ids the database handed out.
+Every later step sorts and sums in that order, so the same record entered in another
+order (or exported and imported again) gives the same scores to the last digit.
+
+**Scoring units.** A binary or choice question is scored as one unit (all its claims
+form one distribution over its outcomes); each window of a date question is a unit of
+its own (windows may overlap, so they are not outcomes of one distribution). Units are
+numbered question-major, so an expert's units of one question are contiguous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import Select, case, func, literal, select
+from sqlmodel import Session
+
+from forecasts.models import Expert, Forecast, Question, QuestionOption, QuestionTag
+from resolutions.days import day_number
+from resolutions.outcomes import claim_outcomes
+
+PENDING, VOID, OUT_OF_SCOPE = -1, -2, -3
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which forecasts are scored: questions with ``tag`` / of ``kind``, made in [since, until]."""
+
+    tag: str | None = None
+    kind: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def fetch_numbers(session: Session, query: Select, width: int) -> np.ndarray:
+    """The rows of ``query`` (numbers only) as an (n, width) float array, from the raw cursor."""
+    result = session.connection().execute(query)
+    rows = result.cursor.fetchall() if result.cursor is not None else []
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=float, count=len(rows) * width)
+    return flat.reshape(-1, width)
+
+
+@dataclass(frozen=True)
+class RecordColumns:
+    """Every forecast in scope (row arrays) and what scoring needs to know of claims and experts.
+
+    Rows: ``expert`` (canonical expert number), ``claim`` (canonical claim number),
+    ``probability``, ``made_day``, ``outcome`` of the claim (1, 0, PENDING or VOID),
+    ``known_day`` and ``forecast_id`` (the forecast's id when asked for, else its position
+    in recording order: either way it orders forecasts made on the same day by when they
+    were recorded). Per canonical claim number: ``claim_question`` (canonical question
+    number), ``claim_unit`` and ``claim_categories`` (possible outcomes of its unit: a
+    choice question's options plus ``other``, else 2). Per canonical expert number:
+    ``expert_ids`` (database id) and ``expert_names``.
+    """
+
+    forecast_id: np.ndarray
+    expert: np.ndarray
+    claim: np.ndarray
+    probability: np.ndarray
+    made_day: np.ndarray
+    outcome: np.ndarray
+    known_day: np.ndarray
+    claim_question: np.ndarray
+    claim_unit: np.ndarray
+    claim_categories: np.ndarray
+    expert_ids: np.ndarray
+    expert_names: list[str]
+
+    @property
+    def unit(self) -> np.ndarray:
+        return self.claim_unit[self.claim]
+
+    def number_of(self, expert_id: int) -> int | None:
+        """The canonical number of the expert with database id ``expert_id``."""
+        found = np.flatnonzero(self.expert_ids == expert_id)
+        return int(found[0]) if found.size else None
+
+
+def _claims_query(scope: Scope) -> Select:
+    """Claims in scope in canonical order: outcome state, known day, categories, date flag."""
+    outcomes = claim_outcomes().subquery()
+    state = case(
+        (outcomes.c.annulled, literal(VOID)), (outcomes.c.outcome.is_(None), literal(PENDING)), else_=outcomes.c.outcome
+    )
+    options = select(func.count(QuestionOption.id)).where(QuestionOption.question_id == Question.id).scalar_subquery()
+    query = (
+        select(
+            outcomes.c.claim_id,
+            outcomes.c.question_id,
+            state,
+            func.coalesce(day_number(outcomes.c.known_on), 0),
+            case((Question.kind == "choice", options + 1), else_=literal(2)),
+            case((Question.kind == "date", literal(1)), else_=literal(0)),
+        )
+        .join(Question, Question.id == outcomes.c.question_id)
+        .order_by(Question.slug, outcomes.c.key)
+    )
+    if scope.tag is not None:
+        tagged = select(QuestionTag.question_id).where(QuestionTag.tag == scope.tag.strip().lower())
+        query = query.where(outcomes.c.question_id.in_(tagged))
+    if scope.kind is not None:
+        query = query.where(Question.kind == scope.kind)
+    return query
+
+
+def record_columns(*, session: Session, scope: Scope = Scope(), with_ids: bool = False) -> RecordColumns:
+    """Three queries (experts, claims, forecasts) joined by claim in numpy; see the module doc."""
+    experts = session.execute(select(Expert.id, Expert.name).order_by(Expert.name_key)).all()
+    expert_ids = np.array([expert_id for expert_id, _ in experts], dtype=np.int64)
+    claim_ids, question_ids, claim_state, claim_known, categories, is_date = (
+        fetch_numbers(session, _claims_query(scope), 6).T.astype(np.int64)
+    )
+    wanted = [Forecast.expert_id, Forecast.claim_id, Forecast.probability, day_number(Forecast.made_on)]
+    # In recording order: free on the primary key, and it spares numpy a sort.
+    forecasts_query = select(*([Forecast.id] if with_ids else []), *wanted).order_by(Forecast.id)
+    if scope.since is not None:
+        forecasts_query = forecasts_query.where(Forecast.made_on >= scope.since)
+    if scope.until is not None:
+        forecasts_query = forecasts_query.where(Forecast.made_on <= scope.until)
+    forecasts = fetch_numbers(session, forecasts_query, len(wanted) + with_ids).T
+    forecast_id = forecasts[0] if with_ids else np.arange(forecasts.shape[1])
+    expert_id, claim_id, probability, made_day = forecasts[with_ids:]
+    claim_id = claim_id.astype(np.int64)
+
+    # Canonical claim numbers: position in the (slug, key) order of the claims query.
+    rank = np.arange(claim_ids.size)
+    new_question = np.r_[True, question_ids[1:] != question_ids[:-1]] if claim_ids.size else np.zeros(0, dtype=bool)
+    claim_question = np.cumsum(new_question) - 1
+    first_claim_of_question = rank[new_question][claim_question]
+    claim_unit = np.where(is_date == 1, rank, first_claim_of_question)
+
+    size = int(max(claim_ids.max(initial=0), claim_id.max(initial=0))) + 1
+    number_of_claim = np.full(size, -1, dtype=np.int64)
+    number_of_claim[claim_ids] = rank
+    claim = number_of_claim[claim_id]
+    keep = claim >= 0
+    if keep.all():  # no scope on questions: skip copying a million rows
+        keep = slice(None)
+    claim = claim[keep]
+    number_of_expert = np.zeros(int(max(expert_ids.max(initial=0), 0)) + 1, dtype=np.int64)
+    number_of_expert[expert_ids] = np.arange(expert_ids.size)
+    return RecordColumns(
+        forecast_id=forecast_id[keep].astype(np.int64),
+        expert=number_of_expert[expert_id[keep].astype(np.int64)],
+        claim=claim,
+        probability=np.ascontiguousarray(probability[keep]),
+        made_day=made_day[keep].astype(np.int64),
+        outcome=claim_state[claim].astype(np.int8),
+        known_day=claim_known[claim],
+        claim_question=claim_question,
+        claim_unit=claim_unit,
+        claim_categories=categories,
+        expert_ids=expert_ids,
+        expert_names=[name for _, name in experts],
+    )
