@@ -149,6 +149,8 @@ def distribution_scores(probability, outcome, segment, categories, n_segments: i
         \\mathrm{LogLoss} = -\\ln \\mathrm{clip}\\big(q_{win} / \\max(1, \\textstyle\\sum_{named} p), 0.001, 0.999\\big)
 
     Half the 0-2 sum, so a yes/no claim scores exactly (p - o)^2 as a binary question.
+    (A choice question always keeps one unnamed outcome, ``other``, which cannot be
+    forecast, so the unplaced probability always has somewhere to go.)
     Named probabilities that sum past 1 are independent hedges ("Baku, Istanbul and Dubai
     are all possible"): nothing is left for the unnamed outcomes (s = 0), Brier scores
     each stated number as its own yes/no statement, and the log score, which needs a

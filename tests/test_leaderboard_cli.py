@@ -14,6 +14,11 @@ Bob:   q-yes 0.6 on day -50 then 0.9 on day -40 (the later one counts); q-no 0.1
        -50 then 0.5 on day -12 (still before the outcome was known on day -10, so 0.5
        counts); q-when ..day -35 (false, known at the window's end, day -35) 0.4.
 Carol: q-open 0.5 (pending); q-void 0.9 (annulled); q-yes 0.5.
+
+Each question counts once. Alice's two venue options are one forecast of the distribution
+X 0.6, Y 0.3, other 0.1 (the 0.1 she left unplaced goes to the outcome she did not name),
+scored with scikit-learn's multi-class Brier on the 0-1 scale (``scale_by_half``) and
+log loss. A yes/no claim is the distribution (p, 1 - p).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import csv
 import io
 import json
 import math
+import statistics
 
 import numpy as np
 import pytest
@@ -30,27 +36,65 @@ from sklearn.metrics import brier_score_loss, log_loss
 
 from conftest import assert_error, days
 
-KEYS = {"rank", "expert", "resolved", "pending", "brier", "log_loss", "brier_skill",
-        "relative_brier", "peer_log", "ci_low", "ci_high", "p_value"}
+KEYS = {"rank", "expert", "resolved", "pending", "adjusted_brier", "brier", "log_loss", "brier_skill",
+        "relative_brier", "peer_log", "peer_total", "ci_low", "ci_high", "p_value"}
 
-# (expert, probability, outcome) of every forecast that counts, worked out by hand above.
+# expert -> question -> (outcome label, the expert's distribution over the question's outcomes), by hand above.
 COUNTED = {
-    "Alice": [(0.8, 1), (0.3, 0), (0.6, 1), (0.3, 0), (0.7, 1)],
-    "Bob": [(0.9, 1), (0.5, 0), (0.4, 0)],
-    "Carol": [(0.5, 1)],
+    "Alice": {
+        "q-yes": ("yes", {"yes": 0.8, "no": 0.2}),
+        "q-no": ("no", {"yes": 0.3, "no": 0.7}),
+        "q-venue": ("X", {"X": 0.6, "Y": 0.3, "other": 0.1}),
+        "q-when": ("in", {"in": 0.7, "out": 0.3}),
+    },
+    "Bob": {
+        "q-yes": ("yes", {"yes": 0.9, "no": 0.1}),
+        "q-no": ("no", {"yes": 0.5, "no": 0.5}),
+        "q-when": ("out", {"in": 0.4, "out": 0.6}),
+    },
+    "Carol": {"q-yes": ("yes", {"yes": 0.5, "no": 0.5})},
 }
 
 
+def question_brier(outcome: str, distribution: dict[str, float]) -> float:
+    labels = sorted(distribution)  # scikit-learn wants the columns in sorted label order
+    return brier_score_loss([outcome], [[distribution[label] for label in labels]], labels=labels, scale_by_half=True)
+
+
+def question_log(outcome: str, distribution: dict[str, float]) -> float:
+    labels = sorted(distribution)
+    return log_loss([outcome], [[distribution[label] for label in labels]], labels=labels)
+
+
 def expected(expert: str) -> dict:
-    probabilities = [p for p, _ in COUNTED[expert]]
-    outcomes = [o for _, o in COUNTED[expert]]
-    brier = brier_score_loss(outcomes, probabilities, pos_label=1)
+    briers = [question_brier(*item) for item in COUNTED[expert].values()]
+    brier = statistics.fmean(briers)
     return {
-        "resolved": len(outcomes),
+        "resolved": len(briers),
         "brier": brier,
         "brier_skill": 1 - brier / 0.25,
-        "log_loss": log_loss(outcomes, probabilities, labels=[0, 1]),
+        "log_loss": statistics.fmean(question_log(*item) for item in COUNTED[expert].values()),
+        "adjusted_brier": (sum(briers) + 5 * 0.25) / (len(briers) + 5),
     }
+
+
+def peers_by_hand() -> dict[str, dict[str, float]]:
+    """Relative Brier and peer log score per expert, by plain loops over the questions.
+
+    Shared questions: q-yes (Alice, Bob, Carol), q-no (Alice, Bob) and q-when (Alice's
+    window -40..-20 and Bob's ..-35: different claims, the same question).
+    """
+    relative, peer = {}, {}
+    for expert, questions in COUNTED.items():
+        rel, pe = [], []
+        for question, item in questions.items():
+            others = [COUNTED[other][question] for other in COUNTED if other != expert and question in COUNTED[other]]
+            if not others:
+                continue
+            rel.append(question_brier(*item) - statistics.median(question_brier(*o) for o in others))
+            pe.append(-question_log(*item) + statistics.fmean(question_log(*o) for o in others))
+        relative[expert], peer[expert] = statistics.fmean(rel), (statistics.fmean(pe), math.fsum(pe))
+    return {"relative": relative, "peer": peer}
 
 
 @pytest.fixture
@@ -99,13 +143,18 @@ def test_json_scores_match_scikit_learn(record, ok):
         assert row["brier"] == pytest.approx(want["brier"], abs=1e-12)
         assert row["brier_skill"] == pytest.approx(want["brier_skill"], abs=1e-12)
         assert row["log_loss"] == pytest.approx(want["log_loss"], abs=1e-12)
+        assert row["adjusted_brier"] == pytest.approx(want["adjusted_brier"], abs=1e-12)
 
 
-def test_ranks_follow_mean_brier(record, ok):
+def test_ranks_follow_the_adjusted_brier(record, ok):
     rows = board(ok)
-    order = sorted(COUNTED, key=lambda name: expected(name)["brier"])
+    order = sorted(COUNTED, key=lambda name: expected(name)["adjusted_brier"])
     assert [row["expert"] for row in rows] == order
     assert [row["rank"] for row in rows] == [1, 2, 3]
+    for row in rows:
+        assert row["adjusted_brier"] == pytest.approx(expected(row["expert"])["adjusted_brier"], abs=1e-12)
+    raw = board(ok, "--metric", "brier")
+    assert [row["brier"] for row in raw] == sorted(row["brier"] for row in raw)
 
 
 def test_pending_counts_unresolved_claims_and_not_annulled_ones(record, ok):
@@ -133,28 +182,26 @@ def test_forecasts_made_after_the_outcome_was_known_are_not_scored(ok):
     assert dana["brier"] == pytest.approx(0.8**2, abs=1e-12)
 
 
-def test_relative_brier_matches_the_hand_worked_example(record, ok):
-    """Shared claims: q-yes (Alice .8, Bob .9, Carol .5; yes) and q-no (Alice .3, Bob .5; no).
-
-    q-yes Briers .04, .01, .25: Alice .04 - median(.01, .25) = -.09; Bob .01 - median(.04, .25)
-    = -.135; Carol .25 - median(.04, .01) = .225. q-no Briers .09, .25: Alice -.16, Bob +.16.
-    Averaged over each expert's shared claims.
-    """
+def test_relative_brier_and_peer_scores_compare_experts_on_the_same_question(record, ok):
+    """By hand: q-yes Briers .04, .01, .25 -> Alice .04 - median(.01, .25) = -.09; q-no .09 vs
+    .25 -> -.16; q-when .09 vs .16 -> -.07 (Alice's and Bob's windows differ, the question is
+    the same). The loops in ``peers_by_hand`` repeat this for everyone and the peer scores."""
     rows = {row["expert"]: row for row in board(ok)}
-    assert rows["Alice"]["relative_brier"] == pytest.approx((-0.09 - 0.16) / 2, abs=1e-12)
-    assert rows["Bob"]["relative_brier"] == pytest.approx((-0.135 + 0.16) / 2, abs=1e-12)
-    assert rows["Carol"]["relative_brier"] == pytest.approx(0.225, abs=1e-12)
+    assert rows["Alice"]["relative_brier"] == pytest.approx((-0.09 - 0.16 - 0.07) / 3, abs=1e-12)
+    peers = peers_by_hand()
+    for expert, row in rows.items():
+        assert row["relative_brier"] == pytest.approx(peers["relative"][expert], abs=1e-12)
+        assert row["peer_log"] == pytest.approx(peers["peer"][expert][0], abs=1e-12)
+        assert row["peer_total"] == pytest.approx(peers["peer"][expert][1], abs=1e-12)
+    # Over the experts on one question, peer scores sum to zero; so do the totals here,
+    # where every question with peers is shared by everyone who forecast it.
+    assert sum(row["peer_total"] for row in rows.values()) == pytest.approx(0, abs=1e-12)
 
 
-def test_peer_log_matches_the_hand_worked_example(record, ok):
-    ln = math.log
-    alice = ((ln(0.8) - (ln(0.9) + ln(0.5)) / 2) + (ln(0.7) - ln(0.5))) / 2
-    bob = ((ln(0.9) - (ln(0.8) + ln(0.5)) / 2) + (ln(0.5) - ln(0.7))) / 2
-    carol = ln(0.5) - (ln(0.8) + ln(0.9)) / 2
-    rows = {row["expert"]: row for row in board(ok)}
-    assert rows["Alice"]["peer_log"] == pytest.approx(alice, abs=1e-12)
-    assert rows["Bob"]["peer_log"] == pytest.approx(bob, abs=1e-12)
-    assert rows["Carol"]["peer_log"] == pytest.approx(carol, abs=1e-12)
+def test_peer_total_ranks_by_the_sum_over_questions(record, ok):
+    rows = board(ok, "--metric", "peer-total")
+    assert [row["peer_total"] for row in rows] == sorted((row["peer_total"] for row in rows), reverse=True)
+    assert [row["rank"] for row in rows] == [1, 2, 3]
 
 
 def test_interval_and_p_value(record, ok):
@@ -163,7 +210,7 @@ def test_interval_and_p_value(record, ok):
     assert alice["ci_low"] <= alice["brier"] <= alice["ci_high"]
     assert alice["ci_low"] < alice["ci_high"]
     assert rows["Carol"]["ci_low"] is None and rows["Carol"]["ci_high"] is None
-    differences = np.array([(p - o) ** 2 for p, o in COUNTED["Alice"]]) - 0.25
+    differences = np.array([question_brier(*item) for item in COUNTED["Alice"].values()]) - 0.25
     reference = permutation_test((differences,), np.mean, permutation_type="samples", alternative="less")
     assert alice["p_value"] == pytest.approx(reference.pvalue, abs=1e-12)
     assert rows["Carol"]["p_value"] == 1.0  # a 50% forecast is no evidence either way
@@ -183,22 +230,25 @@ def test_tag_filter_scores_only_tagged_questions(record, ok):
 
 def test_min_resolved_leaves_out_thin_records(record, ok):
     assert {row["expert"] for row in board(ok, "--min-resolved", "3")} == {"Alice", "Bob"}
-    assert {row["expert"] for row in board(ok, "--min-resolved", "5")} == {"Alice"}
+    assert {row["expert"] for row in board(ok, "--min-resolved", "4")} == {"Alice"}
+    assert board(ok, "--min-resolved", "5") == []
 
 
 def test_csv_has_the_json_keys_and_values(record, ok):
     rows = list(csv.DictReader(io.StringIO(ok("leaderboard", "--format", "csv"))))
-    assert list(rows[0]) == ["rank", "expert", "resolved", "pending", "brier", "log_loss", "brier_skill",
-                             "relative_brier", "peer_log", "ci_low", "ci_high", "p_value"]
+    assert list(rows[0]) == ["rank", "expert", "resolved", "pending", "adjusted_brier", "brier", "log_loss",
+                             "brier_skill", "relative_brier", "peer_log", "peer_total", "ci_low", "ci_high", "p_value"]
     by_name = {row["expert"]: row for row in rows}
     assert float(by_name["Alice"]["brier"]) == pytest.approx(expected("Alice")["brier"], abs=1e-12)
-    assert by_name["Carol"]["ci_low"] == ""  # one claim: no interval
+    assert by_name["Carol"]["ci_low"] == ""  # one question: too few for an interval
 
 
 def test_table_and_markdown_show_metric_directions(record, ok):
     table = ok("leaderboard")
-    assert "Brier ↓" in table and "skill ↑" in table and "lower is better" in table
-    assert f"{expected('Alice')['brier']:.4f}" in table
+    assert "Brier ↓" in table and "skill ↑" in table and "adj. ↓" in table and "lower is better" in table
+    assert f"{expected('Alice')['brier']:.4f}" in table and f"{expected('Alice')['adjusted_brier']:.4f}" in table
+    assert "too few" in table  # Carol: one question
+    assert "shrunk toward 0.25" in table  # the legend says how ranks are made
     markdown = ok("leaderboard", "--format", "markdown")
     assert markdown.splitlines()[0].startswith("| rank")
     assert "|--" in markdown.splitlines()[1] or "| --" in markdown.splitlines()[1] or "|-" in markdown.splitlines()[1]
@@ -255,25 +305,45 @@ def test_experts_without_peers_rank_last_on_relative(ok):
     assert rows[2]["relative_brier"] is None
 
 
-@pytest.mark.parametrize(
-    "policy, probability",
-    [("latest", 0.9), ("first", 0.2), ("time-averaged", (0.2 * 30 + 0.9 * 10) / 40)],
-)
-def test_policy_chooses_which_forecast_counts(ok, policy, probability):
-    """Forecasts 0.2 on day -50 and 0.9 on day -20; known on day -10: 30 days at 0.2, 10 at 0.9."""
+@pytest.mark.parametrize("policy, brier", [("latest", 0.1**2), ("first", 0.8**2), ("time-averaged", (30 * 0.8**2 + 10 * 0.1**2) / 40)])
+def test_policy_chooses_which_forecast_counts(ok, policy, brier):
+    """Forecasts 0.2 on day -50 and 0.9 on day -20; known on day -10: time-averaged is the mean
+    of the daily scores, 30 days scored (1 - 0.2)^2 and 10 days (1 - 0.9)^2: 0.4825, not the
+    score of the averaged probability 0.375 (0.390625)."""
     ok("expert", "add", "Eve")
     ok("question", "add", "p", "P?", "--kind", "binary", "--deadline", days(-1))
     ok("forecast", "add", "Eve", "p", "0.2", "--made-on", days(-50))
     ok("forecast", "add", "Eve", "p", "0.9", "--made-on", days(-20))
     ok("resolve", "p", "yes", "--on", days(-10))
     (eve,) = board(ok, "--policy", policy)
-    assert eve["brier"] == pytest.approx((1 - probability) ** 2, abs=1e-12)
+    assert eve["brier"] == pytest.approx(brier, abs=1e-12)
+
+
+def test_time_averaged_choice_scores_each_day_with_the_distribution_standing_that_day(ok):
+    """Hand-worked: options A, B (+ other). Day -40: A 0.5; day -20: B 0.3; A wins, known day -10.
+
+    Days -40..-21 (20 days): A .5 named, B and other share the rest, .25 each:
+    Brier = (.5^2 + .25^2 + .25^2) / 2 = .1875, log = -ln .5.
+    Days -20..-11 (10 days): A .5, B .3, other .2: Brier = (.5^2 + .3^2 + .2^2) / 2 = .19.
+    Mean of the 30 daily scores: (20 x .1875 + 10 x .19) / 30.
+    """
+    ok("expert", "add", "Eve")
+    ok("question", "add", "v", "Where?", "--kind", "choice", "--option", "A", "--option", "B", "--deadline", days(-1))
+    ok("forecast", "add", "Eve", "v", "0.5", "--option", "A", "--made-on", days(-40))
+    ok("forecast", "add", "Eve", "v", "0.3", "--option", "B", "--made-on", days(-20))
+    ok("resolve", "v", "A", "--on", days(-10))
+    (eve,) = board(ok, "--policy", "time-averaged")
+    assert eve["resolved"] == 1
+    assert eve["brier"] == pytest.approx((20 * 0.1875 + 10 * 0.19) / 30, abs=1e-12)
+    assert eve["log_loss"] == pytest.approx(-math.log(0.5), abs=1e-12)
+    (latest,) = board(ok)
+    assert latest["brier"] == pytest.approx(0.19, abs=1e-12)
 
 
 def test_kind_since_and_until_filters(record, ok):
     choice = {row["expert"]: row for row in board(ok, "--kind", "choice")}
-    assert set(choice) == {"Alice"} and choice["Alice"]["resolved"] == 2
-    assert choice["Alice"]["brier"] == pytest.approx((0.4**2 + 0.3**2) / 2, abs=1e-12)
+    assert set(choice) == {"Alice"} and choice["Alice"]["resolved"] == 1  # two options, one question
+    assert choice["Alice"]["brier"] == pytest.approx(question_brier(*COUNTED["Alice"]["q-venue"]), abs=1e-12)
     # Bob's forecasts on days -50 and -40 and -60 fall outside --since day -45, except q-yes's 0.9.
     recent = {row["expert"]: row for row in board(ok, "--since", days(-45))}
     assert recent["Bob"]["resolved"] == 2  # q-yes 0.9 (day -40) and q-no 0.5 (day -12)

@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.stats import bootstrap, permutation_test
 
-from resolutions import calibration, scoring, uncertainty
+from resolutions import calibration, scoring
 from resolutions.policy import counting_forecasts
 
 
@@ -41,74 +40,20 @@ def test_relative_brier_agrees_with_a_plain_loop(rows):
 
 
 def test_peer_log_by_hand_and_sums_to_zero():
-    p = np.array([0.9, 0.5, 0.2, 0.7])
-    o = np.array([1, 1, 1, 0])
-    claim = np.array([3, 3, 3, 8])
-    got = scoring.peer_log(p, o, claim)
     ln = np.log
+    log_score = ln(np.array([0.9, 0.5, 0.2, 0.3]))
+    question = np.array([3, 3, 3, 8])
+    got = scoring.peer_log(log_score, question)
     assert got[0] == pytest.approx(ln(0.9) - (ln(0.5) + ln(0.2)) / 2)
     assert got[2] == pytest.approx(ln(0.2) - (ln(0.9) + ln(0.5)) / 2)
     assert got[:3].sum() == pytest.approx(0, abs=1e-12)
     assert np.isnan(got[3])
 
 
-@given(st.lists(st.tuples(st.floats(0, 1), st.integers(2, 6)), min_size=2, max_size=30), st.integers(0, 1))
-def test_peer_scores_on_one_claim_sum_to_zero(rows, outcome):
-    p = np.array([probability for probability, _ in rows])
-    got = scoring.peer_log(p, np.full(p.size, outcome), np.zeros(p.size))
+@given(st.lists(st.floats(-7, 0), min_size=2, max_size=30))
+def test_peer_scores_on_one_question_sum_to_zero(log_scores):
+    got = scoring.peer_log(log_scores, np.zeros(len(log_scores)))
     assert got.sum() == pytest.approx(0, abs=1e-9)
-
-
-def test_bootstrap_interval_is_close_to_scipys_percentile_bootstrap():
-    rng = np.random.default_rng(7)
-    values = rng.random(60) ** 2
-    low, high = uncertainty.bootstrap_mean_interval(values, np.zeros(60, dtype=int), 1, resamples=4000)
-    reference = bootstrap((values,), np.mean, method="percentile", n_resamples=20000, random_state=1).confidence_interval
-    assert low[0] == pytest.approx(reference.low, abs=0.01)
-    assert high[0] == pytest.approx(reference.high, abs=0.01)
-
-
-def test_bootstrap_interval_shrinks_with_more_claims_and_is_undefined_for_one():
-    rng = np.random.default_rng(3)
-    few, many = rng.random(5), rng.random(500)
-    values = np.r_[few, many, [0.3]]
-    groups = np.r_[np.zeros(5, int), np.ones(500, int), [2]]
-    low, high = uncertainty.bootstrap_mean_interval(values, groups, 3)
-    assert high[0] - low[0] > high[1] - low[1]
-    assert low[0] <= few.mean() <= high[0] and low[1] <= many.mean() <= high[1]
-    assert np.isnan(low[2]) and np.isnan(high[2])
-
-
-def test_an_experts_interval_does_not_depend_on_other_experts():
-    values = np.array([0.1, 0.5, 0.2, 0.9, 0.3, 0.04])
-    alone = uncertainty.bootstrap_mean_interval(values[:3], np.zeros(3, int), 1)
-    together = uncertainty.bootstrap_mean_interval(values, np.array([0, 0, 0, 1, 1, 1]), 2)
-    assert alone[0][0] == together[0][0] and alone[1][0] == together[1][0]
-
-
-@pytest.mark.parametrize("n", [2, 5, 9, 12])
-def test_sign_flip_p_value_matches_scipy_exactly_for_small_samples(n):
-    rng = np.random.default_rng(n)
-    brier = rng.random(n) * 0.4
-    reference = permutation_test((brier - 0.25,), np.mean, permutation_type="samples", alternative="less")
-    got = uncertainty.beats_chance_pvalue(brier, np.zeros(n, int), 1)
-    assert got[0] == pytest.approx(reference.pvalue, abs=1e-12)
-
-
-def test_sign_flip_p_value_is_close_to_scipy_for_large_samples():
-    rng = np.random.default_rng(11)
-    brier = rng.random(80) * 0.45
-    reference = permutation_test(
-        (brier - 0.25,), np.mean, permutation_type="samples", alternative="less", n_resamples=200_000, random_state=2
-    )
-    got = uncertainty.beats_chance_pvalue(brier, np.zeros(80, int), 1)
-    assert got[0] == pytest.approx(reference.pvalue, abs=0.01)
-
-
-def test_small_samples_cannot_look_certain():
-    # one claim: p >= 0.5; two identical excellent claims: p = 0.25, not ~0 as a t-test says
-    got = uncertainty.beats_chance_pvalue([0.0, 0.01, 0.01], [0, 1, 1], 2)
-    assert got.tolist() == [0.5, 0.25]
 
 
 def test_murphy_terms_add_up_with_distinct_value_bins():
@@ -180,11 +125,37 @@ def test_lexicographic_order_falls_back_when_keys_are_too_wide():
     assert lexicographic_order(*keys).tolist() == np.lexsort(tuple(reversed(keys))).tolist()
 
 
-def test_normal_cdf_matches_scipy():
-    from scipy.special import ndtr
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.integers(0, 29), st.sampled_from([0.1, 0.25, 0.4, 0.7])), min_size=1, max_size=8),
+    st.integers(0, 3),
+)
+def test_time_averaged_segments_give_the_mean_of_the_daily_scores(forecasts, winner):
+    """One expert, one choice question with three options (+ other), forecasts on random days;
+    outcome known on day 30. Brute force: score every day's standing distribution."""
+    from resolutions.policy import standing_segments
+    from resolutions.scoring import distribution_scores
 
-    z = np.linspace(-6, 6, 101)
-    np.testing.assert_allclose(uncertainty.normal_cdf(z), ndtr(z), rtol=1e-12, atol=1e-15)
+    claim, day, probability = (np.array(column) for column in zip(*forecasts))
+    outcome = (claim == winner).astype(int)
+    segments = standing_segments(
+        forecast_id=np.arange(claim.size), expert_id=np.zeros(claim.size, int), claim_id=claim, unit=np.zeros(claim.size, int),
+        probability=probability, made_day=day, known_day=np.full(claim.size, 30), outcome=outcome, policy="time-averaged",
+    )
+    brier, _ = distribution_scores(segments.probability, segments.outcome, segments.segment, np.full(segments.size, 4), segments.size)
+    got = np.sum(brier * segments.weight) / segments.weight.sum()
+
+    daily = []
+    for today in range(int(day.min()), 30):
+        standing = {}
+        for index in range(claim.size):  # later rows were recorded later: they win ties
+            if day[index] <= today and (claim[index] not in standing or day[index] >= day[standing[claim[index]]]):
+                standing[claim[index]] = index
+        rows = sorted(standing.values())
+        daily_brier, _ = distribution_scores(probability[rows], outcome[rows], np.zeros(len(rows), int), [4], 1)
+        daily.append(daily_brier[0])
+    assert got == pytest.approx(np.mean(daily), abs=1e-12)
+    assert segments.weight.sum() == 30 - day.min()
 
 
 @pytest.mark.parametrize("successes, trials", [(3, 10), (1, 4), (40, 50), (0, 7), (7, 7)])
