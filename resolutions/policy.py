@@ -89,8 +89,9 @@ def counting_forecasts(
 ) -> ScoredClaims:
     """Reduce forecasts to one probability per (expert, claim) under ``policy``.
 
-    ``unit`` (one scoring unit per row, optional) only orders the result: by expert, then
-    unit, then claim, so each expert's scoring units come out contiguous.
+    ``unit`` (one scoring unit per row, optional) is carried along. Rows come out sorted by
+    expert then claim, so claims numbered unit-major (``resolutions.record``) leave each
+    expert's scoring units contiguous.
     """
     if policy not in POLICIES:
         raise ValueError(f"policy {policy!r} is not one of {', '.join(POLICIES)}")
@@ -98,7 +99,7 @@ def counting_forecasts(
     claim_id = np.asarray(claim_id, dtype=np.int64)
     forecast_id = np.asarray(forecast_id, dtype=np.int64)
     unit = np.zeros_like(claim_id) if unit is None else np.asarray(unit, dtype=np.int64)
-    order = lexicographic_order(expert_id, unit, claim_id, np.asarray(made_day, dtype=np.int64), forecast_id)
+    order = lexicographic_order(expert_id, claim_id, np.asarray(made_day, dtype=np.int64), forecast_id)
     forecast_id, expert_id, claim_id, unit = forecast_id[order], expert_id[order], claim_id[order], unit[order]
     probability = np.asarray(probability, dtype=float)[order]
     made_day = np.asarray(made_day, dtype=np.int64)[order]
@@ -152,7 +153,10 @@ class Segments:
 def standing_segments(
     *, forecast_id, expert_id, claim_id, unit, probability, made_day, known_day, outcome, policy: str = "latest"
 ) -> Segments:
-    """The standing forecasts to score under ``policy``, cut into segments (see the module doc)."""
+    """The standing forecasts to score under ``policy``, cut into segments (see the module doc).
+
+    Claims must be numbered unit-major (every claim of a unit before the next unit's).
+    """
     if policy != "time-averaged":
         counted = counting_forecasts(
             forecast_id=forecast_id, expert_id=expert_id, claim_id=claim_id, probability=probability,
@@ -165,7 +169,7 @@ def standing_segments(
         )
     expert_id, unit, claim_id = (np.asarray(a, dtype=np.int64) for a in (expert_id, unit, claim_id))
     made_day, known_day = np.asarray(made_day, dtype=np.int64), np.asarray(known_day, dtype=np.int64)
-    order = lexicographic_order(expert_id, unit, claim_id, made_day, np.asarray(forecast_id, dtype=np.int64))
+    order = lexicographic_order(expert_id, claim_id, made_day, np.asarray(forecast_id, dtype=np.int64))
     expert_id, unit, claim_id, made_day, known_day = (a[order] for a in (expert_id, unit, claim_id, made_day, known_day))
     probability, outcome = np.asarray(probability, dtype=float)[order], np.asarray(outcome)[order]
     if expert_id.size == 0:

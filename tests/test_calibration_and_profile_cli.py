@@ -74,9 +74,10 @@ def test_expert_show_gives_scores_calibration_and_every_forecast(zoe, ok):
     assert lines[0] == "Zoe Forecaster  (slug zoe-forecaster)"
     assert "aliases: Zoe" in out
     score_row = next(line for line in lines if line.startswith("1 ") and "Zoe Forecaster" in line).split()
-    brier = np.mean([(p - o) ** 2 for p, o in ZOE])
-    assert score_row[2:6] == ["Forecaster", "8", "1", f"{brier:.4f}"]
-    assert "–" in score_row[6]  # the interval column
+    briers = [(p - o) ** 2 for p, o in ZOE]  # eight binary questions, one vote each
+    adjusted = (sum(briers) + 5 * 0.25) / (len(briers) + 5)
+    assert score_row[2:7] == ["Forecaster", "8", "1", f"{adjusted:.4f}", f"{np.mean(briers):.4f}"]
+    assert "–" in score_row[7]  # the interval column
     assert "Murphy decomposition over 8 scored claims" in out
     forecast_rows = [line for line in lines if "said " in line]
     assert len(forecast_rows) == 8

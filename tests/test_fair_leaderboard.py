@@ -220,3 +220,22 @@ def test_time_averaged_probabilities_that_are_exactly_a_typed_value_bin_as_that_
     assert [(row["bin"], row["count"]) for row in rows] == [("0.10", "3")]
     rows = parse_table(ok("calibration", "Tim", "--policy", "time-averaged", "--bins", "10"))
     assert [row["bin"] for row in rows] == ["0.10-0.20"]
+
+
+def test_forecast_ids_fetched_unpacked_give_the_same_leaderboard(ok, monkeypatch, tmp_path):
+    """Ids too large to travel packed in one number take the plain path, with the same result."""
+    import resolutions.record
+
+    ok("demo", "--save", str(tmp_path / "demo.db"))
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    def leaderboard() -> str:
+        result = CliRunner().invoke(app, ["--db", str(tmp_path / "demo.db"), "leaderboard", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    packed = leaderboard()
+    monkeypatch.setattr(resolutions.record, "CLAIM_BITS", 2)  # every claim id here is larger than 3
+    assert leaderboard() == packed
