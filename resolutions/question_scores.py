@@ -40,26 +40,25 @@ class QuestionScores:
     log_loss: np.ndarray
 
 
-def counted_rows(columns: RecordColumns) -> np.ndarray:
-    """Mask of the forecasts that can be scored: claim resolved, made before the outcome was known."""
-    return (columns.outcome >= 0) & (columns.made_day < columns.known_day)
+def counted_columns(columns: RecordColumns) -> dict[str, np.ndarray]:
+    """The forecasts that can be scored (claim resolved, made before the outcome was known),
+    as the keyword arguments of the policy functions."""
+    counted = (columns.outcome >= 0) & (columns.made_day < columns.known_day)
+    return {
+        "forecast_id": columns.forecast_id[counted],
+        "expert_id": columns.expert[counted],
+        "claim_id": columns.claim[counted],
+        "probability": columns.probability[counted],
+        "made_day": columns.made_day[counted],
+        "known_day": columns.known_day[counted],
+        "outcome": columns.outcome[counted],
+    }
 
 
 def question_scores(columns: RecordColumns, policy: str = "latest") -> QuestionScores:
     """Score every (expert, question) of ``columns`` under ``policy`` (see the module doc)."""
-    counted = counted_rows(columns)
-    claim = columns.claim[counted]
-    segments = standing_segments(
-        forecast_id=columns.forecast_id[counted],
-        expert_id=columns.expert[counted],
-        claim_id=claim,
-        unit=columns.claim_unit[claim],
-        probability=columns.probability[counted],
-        made_day=columns.made_day[counted],
-        known_day=columns.known_day[counted],
-        outcome=columns.outcome[counted],
-        policy=policy,
-    )
+    counted = counted_columns(columns)
+    segments = standing_segments(**counted, unit=columns.claim_unit[counted["claim_id"]], policy=policy)
     brier, log_loss = distribution_scores(
         segments.probability, segments.outcome, segments.segment,
         columns.claim_categories[segments.unit], segments.size,
@@ -85,14 +84,4 @@ def question_scores(columns: RecordColumns, policy: str = "latest") -> QuestionS
 
 def counting_claims(columns: RecordColumns, policy: str = "latest") -> ScoredClaims:
     """The forecast that counts per scored (expert, claim): calibration works on these."""
-    counted = counted_rows(columns)
-    return counting_forecasts(
-        forecast_id=columns.forecast_id[counted],
-        expert_id=columns.expert[counted],
-        claim_id=columns.claim[counted],
-        probability=columns.probability[counted],
-        made_day=columns.made_day[counted],
-        known_day=columns.known_day[counted],
-        outcome=columns.outcome[counted],
-        policy=policy,
-    )
+    return counting_forecasts(**counted_columns(columns), policy=policy)

@@ -22,10 +22,13 @@ read with ``os.wait4``:
   No forecast policy, no other metric.
 
 It prints medians, the ratio ours/anchor (target <= 1.0) and our peak memory (target
-<= 1024 MB), and checks ours once: 10,000 experts, resolved counts summing to 1,000,000,
-and each expert's resolved count and mean Brier equal to an independent pandas
-computation of "the latest forecast made before the outcome was known counts" (and, for a
-database built in this run, to the values the generator intended). Not collected by pytest.
+<= 1024 MB), and checks ours once: 10,000 experts, every metric present, and each
+expert's number of scored questions and mean question Brier equal to an independent
+pandas computation (the latest forecast made before the outcome was known counts per
+claim; one score per expert and question: a binary claim's (p - o)^2, a choice
+question's named options as one distribution with the rest spread evenly, a date
+question's windows averaged); for a database built in this run, the questions per expert
+never exceed the scored claims the generator intended. Not collected by pytest.
 
     python tests/bench_leaderboard.py [--runs 3] [--db PATH --keep | --reuse]
 
