@@ -50,7 +50,7 @@ LEGEND = (
 
 
 def legend() -> str:
-    from resolutions.intervals import MIN_INTERVAL_N
+    from resolutions.uncertainty import MIN_INTERVAL_N
 
     return LEGEND.format(min_n=MIN_INTERVAL_N)
 

@@ -4,7 +4,7 @@
 ``resolutions.question_scores`` turns them into one score per (expert, question) and
 this module aggregates per expert: every metric is a mean over the expert's questions
 (each question counts once, whatever the number of options or windows named), with
-``resolutions.intervals`` and ``resolutions.significance`` for the uncertainty. Nothing
+``resolutions.uncertainty`` for the interval and the test. Nothing
 loops over ORM objects; no score is stored.
 
 Annulled questions are never scored, and their claims are neither resolved nor pending.
@@ -119,7 +119,7 @@ def score_experts(scored: QuestionScores, size: int) -> ExpertScores:
     peer = scoring.peer_log(-scored.log_loss, scored.question)
     shared = ~np.isnan(peer)
     peer_total = np.bincount(experts[shared], weights=peer[shared], minlength=size)
-    ci_low, ci_high = uncertainty.bootstrap_mean_interval(scored.brier, experts, size)
+    ci_low, ci_high = uncertainty.mean_interval(scored.brier, experts, size)
     return ExpertScores(
         resolved=resolved,
         adjusted_brier=(total_brier + PRIOR_QUESTIONS * scoring.CHANCE_BRIER) / (resolved + PRIOR_QUESTIONS),

@@ -159,7 +159,10 @@ def distribution_scores(probability, outcome, segment, categories, n_segments: i
     Named probabilities that sum past 1 are independent hedges ("Baku, Istanbul and Dubai
     are all possible"): nothing is left for the unnamed outcomes (s = 0), Brier scores
     each stated number as its own yes/no statement, and the log score, which needs a
-    distribution, takes the winner's share of the stated total. Either way, naming one
+    distribution, takes the winner's share of the stated total. A question's Brier is
+    capped at 1, the score of a certain miss: stating every option as likely cannot score
+    worse than being sure of the wrong one (the cap only lowers scores of at least 1, so
+    it keeps every comparison below). Either way, naming one
     more losing option at a small probability can only add a term (p^2) or move mass
     away from an even spread, so it never improves a score on a question whose winner
     was named, and the question still counts once.
@@ -190,8 +193,9 @@ def distribution_scores(probability, outcome, segment, categories, n_segments: i
     # 1 - share, written so that a single yes/no claim gives back exactly p.
     winner_unnamed = named_winner == 0
     one_minus_share = np.where((unnamed > 0) & (total < 1), total + (unnamed - 1) * share, 1.0)
-    brier_scores = 0.5 * (
-        named_part + (unnamed - winner_unnamed) * share**2 + np.where(winner_unnamed, one_minus_share**2, 0.0)
+    brier_scores = np.minimum(
+        0.5 * (named_part + (unnamed - winner_unnamed) * share**2 + np.where(winner_unnamed, one_minus_share**2, 0.0)),
+        1.0,
     )
     winner = np.where(winner_unnamed, share, winner_p) / np.maximum(total, 1.0)
     log_losses = -np.log(np.clip(winner, LOG_CLIP, 1 - LOG_CLIP))

@@ -462,7 +462,7 @@ def expected_scores(path: Path):
     unnamed = choice["categories"] - choice["named"]
     share = ((1 - choice["total"]) / unnamed).where((choice["total"] < 1) & (unnamed > 0), 0.0)
     winner_unnamed = 1 - choice["winner_named"]
-    choice_brier = 0.5 * (choice["squared"] + (unnamed - winner_unnamed) * share**2 + winner_unnamed * (1 - share) ** 2)
+    choice_brier = (0.5 * (choice["squared"] + (unnamed - winner_unnamed) * share**2 + winner_unnamed * (1 - share) ** 2)).clip(upper=1.0)
     other = frame[frame["kind"] != "choice"].groupby(["expert_id", "question_id"])["squared"].mean()
     per_question = pd.concat([choice_brier, other])
     return per_question.groupby(level="expert_id").agg(["count", "mean"])
