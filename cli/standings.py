@@ -42,17 +42,19 @@ class Kind(str, Enum):
 LEGEND = (
     "↓ lower is better, ↑ higher is better. Each question counts once. Brier 0.25 = always saying 50%;\n"
     "skill 0 = no better than that. Ranked by adj.: the mean Brier shrunk toward 0.25 as if each expert\n"
-    "had 5 more questions at 50% ((sum of Briers + 5 x 0.25) / (questions + 5)), so one lucky question\n"
+    "had {k} more questions at 50% ((sum of Briers + {k} x 0.25) / (questions + {k})), so one lucky question\n"
     "cannot beat a long good record; --metric ranks by a raw score. 95% CI: interval of the mean Brier\n"
     "('too few' below {min_n} questions). p: one-sided test that the expert beats always-50%.\n"
-    "rel: Brier minus peers' median on shared questions; peer: log score minus peers' mean, per question."
+    "rel: Brier minus peers' median on shared questions; peer: log score minus peers' mean, per question\n"
+    "(averaged; peer Σ: summed over questions)."
 )
 
 
 def legend() -> str:
+    from resolutions.leaderboard import PRIOR_QUESTIONS
     from resolutions.uncertainty import MIN_INTERVAL_N
 
-    return LEGEND.format(min_n=MIN_INTERVAL_N)
+    return LEGEND.format(min_n=MIN_INTERVAL_N, k=PRIOR_QUESTIONS)
 
 
 def _interval(record: dict) -> str:
@@ -68,13 +70,14 @@ def _number(value, digits: int = 4) -> str:
 def leaderboard_rows(records: list[dict]) -> tuple[list[list], list[str]]:
     """Table rows and headings (with each metric's direction) for standings records."""
     headings = [
-        "rank", "expert", "questions", "pending", "adj. ↓", "Brier ↓", "95% CI", "log ↓", "skill ↑", "rel ↓", "peer ↑", "p",
+        "rank", "expert", "questions", "pending", "adj. ↓", "Brier ↓", "95% CI", "log ↓", "skill ↑", "rel ↓", "peer ↑",
+        "peer Σ ↑", "p",
     ]
     rows = [
         [
             r["rank"], r["expert"], r["resolved"], r["pending"], _number(r["adjusted_brier"]), _number(r["brier"]), _interval(r),
             _number(r["log_loss"]), _number(r["brier_skill"]), _number(r["relative_brier"]),
-            _number(r["peer_log"]), _number(r["p_value"], 3),
+            _number(r["peer_log"]), _number(r["peer_total"]), _number(r["p_value"], 3),
         ]
         for r in records
     ]
@@ -122,7 +125,10 @@ def leaderboard(
             "(summed over questions, as Metaculus tournaments rank)."
         ),
     ] = Metric.adjusted,
-    policy: Annotated[Policy, typer.Option(help="Which of an expert's forecasts on a claim counts: latest, first or time-averaged.")] = Policy.latest,
+    policy: Annotated[
+        Policy,
+        typer.Option(help="Which forecasts count: latest, first, or time-averaged (the mean of daily scores)."),
+    ] = Policy.latest,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     kind: Annotated[Kind | None, typer.Option(help="Only questions of this kind.")] = None,
     since: Annotated[str | None, typer.Option(help="Only forecasts made on or after YYYY-MM-DD.")] = None,

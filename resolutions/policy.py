@@ -34,7 +34,7 @@ class ScoredClaims:
     """One row per scored (expert, claim): the probability that counts and the outcome.
 
     ``forecast_id`` is the forecast that counts (for time-averaged, the last one made).
-    Rows are sorted by expert, then unit (when given), then claim.
+    Rows are sorted by expert, then claim.
     """
 
     forecast_id: np.ndarray
