@@ -9,8 +9,8 @@ import into an empty database → export is byte-identical:
 - ``windows``: the date windows forecast so far, in creation order; question, window,
   and ``before``: the question created just after it (null: after all of them). Import
   recreates questions and windows interleaved as they were, so every claim keeps its
-  place in the order of claims, and scores that depend on it (the seeded bootstrap
-  intervals) come out identical;
+  place in the order of claims (no score depends on that order any more: scoring
+  numbers claims by question slug and claim key, ``resolutions.record``);
 - ``forecasts``: in recording order; expert (name), question (slug), the claim as
   ``option`` or ``window`` (``FROM..TO`` / ``..TO``; neither for binary), probability,
   phrase, scale, made_on, recorded_at, quote, source, note;
