@@ -44,6 +44,8 @@ def counted_columns(columns: RecordColumns) -> dict[str, np.ndarray]:
     """The forecasts that can be scored (claim resolved, made before the outcome was known),
     as the keyword arguments of the policy functions."""
     counted = (columns.outcome >= 0) & (columns.made_day < columns.known_day)
+    if counted.all():  # a fully resolved record: no need to copy a million rows
+        counted = slice(None)
     return {
         "forecast_id": columns.forecast_id[counted],
         "expert_id": columns.expert[counted],
@@ -65,20 +67,22 @@ def question_scores(columns: RecordColumns, policy: str = "latest") -> QuestionS
     )
     # Units: runs of segments with the same (expert, unit); weighted means of their scores.
     new_unit = run_starts(segments.expert, segments.unit)
-    unit_label = np.cumsum(new_unit) - 1
-    share = segments.weight / np.bincount(unit_label, weights=segments.weight)[unit_label]
-    unit_brier = np.bincount(unit_label, weights=brier * share)
-    unit_log = np.bincount(unit_label, weights=log_loss * share)
+    unit_brier, unit_log = brier, log_loss
+    if not new_unit.all():  # several segments per unit (time-averaged): weigh them by days
+        unit_label = np.cumsum(new_unit) - 1
+        share = segments.weight / np.bincount(unit_label, weights=segments.weight)[unit_label]
+        unit_brier = np.bincount(unit_label, weights=brier * share)
+        unit_log = np.bincount(unit_label, weights=log_loss * share)
     unit_expert, unit_question = segments.expert[new_unit], columns.claim_question[segments.unit[new_unit]]
     # Questions: runs of units with the same (expert, question); their units' mean.
     new_question = run_starts(unit_expert, unit_question)
-    question_label = np.cumsum(new_question) - 1
-    units = np.bincount(question_label)
+    if not new_question.all():  # date questions with several windows
+        question_label = np.cumsum(new_question) - 1
+        units = np.bincount(question_label)
+        unit_brier = np.bincount(question_label, weights=unit_brier) / units
+        unit_log = np.bincount(question_label, weights=unit_log) / units
     return QuestionScores(
-        expert=unit_expert[new_question],
-        question=unit_question[new_question],
-        brier=np.bincount(question_label, weights=unit_brier) / units,
-        log_loss=np.bincount(question_label, weights=unit_log) / units,
+        expert=unit_expert[new_question], question=unit_question[new_question], brier=unit_brier, log_loss=unit_log
     )
 
 
