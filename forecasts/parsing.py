@@ -54,7 +54,9 @@ def parse_probability(text: str) -> float:
     try:
         number = float(number_text)
     except ValueError:
-        raise InvalidInput(f"probability {text!r} is not a number; give {PROBABILITY_ACCEPTED}") from None
+        comma = number_text.replace(",", ".", 1)
+        hint = f" (did you mean {comma}{'%' if is_percent else ''}? the decimal mark is a point)" if re.fullmatch(r"\d*\.\d+", comma) else ""
+        raise InvalidInput(f"probability {text!r} is not a number{hint}; give {PROBABILITY_ACCEPTED}") from None
     if not math.isfinite(number):
         raise InvalidInput(f"probability {text!r} is not finite; give {PROBABILITY_ACCEPTED}")
     probability = number / 100 if is_percent else number

@@ -12,15 +12,18 @@ The default scale (``forecasts/data/verbal_scale.csv``) has two parts:
 Matching folds case, accents, punctuation and extra spaces, drops a leading article, and
 accepts common variants ("very unlikely" is "highly unlikely", "is expected" is
 "expects", "not ruled out" is "did not rule out"); a near-miss spelling ("likley") is
-read as the phrase it is closest to, never across a negation (so no typo of "likely"
-reads as "unlikely"), and the reading says so. Anything else is refused
-with the list of known phrases: a guessed number is worse than an error.
+read as the phrase it is closest to, never across a negation (a spelling is only read as
+a phrase with as many negations: no typo of "likely" reads as "unlikely", and "not
+unlikely" never reads as "unlikely"), and the reading says so. Anything else is refused
+with suggestions and the list of known phrases: a guessed number is worse than an error.
 
 A user scale file (CSV ``phrase,probability[,source]``, probability as 0.7 or 70%)
 extends the default, its rows winning, or replaces it. Every scale has a ``version``
-(``default-1``, ``default-1+file-<sha>``, ``file-<sha>``) stored beside each verbal
+(``default-2``, ``default-2+file-<sha>``, ``file-<sha>``) stored beside each verbal
 forecast with the phrase, so changing the scale later never silently rescores the record:
-stored numbers stay as they were read.
+stored numbers stay as they were read. ``default-2`` added the litotes ("not unlikely",
+"not impossible", "not certain", "no doubt", ...) and stopped reading a phrase across a
+different number of negations: under ``default-1`` "not unlikely" was read as "unlikely".
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from pathlib import Path
 from forecasts.errors import InvalidInput
 from forecasts.parsing import PROBABILITY_ACCEPTED, parse_probability
 
-DEFAULT_VERSION = "default-1"
+DEFAULT_VERSION = "default-2"
 FUZZY_CUTOFF = 0.8
 
 #: spelling -> phrase of the default scale it means
@@ -76,12 +79,39 @@ VARIANTS = {
     "improbably": "improbable",
     "doubt": "we doubt",
     "not likely": "unlikely",
+    "cannot be ruled out": "did not rule out",
+    "can not be ruled out": "did not rule out",
+    "cannot rule out": "did not rule out",
+    "can't rule out": "did not rule out",
+    "can't be ruled out": "did not rule out",
+    "not improbable": "not unlikely",
+    "not at all unlikely": "not unlikely",
+    "not entirely impossible": "not impossible",
+    "undoubtedly": "no doubt",
+    "without doubt": "no doubt",
+    "no doubt that": "no doubt",
+    "beyond doubt": "no doubt",
     "no way": "no chance",
     "will not": "no chance",
     "won't": "no chance",
 }
 
-_NEGATION = re.compile(r"\b(?:un|im)\w|\bnot\b|\bno\b|n't")
+_NEGATION = re.compile(
+    r"\b(?P<prefix>un|im|in)\w|(?P<word>\bnot\b|\bno\b|n't|\bcannot\b|\bwithout\b|\bnever\b|\bhardly\b|\bscarcely\b|\bbarely\b)"
+)
+
+
+def _negations(key: str) -> tuple[str, ...]:
+    """The negations of a folded phrase, in order, by kind: ``not`` for a negating word,
+    ``un`` for a negating prefix ("not unlikely": ("not", "un"); "unlikely": ("un",)).
+
+    A spelling may only be read as a phrase with the same negations: a typo never adds,
+    drops or swaps one, so "not unlikely" never reads as "unlikely", "not not likely" not
+    as "not unlikely", and "likley" never as "unlikely".
+    """
+    return tuple("un" if match.group("prefix") else "not" for match in _NEGATION.finditer(key))
+
+
 _LEADING = re.compile(r"^(?:it is |it's |is |are |was |a |an )+")
 
 
@@ -129,19 +159,21 @@ class VerbalScale:
                 entry = index[candidate]
                 return VerbalReading(text, entry.phrase, entry.probability, self.version, approximate=False)
         spellings = list(index) + [variant for variant, target in VARIANTS.items() if target in index]
-        negated = bool(_NEGATION.search(key))
-        close = [
-            spelling
-            for spelling in difflib.get_close_matches(key, spellings, n=3, cutoff=FUZZY_CUTOFF)
-            if bool(_NEGATION.search(spelling)) == negated  # "likley" must never read as "unlikely"
-        ]
+        nearby = difflib.get_close_matches(key, spellings, n=5, cutoff=FUZZY_CUTOFF)
+        close = [spelling for spelling in nearby if _negations(spelling) == _negations(key)]
         if close:
             target = close[0] if close[0] in index else VARIANTS[close[0]]
             entry = index[target]
             return VerbalReading(text, entry.phrase, entry.probability, self.version, approximate=True)
+        suggestions = sorted(  # the same polarity (parity of negations) first: never the opposite first
+            difflib.get_close_matches(key, list(index), n=3, cutoff=0.6),
+            key=lambda s: (len(_negations(s)) - len(_negations(key))) % 2,
+        )
+        hint = f"did you mean {' or '.join(repr(index[s].phrase) for s in suggestions)}? " if suggestions else ""
+        negated = " (a negation is never guessed: its meaning is on the scale or it is refused)" if _negations(key) else ""
         raise InvalidInput(
-            f"probability {text!r} is neither a number nor a phrase of the verbal scale ({self.version}); "
-            f"give {PROBABILITY_ACCEPTED}, or a phrase such as {', '.join(e.phrase for e in self.entries[:6])}, "
+            f"probability {text!r} is neither a number nor a phrase of the verbal scale ({self.version}){negated}; "
+            f"{hint}give {PROBABILITY_ACCEPTED}, or a phrase such as {', '.join(e.phrase for e in self.entries[:6])}, "
             "... ('trackrecord scale' lists them all)"
         )
 
@@ -190,6 +222,10 @@ def load_scale(path: str | Path | None = None, *, replace: bool = False) -> Verb
     return VerbalScale(tuple(kept + own), f"{DEFAULT_VERSION}+{digest}")
 
 
+#: A number in scientific notation, "1e-5" or "2.5E-3" (read as a number, not a phrase).
+_SCIENTIFIC = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*%?\s*")
+
+
 @dataclass(frozen=True)
 class ProbabilityReading:
     probability: float
@@ -204,7 +240,11 @@ def read_probability(text: str, scale: VerbalScale | Callable[[], VerbalScale] |
 
     ``scale`` may be a function returning the scale, called only for verbal input.
     """
-    if not re.search(r"[^\W\d_]", text) or re.fullmatch(r"\s*(nan|inf(inity)?)\s*%?\s*", text, re.IGNORECASE):
+    if (
+        not re.search(r"[^\W\d_]", text)
+        or re.fullmatch(r"\s*(nan|inf(inity)?)\s*%?\s*", text, re.IGNORECASE)
+        or _SCIENTIFIC.fullmatch(text)
+    ):
         return ProbabilityReading(parse_probability(text), None, None, None)
     if scale is None:
         scale = default_scale()

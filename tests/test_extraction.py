@@ -187,7 +187,7 @@ def test_each_candidate_is_complete_and_quotes_a_whole_sentence(extract):
             assumed = "no hedge word: 'possible' assumed for a place named as a candidate location"
             assert candidate["phrase"].casefold() in quote.casefold() or assumed in candidate["reasons"]
             assert candidate["probability"] == scale.read(candidate["phrase"]).probability
-            assert candidate["scale_version"] == "default-1" and candidate["made_on"] == published
+            assert candidate["scale_version"] == "default-2" and candidate["made_on"] == published
             assert candidate["time_phrase"] is None or candidate["time_phrase"] in quote
             assert 0 < candidate["confidence"] <= 1 and candidate["reasons"]
             question = candidate["suggested_question"]
@@ -207,7 +207,7 @@ def test_what_the_first_seed_candidate_says(extract):
         ),
         "phrase": "may",
         "probability": 0.5,
-        "scale_version": "default-1",
+        "scale_version": "default-2",
         "time_phrase": "in the spring",
         "window": "2025-03-01..2025-05-31",
         "option": None,
@@ -218,7 +218,7 @@ def test_what_the_first_seed_candidate_says(extract):
         "confidence": 0.54,
         "reasons": [
             "speaker named in sentence ('Markov anticipates'), full name 'Sergey Markov' from earlier in the article",
-            "hedge 'may' read as 'may' = 0.5 (scale default-1)",
+            "hedge 'may' read as 'may' = 0.5 (scale default-2)",
             "a bare modal verb: weak evidence of a forecast",
             "other hedges in the sentence: 'anticipates'",
             "time phrase 'in the spring' read as 2025-03-01..2025-05-31 from 2024-11-15",
@@ -291,7 +291,7 @@ def test_the_global_scale_options_choose_the_numbers(extract, tmp_path, db_path)
     assert result.exit_code == 0, result.stderr
     slutsky = json.loads(result.stdout)["candidates"][0]
     assert (slutsky["phrase"], slutsky["probability"]) == ("could", 0.3)
-    assert slutsky["scale_version"].startswith("default-1+file-")
+    assert slutsky["scale_version"].startswith("default-2+file-")
 
 
 def test_outlet_names_unattributed_forecasts(extract, tmp_path):

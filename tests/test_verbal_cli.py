@@ -34,7 +34,7 @@ def stored(db_path) -> list[tuple]:
 def test_every_survey_phrase_reads_as_its_median(record, ok, db_path, phrase, probability):
     out = ok("forecast", "add", "Sergey Markov", "talks", phrase, "--made-on", days(-1))
     assert f"read as '{phrase.lower()}'" in out
-    assert stored(db_path) == [(pytest.approx(probability), phrase, "default-1")]
+    assert stored(db_path) == [(pytest.approx(probability), phrase, "default-2")]
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_news_hedges_and_variants(record, ok, db_path, words, probability, match
 def test_a_misspelling_reads_as_the_closest_phrase_and_says_so(record, ok, db_path):
     out = ok("forecast", "add", "Sergey Markov", "talks", "likley", "--made-on", days(-1))
     assert "'likley' read as 'likely' (closest spelling" in out
-    assert stored(db_path) == [(0.7, "likley", "default-1")]
+    assert stored(db_path) == [(0.7, "likley", "default-2")]
 
 
 def test_a_typo_never_crosses_a_negation(record, ok, db_path):
@@ -79,7 +79,7 @@ def test_an_unknown_phrase_is_refused_with_the_accepted_forms(record, run, table
 
 def test_scale_command_prints_every_phrase_with_attribution(ok):
     out = ok("scale")
-    assert out.splitlines()[0] == "Verbal probability scale default-1"
+    assert out.splitlines()[0] == "Verbal probability scale default-2"
     for phrase in SURVEY_MEDIANS:
         assert phrase.lower() in out
     assert "Zoni Nation" in out and "MIT" in out
@@ -94,7 +94,7 @@ def test_a_scale_file_extends_the_default_and_its_version_is_stored(record, run,
     scale.write_text("phrase,probability,source\nlikely,80%,house style\nin the bag,0.99,house style\n")
     shown = run("--scale", str(scale), "scale", "--format", "json")
     document = json.loads(shown.stdout)
-    assert document["version"].startswith("default-1+file-")
+    assert document["version"].startswith("default-2+file-")
     phrases = {row["phrase"]: row["probability"] for row in document["phrases"]}
     assert phrases["likely"] == 0.8 and phrases["in the bag"] == 0.99 and phrases["unlikely"] == 0.2
     result = run("--scale", str(scale), "forecast", "add", "Sergey Markov", "talks", "in the bag", "--made-on", days(-2))
@@ -109,7 +109,7 @@ def test_a_changed_scale_never_rescores_stored_forecasts(record, run, ok, db_pat
     scale = tmp_path / "house.csv"
     scale.write_text("phrase,probability\nlikely,0.9\n")
     assert run("--scale", str(scale), "forecast", "list").exit_code == 0
-    assert stored(db_path) == [(0.7, "likely", "default-1")]
+    assert stored(db_path) == [(0.7, "likely", "default-2")]
 
 
 def test_replace_scale_uses_only_the_file(record, run, tmp_path):
@@ -125,7 +125,7 @@ def test_scale_from_the_environment(record, run, tmp_path, monkeypatch):
     scale = tmp_path / "env.csv"
     scale.write_text("phrase,probability\nslam dunk,0.98\n")
     monkeypatch.setenv("TRACKRECORD_SCALE", str(scale))
-    assert json.loads(run("scale", "--format", "json").stdout)["version"].startswith("default-1+file-")
+    assert json.loads(run("scale", "--format", "json").stdout)["version"].startswith("default-2+file-")
 
 
 @pytest.mark.parametrize(
@@ -153,5 +153,5 @@ def test_the_example_records_its_phrases_with_the_scale_version(run, tmp_path):
     assert run("demo", "--save", str(saved)).exit_code == 0
     with sqlite3.connect(saved) as connection:
         rows = connection.execute("SELECT DISTINCT phrase, probability, scale FROM forecast ORDER BY phrase").fetchall()
-    assert ("may", 0.5, "default-1") in rows and ("unlikely", 0.2, "default-1") in rows
-    assert all(scale == "default-1" for _, _, scale in rows)
+    assert ("may", 0.5, "default-2") in rows and ("unlikely", 0.2, "default-2") in rows
+    assert all(scale == "default-2" for _, _, scale in rows)
