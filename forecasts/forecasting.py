@@ -19,6 +19,22 @@ from forecasts.parsing import Window
 from forecasts.questions import claim_for, describe_claim, find_question
 
 
+#: Forecasts said before this day are refused as implausible: most likely a typo in the year.
+EARLIEST_MADE_ON = dt.date(1900, 1, 1)
+
+
+def made_on_problem(made_on: dt.date, today: dt.date | None = None) -> str | None:
+    """Why ``made_on`` cannot be a forecast's date (in the future, or before 1900), or None."""
+    if today is not None and made_on > today:
+        return f"made-on date {made_on.isoformat()} is in the future; give a date on or before {today.isoformat()}"
+    if made_on < EARLIEST_MADE_ON:
+        return (
+            f"made-on date {made_on.isoformat()} is implausibly old (before {EARLIEST_MADE_ON.isoformat()}); "
+            "give the date the forecast was made, YYYY-MM-DD"
+        )
+    return None
+
+
 def add_forecast(
     *,
     session: Session,
@@ -39,8 +55,9 @@ def add_forecast(
     # Imported here: resolutions builds on forecasts, and only this check looks back.
     from resolutions.outcomes import claim_state
 
-    if made_on > today:
-        raise InvalidInput(f"made-on date {made_on.isoformat()} is in the future; give a date on or before {today.isoformat()}")
+    problem = made_on_problem(made_on, today)
+    if problem:
+        raise InvalidInput(problem)
     found_expert = find_expert(session=session, name=expert)
     found_question = find_question(session=session, slug=question)
     claim = claim_for(session=session, question=found_question, option=option, window=window)

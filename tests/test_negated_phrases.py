@@ -70,3 +70,17 @@ def test_a_refused_negation_suggests_the_same_polarity_first(question, run):
     result = run("forecast", "add", "Sergey Markov", "talks", "not possible", "--made-on", days(-1))
     assert "did you mean 'impossible'" in result.stderr
     assert "a negation is never guessed" in result.stderr
+
+
+# --------------------------------------------------------------------------- made-on dates (issue 9, part 2)
+
+
+def test_implausibly_old_made_on_dates_are_refused_everywhere(question, run, ok, table_counts, tmp_path):
+    before = table_counts()
+    assert_error(run("forecast", "add", "Sergey Markov", "talks", "0.3", "--made-on", "1066-10-14"), "1066-10-14", "implausibly old")
+    assert_error(run("forecast", "add", "Sergey Markov", "talks", "0.3", "--made-on", days(30)), "in the future")
+    rows = tmp_path / "forecasts.csv"
+    rows.write_text("question,expert,probability,made_on,option,window,quote,source\ntalks,Sergey Markov,0.3,1899-12-31,,,,\n", encoding="utf-8")
+    assert_error(run("import", str(rows)), "line 2", "1899-12-31", "implausibly old")
+    assert table_counts() == before
+    ok("forecast", "add", "Sergey Markov", "talks", "0.3", "--made-on", "1900-01-01")  # the earliest accepted day

@@ -39,6 +39,7 @@ from sqlmodel import Session, select
 
 from forecasts.errors import Conflict, InvalidInput
 from forecasts.experts import _attach_aliases, _lookup, add_expert
+from forecasts.forecasting import made_on_problem
 from forecasts.models import Claim, Expert, ExpertAlias, Forecast, Question, QuestionOption, Resolution
 from forecasts.names import name_key
 from forecasts.parsing import parse_date, parse_window
@@ -275,6 +276,9 @@ def _import_forecasts(session: Session, records: list[dict], name: str, counts: 
         if not isinstance(probability, (int, float)) or isinstance(probability, bool) or not 0 <= probability <= 1:
             raise InvalidInput(f"{where}: probability {probability!r} is not a number from 0 to 1")
         made_on = _date(_need(record, "made_on", where), f"{where}: made_on")
+        problem = made_on_problem(made_on)  # history may hold any past date, but not an impossible one
+        if problem:
+            raise InvalidInput(f"{where}: {problem}")
         recorded_at = _datetime(_need(record, "recorded_at", where), f"{where}: recorded_at")
         if made_on >= claim.deadline:
             raise Conflict(

@@ -49,6 +49,7 @@ from sqlmodel import Session
 
 from forecasts.errors import InvalidInput, TrackrecordError
 from forecasts.experts import add_expert, find_expert
+from forecasts.forecasting import made_on_problem
 from forecasts.models import Claim, Expert, ExpertAlias, Forecast, Question, QuestionOption, Resolution, utcnow
 from forecasts.names import name_key
 from forecasts.parsing import parse_date
@@ -371,8 +372,9 @@ class _ForecastSink:
 
     def add(self, line: int, info: _QuestionInfo, claim, expert, reading, made_on: dt.date, quote=None, source=None, date_column="made_on") -> None:
         """Check the forecast against the record and queue it; raises _RowProblem."""
-        if made_on > self.today:
-            raise _RowProblem(date_column, f"made-on date {made_on.isoformat()} is in the future; give a date on or before {self.today.isoformat()}")
+        problem = made_on_problem(made_on, self.today)
+        if problem:
+            raise _RowProblem(date_column, problem)
         if isinstance(claim, tuple):
             deadline, known = claim[1].end, self._new_window_known(info, claim[1])
         else:
