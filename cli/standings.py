@@ -147,13 +147,23 @@ def leaderboard(
     )
     with transaction(ctx) as session:
         found = standings(session=session, scope=scope, policy=policy.value, metric=metric.value, min_resolved=min_resolved)
+        most = 0
+        if not found and min_resolved > 1:  # say what filtered everything out
+            most = max((s.resolved for s in standings(session=session, scope=scope, policy=policy.value)), default=0)
     records = [standing.as_dict() for standing in found]
     if fmt is OutputFormat.json:
         say(json_text(records))
     elif fmt is OutputFormat.csv:
         say(csv_text(records, LEADERBOARD_KEYS))
     elif not records:
-        note("No expert has a resolved forecast yet" + (" in this selection." if tag or kind or since or until else ". Resolve questions with: trackrecord resolve"))
+        filters = [f"{name} {value}" for name, value in (("--tag", tag), ("--kind", kind and kind.value), ("--since", since), ("--until", until)) if value]
+        where = f" with {', '.join(filters)}" if filters else ""
+        if most:
+            note(f"No expert has {min_resolved} or more scored questions{where}; the most is {most}: lower --min-resolved.")
+        elif filters:
+            note(f"No expert has a resolved forecast{where}: widen the selection.")
+        else:
+            note("No expert has a resolved forecast yet. Resolve questions with: trackrecord resolve")
     else:
         rows, headings = leaderboard_rows(records)
         say(table(rows, headings, fmt))

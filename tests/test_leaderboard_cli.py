@@ -357,3 +357,14 @@ def test_bad_filters_are_one_line_errors(run):
     assert_error(run("leaderboard", "--policy", "best"), "best")
     assert_error(run("leaderboard", "--kind", "scalar"), "scalar")
     assert_error(run("leaderboard", "--since", "last year"), "last year", "YYYY-MM-DD")
+
+
+def test_an_empty_leaderboard_says_what_filtered_everything_out(record, run):
+    thin = run("leaderboard", "--min-resolved", "100")
+    assert thin.exit_code == 0 and thin.stdout == ""
+    assert "No expert has 100 or more scored questions; the most is 4: lower --min-resolved." in thin.stderr
+    tagged = run("leaderboard", "--tag", "nothing-here", "--kind", "date")
+    assert tagged.exit_code == 0 and tagged.stdout == ""
+    assert "No expert has a resolved forecast with --tag nothing-here, --kind date: widen the selection." in tagged.stderr
+    both = run("leaderboard", "--tag", "politics", "--min-resolved", "9")
+    assert "No expert has 9 or more scored questions with --tag politics; the most is 1" in both.stderr
