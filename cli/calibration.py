@@ -61,9 +61,9 @@ def calibration(
     bins: Annotated[
         int | None, typer.Option(parser=bins_option, metavar="N|distinct", help="Equal-width bins, or 'distinct' for one per forecast value.")
     ] = 10,
-    policy: Annotated[Policy, typer.Option(help="Which forecast counts: latest, first or time-averaged.")] = Policy.latest,
+    policy: Annotated[Policy, typer.Option(case_sensitive=False, help="Which forecast counts: latest, first or time-averaged.")] = Policy.latest,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
-    kind: Annotated[Kind | None, typer.Option(help="Only questions of this kind.")] = None,
+    kind: Annotated[Kind | None, typer.Option(case_sensitive=False, help="Only questions of this kind.")] = None,
 ) -> None:
     """How well an expert's probabilities match how often things happened."""
     from resolutions.record import Scope

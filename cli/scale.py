@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
 
 def scale(
     ctx: typer.Context,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="table, markdown, csv (a valid --scale file) or json.")] = OutputFormat.table,
+    fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv (a valid --scale file) or json.")] = OutputFormat.table,
 ) -> None:
     """Print the verbal-probability scale: each phrase, its number and where the number comes from."""
     from cli.context import Settings

@@ -120,6 +120,7 @@ def leaderboard(
     metric: Annotated[
         Metric,
         typer.Option(
+            case_sensitive=False,
             help="Rank by adjusted (mean Brier shrunk toward 0.25 by the number of questions; the default), or the raw "
             "brier, log (log loss), skill, relative (Brier vs peers), peer (mean peer log score) or peer-total "
             "(summed over questions, as Metaculus tournaments rank)."
@@ -127,16 +128,16 @@ def leaderboard(
     ] = Metric.adjusted,
     policy: Annotated[
         Policy,
-        typer.Option(help="Which forecasts count: latest, first, or time-averaged (the mean of daily scores)."),
+        typer.Option(case_sensitive=False, help="Which forecasts count: latest, first, or time-averaged (the mean of daily scores)."),
     ] = Policy.latest,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
-    kind: Annotated[Kind | None, typer.Option(help="Only questions of this kind.")] = None,
+    kind: Annotated[Kind | None, typer.Option(case_sensitive=False, help="Only questions of this kind.")] = None,
     since: Annotated[str | None, typer.Option(help="Only forecasts made on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Only forecasts made on or before YYYY-MM-DD.")] = None,
     min_resolved: Annotated[
         int, typer.Option(parser=whole_number, metavar="N", help="Leave out experts with fewer scored questions.")
     ] = 1,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="table, markdown, csv or json.")] = OutputFormat.table,
+    fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
 ) -> None:
     """Rank experts by the accuracy of their resolved forecasts."""
     from resolutions.leaderboard import leaderboard as standings

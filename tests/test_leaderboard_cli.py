@@ -368,3 +368,11 @@ def test_an_empty_leaderboard_says_what_filtered_everything_out(record, run):
     assert "No expert has a resolved forecast with --tag nothing-here, --kind date: widen the selection." in tagged.stderr
     both = run("leaderboard", "--tag", "politics", "--min-resolved", "9")
     assert "No expert has 9 or more scored questions with --tag politics; the most is 1" in both.stderr
+
+
+def test_choices_are_case_insensitive(record, ok):
+    """Options with a fixed set of values accept any case, as 'resolve Q NO' does."""
+    assert board(ok, "--metric", "PEER-Total", "--policy", "Latest") == board(ok, "--metric", "peer-total")
+    assert json.loads(ok("leaderboard", "--format", "JSON", "--kind", "Binary")) == board(ok, "--kind", "binary")
+    ok("question", "add", "q-case", "Case?", "--kind", "BINARY", "--deadline", days(30))
+    assert "binary" in ok("question", "show", "q-case")

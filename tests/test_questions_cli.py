@@ -197,7 +197,7 @@ class TestAddErrors:
         args = ["q", "Q?", "--kind", "choice", "--deadline", "2030-01-01", "--option", "Baku", "--option", "  "]
         self.refused(run, table_counts, args, "option is empty")
 
-    @pytest.mark.parametrize("kind", ["bogus", "Binary", "yes-no"])
+    @pytest.mark.parametrize("kind", ["bogus", "bool", "yes-no"])  # any case of a valid kind is accepted (issue 9)
     def test_bad_kind(self, existing, run, table_counts, kind):
         """--kind must be binary, choice or date; the error names the value and the choices."""
         args = ["q", "Q?", "--kind", kind, "--deadline", "2030-01-01"]
