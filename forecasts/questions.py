@@ -9,6 +9,7 @@ forecasts it, so experts naming the same window share one claim.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 
 from sqlmodel import Session, select
@@ -82,7 +83,11 @@ def find_question(*, session: Session, slug: str) -> Question:
     """The question with ``slug``; NotFound otherwise."""
     question = session.exec(select(Question).where(Question.slug == slug.strip().lower())).first()
     if question is None:
-        raise NotFound(f"no question {slug!r}; see 'trackrecord question list' or add it with 'trackrecord question add'")
+        # Only on this error path: every slug, for a "did you mean" as experts have.
+        slugs = session.exec(select(Question.slug)).all()
+        close = difflib.get_close_matches(slug.strip().lower(), slugs, n=3, cutoff=0.75)
+        hint = f"did you mean {' or '.join(repr(s) for s in close)}? " if close else ""
+        raise NotFound(f"no question {slug!r}; {hint}see 'trackrecord question list' or add it with 'trackrecord question add'")
     return question
 
 

@@ -389,3 +389,12 @@ class TestShow:
         before = table_counts()
         assert_error(run("question", "show", slug), f"{slug!r}", "no question", exit_code=1)
         assert table_counts() == before
+
+
+def test_an_unknown_slug_gets_did_you_mean(ok, run):
+    ok("question", "add", "putin-trump-meeting", "When?", "--kind", "date")
+    result = run("question", "show", "putin-trump-meting")
+    assert_error(result, "'putin-trump-meting'", "did you mean 'putin-trump-meeting'?", exit_code=1)
+    far = run("question", "show", "elections")
+    assert_error(far, "'elections'", "question list", exit_code=1)
+    assert "did you mean" not in far.stderr
