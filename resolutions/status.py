@@ -48,7 +48,8 @@ def _due_condition(outcomes, today: dt.date):
 
 
 def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
-    """Claims past their deadline that are still unresolved, oldest deadline first."""
+    """Claims past their deadline that are still unresolved and that someone forecast (nothing
+    would be scored by resolving the others), oldest deadline first."""
     outcomes = claim_outcomes().subquery()
     counts = select(Forecast.claim_id, func.count(Forecast.id).label("n")).group_by(Forecast.claim_id).subquery()
     rows = session.execute(
@@ -56,7 +57,7 @@ def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
         .join(outcomes, outcomes.c.claim_id == Claim.id)
         .join(Question, Question.id == Claim.question_id)
         .outerjoin(QuestionOption, QuestionOption.id == Claim.option_id)
-        .outerjoin(counts, counts.c.claim_id == Claim.id)
+        .join(counts, counts.c.claim_id == Claim.id)
         .where(_due_condition(outcomes, today))
         .order_by(Claim.deadline, Question.slug, Claim.key)
     ).all()

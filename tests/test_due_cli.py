@@ -1,7 +1,8 @@
 """``trackrecord due`` through the real CLI against a real SQLite file.
 
 A claim is due when its deadline has passed (strictly before today), it has no outcome
-yet and its question is not annulled.
+yet, its question is not annulled, and someone forecast it (resolving a claim nobody
+forecast would score nothing).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def record(ok):
     ok("forecast", "add", "Sergey Markov", "talks", "0.3", "--made-on", days(-100))
     ok("forecast", "add", "Sergey Markov", "talks", "0.4", "--made-on", days(-90))
     ok("forecast", "add", "Sergey Markov", "resolved", "0.3", "--made-on", days(-100))
+    ok("forecast", "add", "Sergey Markov", "venue", "0.6", "--option", "Baku", "--made-on", days(-100))
     ok("forecast", "add", "Sergey Markov", "meeting", "0.2", "--window", f"{days(-200)}..{days(-150)}", "--made-on", days(-300))
     ok("forecast", "add", "Sergey Markov", "meeting", "0.3", "--by", days(-60), "--made-on", days(-300))
     ok("forecast", "add", "Sergey Markov", "meeting", "0.4", "--window", f"{days(-10)}..{days(10)}", "--made-on", days(-300))
@@ -48,19 +50,19 @@ def record(ok):
 
 class TestListed:
     def test_unresolved_claims_past_deadline_oldest_first(self, record, ok):
-        """Every due claim once; resolved, annulled, due-today and future claims are left out."""
+        """Every due claim once; resolved, annulled, due-today and future claims are left out,
+        and so is the Istanbul option, which nobody forecast."""
         assert due_rows(ok) == [
             ("meeting", f"{days(-200)}..{days(-150)}", days(-150)),
             ("meeting", f"by {days(-60)}", days(-60)),
             ("talks", "yes", days(-30)),
             ("venue", "Baku", days(-20)),
-            ("venue", "Istanbul", days(-20)),
         ]
 
     def test_forecast_counts_and_titles(self, record, ok):
         rows = {(row["question"], row["claim"]): row for row in parse_table(ok("due"))}
         assert rows[("talks", "yes")]["forecasts"] == "2"
-        assert rows[("venue", "Baku")]["forecasts"] == "0"
+        assert rows[("venue", "Baku")]["forecasts"] == "1"
         assert rows[("talks", "yes")]["title"] == "Will they agree?"
 
     def test_hint_goes_to_stderr(self, record, run):
