@@ -45,9 +45,9 @@ def add(
     made = parsed_date(made_on, "made-on date") or today()
     span = None
     if window is not None or by is not None:
-        from forecasts.windows import parse_window_phrase
+        from forecasts.windows import deadline_phrase, parse_window_phrase
 
-        span = parse_window_phrase(window if window is not None else f"by {by}", made_on=made)
+        span = parse_window_phrase(window if window is not None else deadline_phrase(by), made_on=made)
     with transaction(ctx) as session:
         forecast = add_forecast(
             session=session,

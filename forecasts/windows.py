@@ -162,6 +162,14 @@ class _Annual:
         raise _NoSuchDay
 
 
+def deadline_phrase(text: str) -> str:
+    """``--by`` text as a window phrase: "June 2025" becomes "by June 2025"; a phrase that
+    already says its deadline ("before July 2027", "no later than June") is kept as it is."""
+    if re.match(r"\s*(?:by|before|no later than|not later than)\b", text, re.IGNORECASE):
+        return text
+    return f"by {text}"
+
+
 def parse_window_phrase(text: str, *, made_on: dt.date) -> Window:
     """The window a phrase such as "spring 2025", "by June" or "next week" names."""
     if ".." in text:

@@ -53,3 +53,15 @@ def test_unparseable_phrase_lists_what_is_accepted(record, run, table_counts):
         "'once the snow melts'", "season (spring 2025)", "in the coming days/weeks/months",
     )
     assert table_counts() == before
+
+
+def test_by_keeps_a_phrase_that_states_its_own_deadline(ok):
+    """--by "before July 2027" is read as it is, not as "by before July 2027" (issue 9, part 4)."""
+    ok("expert", "add", "Ann")
+    ok("question", "add", "m", "When?", "--kind", "date")
+    out = ok("forecast", "add", "Ann", "m", "0.3", "--by", "before July 2027", "--made-on", "2026-01-05")
+    assert "..2027-06-30" in out
+    out = ok("forecast", "add", "Ann", "m", "0.4", "--by", "No later than March 2027", "--made-on", "2026-01-05")
+    assert "..2027-03-31" in out
+    out = ok("forecast", "add", "Ann", "m", "0.5", "--by", "May 2027", "--made-on", "2026-01-05")
+    assert "..2027-05-31" in out
