@@ -17,7 +17,7 @@ def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The expert's name, e.g. 'Sergey Markov' or 'The New York Times'.")],
     affiliation: Annotated[str | None, typer.Option(help="Role or organisation.")] = None,
-    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another spelling that names this expert; repeatable.")] = None,
+    alias: Annotated[list[str] | None, typer.Option("--alias", metavar="NAME", help="Another spelling that names this expert; repeatable.")] = None,
     distinct: Annotated[bool, typer.Option("--distinct", help="Add even if the name is close to a known expert's.")] = False,
 ) -> None:
     """Add an expert, with any aliases."""
@@ -32,7 +32,7 @@ def add(
 def alias(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
-    spellings: Annotated[list[str], typer.Argument(help="Other spellings that name the same expert.")],
+    spellings: Annotated[list[str], typer.Argument(metavar="SPELLING...", help="Other spellings that name the same expert.")],
 ) -> None:
     """Join other spellings to an expert ("Witzke" -> Steve Witkoff)."""
     from forecasts.experts import add_aliases, aliases_of

@@ -26,8 +26,8 @@ def add(
     title: Annotated[str, typer.Argument(help="The question in words.")],
     kind: Annotated[Kind, typer.Option("--kind", case_sensitive=False, help="binary (yes/no), choice (one of --option) or date (when).")],
     deadline: Annotated[str | None, typer.Option(help="YYYY-MM-DD by which it is decided; required for binary and choice.")] = None,
-    option: Annotated[list[str] | None, typer.Option("--option", help="An answer of a choice question; repeatable.")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag for filtering; repeatable.")] = None,
+    option: Annotated[list[str] | None, typer.Option("--option", metavar="TEXT", help="An answer of a choice question; repeatable.")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag for filtering; repeatable.")] = None,
     criteria: Annotated[str | None, typer.Option(help="How the question will be resolved.")] = None,
 ) -> None:
     """Add a question."""

@@ -398,3 +398,11 @@ def test_an_unknown_slug_gets_did_you_mean(ok, run):
     far = run("question", "show", "elections")
     assert_error(far, "'elections'", "question list", exit_code=1)
     assert "did you mean" not in far.stderr
+
+
+def test_help_shows_plain_metavars_for_repeatable_options(run):
+    """No Python type names such as <list[str]> in help (issue 9, part 4)."""
+    for command in (("question", "add"), ("expert", "add")):
+        result = run(*command, "--help")
+        assert result.exit_code == 0
+        assert "list[str]" not in result.stdout, command
