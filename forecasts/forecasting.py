@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from forecasts.errors import Conflict, InvalidInput
-from forecasts.experts import find_expert
+from forecasts.errors import Conflict, InvalidInput, NotFound
+from forecasts.experts import _lookup, find_expert
 from forecasts.models import Claim, Expert, Forecast, Question, QuestionOption
 from forecasts.parsing import Window
 from forecasts.questions import claim_for, describe_claim, find_question
@@ -33,6 +33,16 @@ def made_on_problem(made_on: dt.date, today: dt.date | None = None) -> str | Non
             "give the date the forecast was made, YYYY-MM-DD"
         )
     return None
+
+
+def _refuse_swapped(session: Session, expert: str, question: str) -> None:
+    """Raise a clear error when EXPERT and QUESTION look swapped (a slug where the expert goes)."""
+    named_question = session.exec(select(Question).where(Question.slug == expert.strip().lower())).first()
+    if named_question is not None and _lookup(session, question) is not None:
+        raise InvalidInput(
+            f"{expert!r} is a question and {question!r} an expert: the arguments look swapped; "
+            "give EXPERT first, then QUESTION"
+        )
 
 
 def add_forecast(
@@ -58,7 +68,11 @@ def add_forecast(
     problem = made_on_problem(made_on, today)
     if problem:
         raise InvalidInput(problem)
-    found_expert = find_expert(session=session, name=expert)
+    try:
+        found_expert = find_expert(session=session, name=expert)
+    except NotFound:
+        _refuse_swapped(session, expert, question)
+        raise
     found_question = find_question(session=session, slug=question)
     claim = claim_for(session=session, question=found_question, option=option, window=window)
     if made_on >= claim.deadline:

@@ -377,3 +377,13 @@ class TestIntegrityErrors:
         ok("forecast", "add", "Markov", "talks", "0.35", "--made-on", MADE)
         ok("forecast", "add", "Markov", "talks", "0.4", "--made-on", MADE)
         assert sql(db_path, "SELECT COUNT(*) FROM forecast") == [(2,)]
+
+
+def test_swapped_expert_and_question_are_named_as_such(ok, run, table_counts):
+    """forecast add SLUG EXPERT: say the arguments look swapped (issue 9, part 4)."""
+    ok("expert", "add", "Sergey Markov")
+    ok("question", "add", "talks", "Talks?", "--kind", "binary", "--deadline", "2030-01-01")
+    before = table_counts()
+    assert_error(run("forecast", "add", "talks", "Sergey Markov", "0.3"), "'talks'", "look swapped", "EXPERT first")
+    assert table_counts() == before
+    assert_error(run("forecast", "add", "Nobody", "talks", "0.3"), "no expert named 'Nobody'", exit_code=1)
