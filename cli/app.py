@@ -19,7 +19,9 @@ from cli.context import Settings
 
 def report(message: str, exit_code: int) -> None:
     """Print one ``Error:`` line on stderr and exit."""
-    first_line = " ".join(str(message).split())
+    from cli.render import safe_text
+
+    first_line = safe_text(" ".join(str(message).split()))
     typer.echo(f"Error: {first_line}", err=True)
     sys.exit(exit_code)
 

@@ -5,6 +5,8 @@ tabulate is imported only when a table is actually drawn.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Sequence
 from enum import Enum
 
@@ -18,20 +20,41 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-def _cell(value):
+#: A table cell longer than this is cut (with "…"); JSON and CSV keep every character.
+CELL_WIDTH = 120
+#: Control characters (C0 but tab, DEL, C1): shown as escapes, never sent to the terminal raw.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # the same but newline
+
+
+def safe_text(text: str, *, keep_lines: bool = False) -> str:
+    """``text`` with control characters (an ANSI escape in a name, a NUL) made visible as
+    \\xNN; with ``keep_lines``, tabs and newlines stay (whole tables, messages)."""
+    pattern = _TERMINAL_CONTROL if keep_lines else _CONTROL
+    return pattern.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _cell(value, fmt: OutputFormat = OutputFormat.table):
     if isinstance(value, float):
         return f"{value:.4f}"
     if value is None:
         return ""
+    if isinstance(value, str):
+        text = safe_text(value)
+        if len(text) > CELL_WIDTH:
+            text = text[: CELL_WIDTH - 1] + "…"
+        return text.replace("|", "\\|") if fmt is OutputFormat.markdown else text
     return value
 
 
 def table(rows: Sequence[Sequence], headers: Sequence[str], fmt: OutputFormat = OutputFormat.table) -> str:
-    """``rows`` under ``headers`` as a text table (plain or markdown)."""
+    """``rows`` under ``headers`` as a text table (plain or markdown), every cell made safe:
+    control characters escaped, long text cut, ``|`` escaped in markdown."""
     from tabulate import tabulate
 
     style = "github" if fmt is OutputFormat.markdown else "simple"
-    return tabulate([[_cell(value) for value in row] for row in rows], headers=list(headers), tablefmt=style, disable_numparse=True)
+    cells = [[_cell(value, fmt) for value in row] for row in rows]
+    return tabulate(cells, headers=list(headers), tablefmt=style, disable_numparse=True)
 
 
 def csv_text(records: Sequence[dict], keys: Sequence[str]) -> str:
@@ -56,13 +79,34 @@ def json_text(records) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False, default=str)
 
 
-def say(text: str) -> None:
-    typer.echo(text)
+#: Stand-ins for the few non-ASCII marks of our own output, for a stdout that cannot encode them.
+_ASCII = str.maketrans({"↓": "(low)", "↑": "(high)", "–": "-", "…": "...", "Σ": "sum", "×": "x", "≤": "<=", "≥": ">="})
+
+
+def _encodable(text: str, stream) -> str:
+    """``text`` as ``stream`` can print it: our arrows and dashes in ASCII, other characters
+    replaced, rather than a UnicodeEncodeError (a cp1252 or ASCII console)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+        return text
+    except (UnicodeEncodeError, LookupError):
+        return text.translate(_ASCII).encode(encoding, errors="replace").decode(encoding)
+
+
+def say(text: str, *, raw: bool = False) -> None:
+    """Print ``text`` on stdout; control characters from the record are shown escaped,
+    unless ``raw`` (CSV, which must keep the data as it is)."""
+    if raw:  # not through click, which strips what looks like ANSI codes from piped output
+        sys.stdout.write(_encodable(text, sys.stdout) + "\n")
+        sys.stdout.flush()
+        return
+    typer.echo(_encodable(safe_text(text, keep_lines=True), sys.stdout))
 
 
 def note(text: str) -> None:
     """A message for the person at the terminal, kept off stdout so pipes stay clean."""
-    typer.echo(text, err=True)
+    typer.echo(_encodable(safe_text(text, keep_lines=True), sys.stderr), err=True)
 
 
 def percent(probability: float) -> str:

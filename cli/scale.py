@@ -25,7 +25,7 @@ def scale(
     if fmt is OutputFormat.json:
         say(json_text({"version": current.version, "phrases": records}))
     elif fmt is OutputFormat.csv:
-        say(csv_text(records, ["phrase", "probability", "source"]))
+        say(csv_text(records, ["phrase", "probability", "source"]), raw=True)
     else:
         say(f"Verbal probability scale {current.version}")
         say(table([(r["phrase"], f"{r['probability']:.3g}", r["source"]) for r in records], ["phrase", "probability", "source"], fmt))

@@ -155,7 +155,7 @@ def leaderboard(
     if fmt is OutputFormat.json:
         say(json_text(records))
     elif fmt is OutputFormat.csv:
-        say(csv_text(records, LEADERBOARD_KEYS))
+        say(csv_text(records, LEADERBOARD_KEYS), raw=True)
     elif not records:
         filters = [f"{name} {value}" for name, value in (("--tag", tag), ("--kind", kind and kind.value), ("--since", since), ("--until", until)) if value]
         where = f" with {', '.join(filters)}" if filters else ""
