@@ -27,7 +27,7 @@ def resolve(
     force: Annotated[bool, typer.Option("--force", help="Re-resolve a resolved question; the earlier resolution stays in history.")] = False,
 ) -> None:
     """Resolve a question: yes | no | OPTION | --happened-on DATE | --not-by DATE | --annul."""
-    from resolutions.resolving import describe_resolution
+    from resolutions.resolving import describe_resolution, forecast_counts
     from resolutions.resolving import resolve as record_resolution
 
     dates = {
@@ -46,7 +46,12 @@ def resolve(
             evidence=evidence,
             note=note,
             force=force,
+            guard_forecasts=True,
         )
         described = describe_resolution(session, resolution)
+        scored, unscored = forecast_counts(session=session, question_id=resolution.question_id)
     prefix = "Re-resolved" if resolution.forced else "Resolved"
-    say(f"{prefix} {question}: {described}.")
+    counts = f"; it scores {scored} forecast{'s' if scored != 1 else ''}"
+    if unscored:
+        counts += f" ({unscored} made on or after the day the outcome became known are not scored)"
+    say(f"{prefix} {question}: {described}{counts}.")

@@ -21,9 +21,10 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from forecasts.errors import Conflict, InvalidInput
-from forecasts.models import Question, QuestionOption, Resolution
+from forecasts.models import Claim, Expert, Forecast, Question, QuestionOption, Resolution
 from forecasts.names import name_key
-from forecasts.questions import OTHER, find_option, find_question
+from forecasts.questions import OTHER, describe_claim, find_option, find_question
+from resolutions.outcomes import claim_outcomes
 
 
 def current_resolution(*, session: Session, question: Question) -> Resolution | None:
@@ -53,8 +54,15 @@ def resolve(
     evidence: str | None = None,
     note: str | None = None,
     force: bool = False,
+    guard_forecasts: bool = False,
 ) -> Resolution:
-    """Record what happened to ``question``; see the module docstring for the rules."""
+    """Record what happened to ``question``; see the module docstring for the rules.
+
+    With ``guard_forecasts`` (the command line), a resolution that would leave recorded
+    forecasts unscored, because they were made on or after the day it says the outcome
+    became known, is refused unless ``force``: a wrong ``--on`` date must not silently
+    drop them. Imports replay history and do not guard.
+    """
     found = find_question(session=session, slug=question)
     given = [name for name, value in (("OUTCOME", outcome), ("--happened-on", happened_on), ("--not-by", not_by)) if value is not None]
     if annul:
@@ -80,7 +88,43 @@ def resolve(
         resolution.forced = True
     session.add(resolution)
     session.flush()
+    if guard_forecasts and not force:
+        late = unscored_forecasts(session=session, question=found)
+        if late:
+            shown = "; ".join(f"{expert} on {claim}, made {made_on.isoformat()}" for expert, claim, made_on in late[:5])
+            more = f" and {len(late) - 5} more" if len(late) > 5 else ""
+            raise Conflict(
+                f"this resolution would leave {len(late)} recorded forecast{'s' if len(late) != 1 else ''} unscored, "
+                f"made on or after the day it says the outcome became known ({shown}{more}); check the date, "
+                "or record it anyway with --force"
+            )
     return resolution
+
+
+def forecast_counts(*, session: Session, question_id: int) -> tuple[int, int]:
+    """(scored, unscored) forecasts on the question under its current resolution: unscored are
+    those made on or after the day their claim's outcome became known."""
+    outcomes = claim_outcomes().where(Claim.question_id == question_id).subquery()
+    decided = select(Forecast.made_on, outcomes.c.known_on).join(outcomes, outcomes.c.claim_id == Forecast.claim_id).where(
+        outcomes.c.outcome.is_not(None)
+    )
+    rows = session.execute(decided).all()
+    late = sum(1 for made_on, known_on in rows if made_on >= known_on)
+    return len(rows) - late, late
+
+
+def unscored_forecasts(*, session: Session, question: Question) -> list[tuple[str, str, dt.date]]:
+    """(expert, claim, made_on) of the forecasts the current resolution leaves unscored."""
+    outcomes = claim_outcomes().where(Claim.question_id == question.id).subquery()
+    rows = session.execute(
+        select(Expert.name, Claim, Forecast.made_on)
+        .join(Forecast, Forecast.expert_id == Expert.id)
+        .join(Claim, Claim.id == Forecast.claim_id)
+        .join(outcomes, outcomes.c.claim_id == Claim.id)
+        .where(outcomes.c.outcome.is_not(None), Forecast.made_on >= outcomes.c.known_on)
+        .order_by(Forecast.made_on, Expert.name)
+    ).all()
+    return [(name, describe_claim(claim), made_on) for name, claim, made_on in rows]
 
 
 def _new_resolution(

@@ -176,7 +176,7 @@ def test_forecasts_made_after_the_outcome_was_known_are_not_scored(ok):
     ok("forecast", "add", "Dana", "late", "0.2", "--made-on", days(-30))
     ok("forecast", "add", "Dana", "late", "0.99", "--made-on", days(-5))
     # The world knew on day -20: the day -5 forecast was hindsight when the record learned it.
-    ok("resolve", "late", "yes", "--on", days(-20))
+    ok("resolve", "late", "yes", "--on", days(-20), "--force")  # --force: it leaves the day -5 forecast unscored
     (dana,) = board(ok)
     assert dana["resolved"] == 1
     assert dana["brier"] == pytest.approx(0.8**2, abs=1e-12)

@@ -329,11 +329,14 @@ class TestReport:
     @pytest.mark.parametrize(
         ("args", "said"),
         [
-            (["talks", "yes", "--on", days(-40)], f"Resolved talks: yes, known on {days(-40)}."),
-            (["venue", "riyadh", "--on", days(-35)], f"Resolved venue: Riyadh, known on {days(-35)}."),
-            (["meeting", "--happened-on", days(-100)], f"Resolved meeting: happened on {days(-100)}."),
-            (["meeting", "--not-by", days(-90)], f"Resolved meeting: had not happened by {days(-90)}."),
-            (["talks", "--annul"], "Resolved talks: annulled."),
+            # Every set-up forecast was made on day -300, so all the decided ones are scored:
+            # talks (Markov, Stanovaya), venue (Baku, Riyadh), all six windows, the five
+            # windows that ended by day -90 (LATE is still open), nothing once annulled.
+            (["talks", "yes", "--on", days(-40)], f"Resolved talks: yes, known on {days(-40)}; it scores 2 forecasts."),
+            (["venue", "riyadh", "--on", days(-35)], f"Resolved venue: Riyadh, known on {days(-35)}; it scores 2 forecasts."),
+            (["meeting", "--happened-on", days(-100)], f"Resolved meeting: happened on {days(-100)}; it scores 6 forecasts."),
+            (["meeting", "--not-by", days(-90)], f"Resolved meeting: had not happened by {days(-90)}; it scores 5 forecasts."),
+            (["talks", "--annul"], "Resolved talks: annulled; it scores 0 forecasts."),
         ],
     )
     def test_says_what_was_recorded(self, record, run, args, said):
@@ -345,7 +348,19 @@ class TestReport:
         record_resolution(run, db_path, "talks", "yes", "--on", days(-40))
         result = run("resolve", "talks", "no", "--on", days(-20), "--force")
         assert (result.exit_code, result.stderr) == (0, ""), (result.stderr, result.exception)
-        assert result.stdout == f"Re-resolved talks: no, known on {days(-20)}.\n"
+        assert result.stdout == f"Re-resolved talks: no, known on {days(-20)}; it scores 2 forecasts.\n"
+
+    def test_a_resolution_that_would_leave_forecasts_unscored_is_refused(self, record, ok, run, db_path):
+        """--on before the forecasts were made would silently drop them (issue 9, part 2)."""
+        before = resolution_count(db_path)
+        result = run("resolve", "talks", "yes", "--on", days(-301))
+        assert_error(result, "leave 2 recorded forecasts unscored", "Sergey Markov on yes, made " + MADE, "--force", exit_code=1)
+        assert resolution_count(db_path) == before
+        forced = ok("resolve", "talks", "yes", "--on", days(-301), "--force")
+        assert forced == (
+            f"Resolved talks: yes, known on {days(-301)}; it scores 0 forecasts "
+            "(2 made on or after the day the outcome became known are not scored).\n"
+        )
 
 
 # --------------------------------------------------------------------------- errors
