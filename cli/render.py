@@ -96,7 +96,8 @@ def _encodable(text: str, stream) -> str:
 
 def say(text: str, *, raw: bool = False) -> None:
     """Print ``text`` on stdout; control characters from the record are shown escaped,
-    unless ``raw`` (CSV, which must keep the data as it is)."""
+    unless ``raw``: CSV, which must keep the data as it is, and JSON, which escapes them
+    itself (and is large: no second pass over it)."""
     if raw:  # not through click, which strips what looks like ANSI codes from piped output
         sys.stdout.write(_encodable(text, sys.stdout) + "\n")
         sys.stdout.flush()

@@ -23,7 +23,7 @@ def scale(
     current = ctx.find_object(Settings).verbal_scale()
     records = [{"phrase": e.phrase, "probability": e.probability, "source": e.source} for e in current.entries]
     if fmt is OutputFormat.json:
-        say(json_text({"version": current.version, "phrases": records}))
+        say(json_text({"version": current.version, "phrases": records}), raw=True)
     elif fmt is OutputFormat.csv:
         say(csv_text(records, ["phrase", "probability", "source"]), raw=True)
     else:

@@ -153,7 +153,7 @@ def leaderboard(
             most = max((s.resolved for s in standings(session=session, scope=scope, policy=policy.value)), default=0)
     records = [standing.as_dict() for standing in found]
     if fmt is OutputFormat.json:
-        say(json_text(records))
+        say(json_text(records), raw=True)  # JSON escapes control characters itself
     elif fmt is OutputFormat.csv:
         say(csv_text(records, LEADERBOARD_KEYS), raw=True)
     elif not records:
