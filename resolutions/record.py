@@ -82,10 +82,6 @@ class RecordColumns:
     expert_ids: np.ndarray
     expert_names: list[str]
 
-    @property
-    def unit(self) -> np.ndarray:
-        return self.claim_unit[self.claim]
-
     def number_of(self, expert_id: int) -> int | None:
         """The canonical number of the expert with database id ``expert_id``."""
         found = np.flatnonzero(self.expert_ids == expert_id)
