@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from forecasts.errors import InvalidInput
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 BUSY_TIMEOUT_MS = 10_000
 ENV_VAR = "TRACKRECORD_DB"
 

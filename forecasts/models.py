@@ -8,8 +8,12 @@ Claims are identified within their question by ``key`` (``yes``, ``option:Baku``
 ``window:2025-03-01..2025-05-31``, ``window:..2025-06-30``), so two experts who name the
 same window forecast the same claim and can be compared.
 
-Forecasts and resolutions are append-only. A resolution row is never changed; the
-newest row of a question is its current state, the older rows are its history.
+Every table is append-only: no row is ever changed or deleted. A resolution row is
+never changed; the newest row of a question is its current state, the older rows are its
+history. Mistakes are fixed by new rows with a reason (``forecasts/changes.py``): a
+``forecast_change`` supersedes a forecast (retracted, or replaced by a corrected copy);
+a ``record_change`` renames, merges or removes an expert, or edits a question. The
+current state (what is scored and shown) is derived from those rows.
 
 The schema is owned by Alembic (``forecasts/migrations``); a test checks that the
 migrations and these models agree. Only portable SQLAlchemy types are used, so the same
@@ -33,6 +37,11 @@ SQLModel.metadata.naming_convention = {
 
 QUESTION_KINDS = ("binary", "choice", "date")
 RESOLUTION_OUTCOMES = ("yes", "no", "option", "other", "happened", "not_by", "annulled")
+FORECAST_ACTIONS = ("retract", "correct", "move")
+RECORD_ACTIONS = (
+    "rename", "merge", "remove", "restore",  # experts
+    "title", "criteria", "deadline", "add-option", "tag", "untag",  # questions
+)
 
 
 def utcnow() -> dt.datetime:
@@ -145,4 +154,49 @@ class Resolution(SQLModel, table=True):
     evidence: str | None = None
     note: str | None = None
     forced: bool = False
+    recorded_at: dt.datetime = Field(default_factory=utcnow)
+    #: For ``other``: what actually happened ("Istanbul"), shown beside the outcome.
+    other_label: str | None = Field(default=None, max_length=200)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class ForecastChange(SQLModel, table=True):
+    """A forecast superseded: retracted, corrected (``replacement_id`` is the corrected copy)
+    or moved to another expert by a merge. A forecast is superseded at most once."""
+
+    __tablename__ = "forecast_change"
+    __table_args__ = (CheckConstraint(_in("action", FORECAST_ACTIONS), name="action"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    forecast_id: int = Field(foreign_key="forecast.id", unique=True)
+    action: str = Field(max_length=10)
+    replacement_id: int | None = Field(default=None, foreign_key="forecast.id")
+    reason: str = Field(max_length=2000)
+    changed_by: str = Field(max_length=200)
+    recorded_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class RecordChange(SQLModel, table=True):
+    """A change to an expert or a question, with its reason. ``value`` is the new name,
+    title, criteria, deadline (ISO), option label or tag; ``target_id`` the expert merged
+    into or the option added."""
+
+    __tablename__ = "record_change"
+    __table_args__ = (
+        CheckConstraint("subject IN ('expert', 'question')", name="subject"),
+        CheckConstraint(_in("action", RECORD_ACTIONS), name="action"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    subject: str = Field(max_length=10)
+    subject_id: int = Field(index=True)
+    action: str = Field(max_length=12)
+    value: str | None = None
+    value_key: str | None = Field(default=None, max_length=200, index=True)
+    target_id: int | None = None
+    reason: str | None = Field(default=None, max_length=2000)
+    changed_by: str = Field(max_length=200)
     recorded_at: dt.datetime = Field(default_factory=utcnow)

@@ -12,10 +12,14 @@ import datetime as dt
 import difflib
 import re
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
+from dataclasses import dataclass
+
+from forecasts.changes import QuestionChanges, changed_by, live_forecasts, question_changes, required_reason
 from forecasts.errors import Conflict, InvalidInput, NotFound
-from forecasts.models import QUESTION_KINDS, Claim, Question, QuestionOption, QuestionTag
+from forecasts.models import QUESTION_KINDS, Claim, Forecast, Question, QuestionOption, QuestionTag, RecordChange
 from forecasts.names import name_key
 from forecasts.parsing import Window
 
@@ -48,14 +52,7 @@ def add_question(
         raise InvalidInput("a choice question needs at least two --option values")
     if kind != "choice" and options:
         raise InvalidInput(f"--option is for choice questions only; this question's kind is {kind!r}")
-    option_keys = [name_key(option) for option in options]
-    for option, key in zip(options, option_keys):
-        if not key:
-            raise InvalidInput("an option is empty; give each --option a label")
-        if key == OTHER:
-            raise InvalidInput(
-                "option 'other' is reserved: an outcome outside the options resolves as 'other'"
-            )
+    option_keys = [_option_key(option) for option in options]
     if len(set(option_keys)) != len(option_keys):
         raise InvalidInput(f"options {list(options)!r} repeat a label; give each option once")
     if session.exec(select(Question.id).where(Question.slug == slug)).first() is not None:
@@ -70,18 +67,40 @@ def add_question(
         session.add(QuestionTag(question_id=question.id, tag=tag))
     if kind == "binary":
         session.add(Claim(question_id=question.id, key="yes", deadline=deadline))
-    for position, (option, key) in enumerate(zip(options, option_keys)):
-        row = QuestionOption(question_id=question.id, label=" ".join(option.split()), label_key=key, position=position)
-        session.add(row)
-        session.flush()
-        session.add(Claim(question_id=question.id, key=f"option:{key}", option_id=row.id, deadline=deadline))
+    for position, option in enumerate(options):
+        _add_option(session, question, option, position, deadline)
     session.flush()
     return question
 
 
-def find_question(*, session: Session, slug: str) -> Question:
-    """The question with ``slug``; NotFound otherwise."""
+def _option_key(option: str) -> str:
+    key = name_key(option)
+    if not key:
+        raise InvalidInput("an option is empty; give each --option a label")
+    if key == OTHER:
+        raise InvalidInput("option 'other' is reserved: an outcome outside the options resolves as 'other'")
+    return key
+
+
+def _add_option(session: Session, question: Question, option: str, position: int, deadline: dt.date) -> QuestionOption:
+    key = _option_key(option)
+    row = QuestionOption(question_id=question.id, label=" ".join(option.split()), label_key=key, position=position)
+    session.add(row)
+    session.flush()
+    session.add(Claim(question_id=question.id, key=f"option:{key}", option_id=row.id, deadline=deadline))
+    return row
+
+
+def find_question(*, session: Session, slug: str, removed_ok: bool = False) -> Question:
+    """The question with ``slug`` (not removed, unless ``removed_ok``); NotFound otherwise."""
     question = session.exec(select(Question).where(Question.slug == slug.strip().lower())).first()
+    if question is not None and not removed_ok:
+        removal = question_changes(session, [question.id]).get(question.id, QuestionChanges()).removed
+        if removal is not None:
+            raise NotFound(
+                f"question {question.slug!r} was removed on {removal.recorded_at.date().isoformat()} "
+                f"({removal.reason}); see 'trackrecord history --question {question.slug}'"
+            )
     if question is None:
         # Only on this error path: every slug, for a "did you mean" as experts have.
         slugs = session.exec(select(Question.slug)).all()
@@ -99,22 +118,171 @@ def options_of(*, session: Session, question: Question) -> list[QuestionOption]:
     )
 
 
-def tags_of(*, session: Session, question: Question) -> list[str]:
-    return list(
-        session.exec(select(QuestionTag.tag).where(QuestionTag.question_id == question.id).order_by(QuestionTag.tag)).all()
+def base_tags(*, session: Session, question_ids=None) -> dict[int, list[str]]:
+    """The tags questions were created with, by question id."""
+    query = select(QuestionTag.question_id, QuestionTag.tag).order_by(QuestionTag.tag)
+    if question_ids is not None:
+        query = query.where(QuestionTag.question_id.in_(list(question_ids)))
+    tags: dict[int, list[str]] = {}
+    for question_id, tag in session.exec(query).all():
+        tags.setdefault(question_id, []).append(tag)
+    return tags
+
+
+@dataclass(frozen=True)
+class QuestionNow:
+    """A question's fields as they stand after its edits."""
+
+    title: str
+    criteria: str | None
+    deadline: dt.date | None
+    tags: list[str]
+    removed: bool
+
+
+def question_now(question: Question, edits: QuestionChanges | None, tags: list[str]) -> QuestionNow:
+    """``question`` overlaid with its ``edits``; ``tags`` are its creation tags."""
+    edits = edits or QuestionChanges()
+    current = [t for t in tags if t not in edits.tags_removed] + edits.tags_added
+    return QuestionNow(
+        title=edits.title or question.title,
+        criteria=edits.criteria if edits.criteria_edited else question.criteria,
+        deadline=edits.deadline or question.deadline,
+        tags=sorted(dict.fromkeys(current)),
+        removed=edits.removed is not None,
     )
 
 
+def current_question(*, session: Session, question: Question) -> QuestionNow:
+    edits = question_changes(session, [question.id]).get(question.id)
+    return question_now(question, edits, base_tags(session=session, question_ids=[question.id]).get(question.id, []))
+
+
+def tags_of(*, session: Session, question: Question) -> list[str]:
+    """The question's tags now."""
+    return current_question(session=session, question=question).tags
+
+
 def question_details(*, session: Session, question: Question) -> dict:
-    """The fields that define a question, to compare it with one being imported."""
+    """The fields a question was created with, to compare it with one being imported
+    (edits travel separately, as changes)."""
+    added = select(RecordChange.target_id).where(
+        RecordChange.subject == "question", RecordChange.subject_id == question.id, RecordChange.action == "add-option"
+    )
     return {
         "title": question.title,
         "kind": question.kind,
         "deadline": question.deadline,
-        "options": [option.label for option in options_of(session=session, question=question)],
-        "tags": tags_of(session=session, question=question),
+        "options": [o.label for o in options_of(session=session, question=question) if o.id not in set(session.exec(added).all())],
+        "tags": base_tags(session=session, question_ids=[question.id]).get(question.id, []),
         "criteria": question.criteria or None,
     }
+
+
+def edit_question(
+    *,
+    session: Session,
+    slug: str,
+    reason: str | None,
+    title: str | None = None,
+    criteria: str | None = None,
+    deadline: dt.date | None = None,
+    add_options: list[str] = (),
+    tags: list[str] = (),
+    untags: list[str] = (),
+    recorded_at: dt.datetime | None = None,
+    who: str | None = None,
+) -> list[RecordChange]:
+    """Append the edits of one question; every edit except tags needs a reason.
+
+    A new deadline may not fall on or before the day a live forecast on the question
+    was made (that forecast would become hindsight): such an edit is refused, listing them.
+    """
+    question = find_question(session=session, slug=slug)
+    now = current_question(session=session, question=question)
+    edits: list[tuple[str, str, int | None]] = []  # (action, value, target)
+    if title is not None:
+        if not title.strip():
+            raise InvalidInput("question title is empty; give the question in words")
+        if title.strip() != now.title:
+            edits.append(("title", title.strip(), None))
+    if criteria is not None and (criteria or None) != now.criteria:
+        edits.append(("criteria", criteria, None))
+    if deadline is not None:
+        if question.kind == "date":
+            raise InvalidInput(
+                f"question {question.slug!r} is a date question: its windows are its deadlines; "
+                "--deadline is for binary and choice questions"
+            )
+        if deadline != now.deadline:
+            late = session.exec(
+                select(Forecast.made_on)
+                .join(Claim, Claim.id == Forecast.claim_id)
+                .where(Claim.question_id == question.id, Forecast.made_on >= deadline, live_forecasts())
+                .order_by(Forecast.made_on)
+            ).all()
+            if late:
+                raise Conflict(
+                    f"deadline {deadline.isoformat()} is on or before the day {len(late)} recorded forecast"
+                    f"{'s were' if len(late) != 1 else ' was'} made (first {late[0].isoformat()}); "
+                    "a deadline cannot turn forecasts into hindsight: retract or correct them first"
+                )
+            edits.append(("deadline", deadline.isoformat(), None))
+    if add_options:
+        if question.kind != "choice":
+            raise InvalidInput(f"--add-option is for choice questions; {question.slug!r} is a {question.kind} question")
+        options = options_of(session=session, question=question)
+        have = {o.label_key for o in options}
+        for position, option in enumerate(add_options, start=max(o.position for o in options) + 1):
+            if _option_key(option) in have:
+                raise Conflict(f"option {option!r} is already on question {question.slug!r}")
+            row = _add_option(session, question, option, position, now.deadline)
+            have.add(row.label_key)
+            edits.append(("add-option", row.label, row.id))
+    for tag in dict.fromkeys(t.strip().lower() for t in tags):
+        if not tag:
+            raise InvalidInput("a tag is empty; give each --tag a word")
+        if tag not in now.tags:
+            edits.append(("tag", tag, None))
+    for tag in dict.fromkeys(t.strip().lower() for t in untags):
+        if tag not in now.tags:
+            raise InvalidInput(f"question {question.slug!r} has no tag {tag!r}; its tags are {', '.join(now.tags) or 'none'}")
+        edits.append(("untag", tag, None))
+    if not edits:
+        raise InvalidInput(
+            f"nothing to change on question {question.slug!r}: give --title, --criteria, --deadline, "
+            "--add-option, --tag or --untag with a value different from the current one"
+        )
+    if any(action not in ("tag", "untag") for action, _, _ in edits):
+        reason = required_reason(reason, "editing a question's title, criteria, deadline or options")
+    rows = [
+        RecordChange(
+            subject="question", subject_id=question.id, action=action, value=value, target_id=target,
+            reason=reason or None, changed_by=who or changed_by(), **({"recorded_at": recorded_at} if recorded_at else {}),
+        )
+        for action, value, target in edits
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def remove_question(*, session: Session, slug: str, reason: str | None) -> Question:
+    """Mark a question nobody forecast as removed (its row stays, with the reason)."""
+    question = find_question(session=session, slug=slug)
+    reason = required_reason(reason, "removing a question")
+    forecasts = session.exec(
+        select(func.count(Forecast.id)).join(Claim, Claim.id == Forecast.claim_id).where(Claim.question_id == question.id)
+    ).one()
+    if forecasts:
+        raise Conflict(
+            f"question {question.slug!r} has {forecasts} recorded forecast{'s' if forecasts != 1 else ''}; "
+            "only a question nobody forecast can be removed (retract its forecasts, or annul it with "
+            f"'trackrecord resolve {question.slug} --annul')"
+        )
+    session.add(RecordChange(subject="question", subject_id=question.id, action="remove", reason=reason, changed_by=changed_by()))
+    session.flush()
+    return question
 
 
 def find_option(*, session: Session, question: Question, label: str) -> QuestionOption:
