@@ -13,8 +13,11 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from cli import calibration, demo, experts, extract, forecasts, questions, resolve, scale, standings, transfer
+from cli import calibration, demo, experts, extract, forecasts, history, questions, resolve, scale, standings, transfer
 from cli.context import Settings
+from cli.help import install as install_help
+
+install_help()
 
 
 def report(message: str, exit_code: int) -> None:
@@ -57,6 +60,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -98,6 +102,7 @@ scale.register(app)
 demo.register(app)
 extract.register(app)
 transfer.register(app)
+history.register(app)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""``trackrecord expert add | list | show``."""
+"""``trackrecord expert add | alias | list | show | rename | merge | remove``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 from cli.context import transaction
 from cli.render import note, percent, say, table
 
-app = typer.Typer(help="Add, list and show experts (people, outlets, anonymous sources).", no_args_is_help=True)
+app = typer.Typer(help="Add, list, show, rename, merge and remove experts (people, outlets, anonymous sources).", no_args_is_help=True)
 
 
 @app.command("add")
@@ -21,11 +21,16 @@ def add(
     distinct: Annotated[bool, typer.Option("--distinct", help="Add even if the name is close to a known expert's.")] = False,
 ) -> None:
     """Add an expert, with any aliases."""
-    from forecasts.experts import add_expert
+    from forecasts.experts import _lookup, add_expert, display_name, removal_of
 
     with transaction(ctx) as session:
+        removed = _lookup(session, name, include_removed=True)
+        removal = removal_of(session, removed) if removed is not None else None
         expert = add_expert(session=session, name=name, affiliation=affiliation, aliases=alias or [], distinct=distinct)
-        say(f"Added expert {expert.name} (slug {expert.slug}).")
+        if removal is not None:
+            say(f"Restored expert {display_name(session, expert)} (slug {expert.slug}), removed on {removal.recorded_at.date().isoformat()}.")
+        else:
+            say(f"Added expert {expert.name} (slug {expert.slug}).")
 
 
 @app.command("alias")
@@ -35,11 +40,11 @@ def alias(
     spellings: Annotated[list[str], typer.Argument(metavar="SPELLING...", help="Other spellings that name the same expert.")],
 ) -> None:
     """Join other spellings to an expert ("Witzke" -> Steve Witkoff)."""
-    from forecasts.experts import add_aliases, aliases_of
+    from forecasts.experts import add_aliases, aliases_of, display_name
 
     with transaction(ctx) as session:
         expert = add_aliases(session=session, name=name, aliases=spellings)
-        say(f"{expert.name} is also known as: {', '.join(aliases_of(session=session, expert=expert))}.")
+        say(f"{display_name(session, expert)} is also known as: {', '.join(aliases_of(session=session, expert=expert))}.")
 
 
 @app.command("list")
@@ -89,15 +94,69 @@ def show(
         for line in calibration_lines(profile.calibration):
             say(line)
     say("")
-    say(f"forecasts: {len(profile.forecasts)}  (* = the forecast that counts)")
+    say(f"forecasts: {len(profile.forecasts)}  (* = the forecast that counts; correct or retract one by its id)")
     if profile.forecasts:
         say(
             table(
                 [
-                    (f.made_on, f.question, f.claim, percent(f.probability), f.phrase, f.outcome,
+                    (f.id, f.made_on, f.question, f.claim, percent(f.probability), f.phrase, f.outcome,
                      "" if f.brier is None else f"{f.brier:.4f}", "*" if f.counts else "", f.quote)
                     for f in profile.forecasts
                 ],
-                ["made on", "question", "claim", "probability", "phrase", "outcome", "Brier", "", "quote"],
+                ["id", "made on", "question", "claim", "probability", "phrase", "outcome", "Brier", "", "quote"],
             )
         )
+    if profile.history:
+        from cli.history import history_table
+
+        say("")
+        say(f"history: {len(profile.history)} change{'s' if len(profile.history) != 1 else ''}")
+        say(history_table(profile.history))
+
+
+Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required).")]
+
+
+@app.command("rename")
+def rename(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
+    new: Annotated[str, typer.Argument(help="The expert's name from now on; the old name keeps naming them.")],
+    reason: Reason = None,
+    distinct: Annotated[bool, typer.Option("--distinct", help="Rename even if the new name is close to another expert's.")] = False,
+) -> None:
+    """Rename an expert (a new row in the history; the old name stays an alias)."""
+    from forecasts.experts import rename_expert
+
+    with transaction(ctx) as session:
+        before, after = rename_expert(session=session, name=old, new_name=new, reason=reason, distinct=distinct)
+    say(f"Renamed {before} to {after}; {before!r} still names them.")
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(metavar="FROM", help="The duplicate expert, merged away.")],
+    into: Annotated[str, typer.Argument(metavar="INTO", help="The expert who keeps the forecasts.")],
+    reason: Reason = None,
+) -> None:
+    """Merge a duplicate expert into another: forecasts and aliases move, FROM's name becomes an alias."""
+    from forecasts.experts import merge_experts
+
+    with transaction(ctx) as session:
+        merged, kept, moved = merge_experts(session=session, source=source, into=into, reason=reason)
+    say(f"Merged {merged} into {kept}: {moved} forecast{'s' if moved != 1 else ''} moved; {merged!r} now names {kept}.")
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, alias or slug of an expert with no forecasts.")],
+    reason: Reason = None,
+) -> None:
+    """Remove an expert who has no forecasts (kept in the history; adding the name again restores them)."""
+    from forecasts.experts import remove_expert
+
+    with transaction(ctx) as session:
+        removed = remove_expert(session=session, name=name, reason=reason)
+    say(f"Removed expert {removed}.")

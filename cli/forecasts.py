@@ -1,4 +1,4 @@
-"""``trackrecord forecast add | list``."""
+"""``trackrecord forecast add | list | correct | retract``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,35 @@ from typing import Annotated
 import typer
 
 from cli.context import parsed_date, today, transaction
-from cli.render import note, percent, say
+from cli.render import OutputFormat, note, percent, say, show_records
+
+WindowOption = Annotated[
+    str | None,
+    typer.Option(help="Date questions: FROM..TO (inclusive), ..TO, or a phrase relative to --made-on ('spring 2025', 'next week', 'February or March').")
+]
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="Date questions: happens on or before this date or period ('2025-06-30', 'June', 'the end of the year').")
+]
+
+
+def _span(window: str | None, by: str | None, made):
+    """The window given as --window or --by (not both), read relative to ``made``."""
+    from forecasts.errors import InvalidInput
+
+    if window is not None and by is not None:
+        raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
+    if window is None and by is None:
+        return None
+    from forecasts.windows import deadline_phrase, parse_window_phrase
+
+    return parse_window_phrase(window if window is not None else deadline_phrase(by), made_on=made)
+
+
+def _words(reading) -> str:
+    if not reading.phrase:
+        return ""
+    approximate = " (closest spelling)" if reading.approximate else ""
+    return f" ('{reading.phrase}' read as '{reading.matched}'{approximate}, scale {reading.scale_version})"
 
 app = typer.Typer(help="Record and list forecasts (append-only).", no_args_is_help=True)
 
@@ -20,34 +48,23 @@ def add(
     question: Annotated[str, typer.Argument(help="Slug of the question.")],
     probability: Annotated[str, typer.Argument(help="0.35, 35%, or a phrase of the verbal scale ('unlikely').")],
     option: Annotated[str | None, typer.Option(help="Choice questions: the option this probability is for.")] = None,
-    window: Annotated[
-        str | None,
-        typer.Option(help="Date questions: FROM..TO (inclusive), ..TO, or a phrase relative to --made-on ('spring 2025', 'next week', 'February or March').")
-    ] = None,
-    by: Annotated[
-        str | None, typer.Option("--by", help="Date questions: happens on or before this date or period ('2025-06-30', 'June', 'the end of the year').")
-    ] = None,
+    window: WindowOption = None,
+    by: ByOption = None,
     made_on: Annotated[str | None, typer.Option(help="YYYY-MM-DD the forecast was made; default today.")] = None,
     quote: Annotated[str | None, typer.Option(help="The expert's words.")] = None,
     source: Annotated[str | None, typer.Option(help="Where it was said: URL or citation.")] = None,
 ) -> None:
     """Record an expert's probability for a claim on a question."""
     from cli.context import Settings
-    from forecasts.errors import InvalidInput
+    from forecasts.experts import display_name
     from forecasts.forecasting import add_forecast
     from forecasts.models import Expert
     from forecasts.verbal import read_probability
 
     reading = read_probability(probability, ctx.find_object(Settings).verbal_scale)
     value = reading.probability
-    if window is not None and by is not None:
-        raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
     made = parsed_date(made_on, "made-on date") or today()
-    span = None
-    if window is not None or by is not None:
-        from forecasts.windows import deadline_phrase, parse_window_phrase
-
-        span = parse_window_phrase(window if window is not None else deadline_phrase(by), made_on=made)
+    span = _span(window, by, made)
     with transaction(ctx) as session:
         forecast = add_forecast(
             session=session,
@@ -63,13 +80,9 @@ def add(
             phrase=reading.phrase,
             scale=reading.scale_version,
         )
-        expert_name = session.get(Expert, forecast.expert_id).name
+        expert_name = display_name(session, session.get(Expert, forecast.expert_id))
     claim = f" on {option}" if option else f" for {span.label}" if span else ""
-    words = ""
-    if reading.phrase:
-        approximate = " (closest spelling)" if reading.approximate else ""
-        words = f" ('{reading.phrase}' read as '{reading.matched}'{approximate}, scale {reading.scale_version})"
-    say(f"Recorded: {expert_name} gives {question}{claim} {percent(value)}{words} (made on {made.isoformat()}).")
+    say(f"Recorded forecast {forecast.id}: {expert_name} gives {question}{claim} {percent(value)}{_words(reading)} (made on {made.isoformat()}).")
 
 
 @app.command("list")
@@ -77,19 +90,75 @@ def list_(
     ctx: typer.Context,
     expert: Annotated[str | None, typer.Option(help="Only this expert's forecasts.")] = None,
     question: Annotated[str | None, typer.Option(help="Only forecasts on this question.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
 ) -> None:
-    """List forecasts, oldest first."""
-    from cli.render import table
+    """List the forecasts that stand (corrected and retracted ones are in 'history'), oldest first."""
+    from dataclasses import asdict
+
     from forecasts.forecasting import list_forecasts
 
     with transaction(ctx) as session:
         rows = list_forecasts(session=session, expert=expert, question=question)
-    if not rows:
+    if not rows and fmt in (OutputFormat.table, OutputFormat.markdown):
         note("No forecasts match." if expert or question else "No forecasts yet. Add one with: trackrecord forecast add EXPERT QUESTION PROBABILITY")
         return
-    say(
-        table(
-            [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.quote, r.source) for r in rows],
-            ["id", "made on", "expert", "question", "claim", "probability", "phrase", "quote", "source"],
-        )
+    show_records(
+        [asdict(r) | {"made_on": r.made_on.isoformat(), "recorded_at": r.recorded_at.isoformat()} for r in rows],
+        fmt,
+        [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.quote, r.source) for r in rows],
+        ["id", "made on", "expert", "question", "claim", "probability", "phrase", "quote", "source"],
     )
+
+
+Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required).")]
+
+
+@app.command("correct", context_settings={"ignore_unknown_options": True})
+def correct(
+    ctx: typer.Context,
+    forecast_id: Annotated[int, typer.Argument(metavar="ID", help="The forecast's id (forecast list, expert show).")],
+    reason: Reason = None,
+    probability: Annotated[str | None, typer.Option(help="The right probability: 0.35, 35% or a phrase.")] = None,
+    made_on: Annotated[str | None, typer.Option(help="The right YYYY-MM-DD the forecast was made.")] = None,
+    option: Annotated[str | None, typer.Option(help="Choice questions: the right option.")] = None,
+    window: WindowOption = None,
+    by: ByOption = None,
+    quote: Annotated[str | None, typer.Option(help="The right quote ('' clears it).")] = None,
+    source: Annotated[str | None, typer.Option(help="The right source ('' clears it).")] = None,
+    expert: Annotated[str | None, typer.Option(help="The expert who really said it.")] = None,
+) -> None:
+    """Correct a forecast: a corrected copy replaces it, the original stays in the history."""
+    from cli.context import Settings
+    from forecasts.forecasting import correct_forecast
+    from forecasts.verbal import read_probability
+
+    reading = read_probability(probability, ctx.find_object(Settings).verbal_scale) if probability is not None else None
+    made = parsed_date(made_on, "made-on date")
+    with transaction(ctx) as session:
+        from forecasts.models import Forecast
+
+        original = session.get(Forecast, forecast_id)
+        span = _span(window, by, made or (original.made_on if original else today()))
+        old, new = correct_forecast(
+            session=session, forecast_id=forecast_id, reason=reason, today=today(),
+            probability=reading.probability if reading else None, phrase=reading.phrase if reading else None,
+            scale=reading.scale_version if reading else None, made_on=made, option=option, window=span,
+            quote=quote, source=source, expert=expert,
+        )
+    words = _words(reading) if reading else ""
+    say(f"Corrected forecast {old.id}: now forecast {new.id}, {percent(new.probability)}{words} made on {new.made_on.isoformat()}; "
+        f"forecast {old.id} stays in the history.")
+
+
+@app.command("retract")
+def retract(
+    ctx: typer.Context,
+    forecast_id: Annotated[int, typer.Argument(metavar="ID", help="The forecast's id (forecast list, expert show).")],
+    reason: Reason = None,
+) -> None:
+    """Retract a forecast that should not have been recorded: no longer scored, kept in the history."""
+    from forecasts.forecasting import retract_forecast
+
+    with transaction(ctx) as session:
+        forecast = retract_forecast(session=session, forecast_id=forecast_id, reason=reason)
+    say(f"Retracted forecast {forecast.id} ({percent(forecast.probability)} made on {forecast.made_on.isoformat()}); it stays in the history.")

@@ -1,4 +1,4 @@
-"""``trackrecord question add | list | show``."""
+"""``trackrecord question add | list | show | edit | remove``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 from cli.context import parsed_date, today, transaction
 from cli.render import note, say, table
 
-app = typer.Typer(help="Add, list and show questions (binary, choice, date).", no_args_is_help=True)
+app = typer.Typer(help="Add, list, show, edit and remove questions (binary, choice, date).", no_args_is_help=True)
 
 
 class Kind(str, Enum):
@@ -121,3 +121,53 @@ def show(
                 say(f"      evidence: {entry.evidence}")
             if entry.note:
                 say(f"      note: {entry.note}")
+    if report.changes:
+        from cli.history import history_table
+
+        say("")
+        say("changes (oldest first):")
+        say(history_table(report.changes))
+
+
+Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required, except for tags).")]
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="The question's slug.")],
+    reason: Reason = None,
+    title: Annotated[str | None, typer.Option(help="The corrected title.")] = None,
+    criteria: Annotated[str | None, typer.Option(help="The corrected resolution criteria ('' clears them).")] = None,
+    deadline: Annotated[str | None, typer.Option(help="Binary/choice: the corrected YYYY-MM-DD deadline (not before any forecast).")] = None,
+    add_option: Annotated[list[str] | None, typer.Option("--add-option", metavar="TEXT", help="Choice: an option to add; repeatable.")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag to add; repeatable.")] = None,
+    untag: Annotated[list[str] | None, typer.Option("--untag", metavar="TAG", help="A tag to take off; repeatable.")] = None,
+) -> None:
+    """Edit a question: each change is a new row in its history, with the reason."""
+    from forecasts.questions import edit_question
+
+    with transaction(ctx) as session:
+        changes = edit_question(
+            session=session, slug=slug, reason=reason, title=title, criteria=criteria,
+            deadline=parsed_date(deadline, "--deadline date"), add_options=add_option or [], tags=tag or [], untags=untag or [],
+        )
+        from forecasts.models import Question
+
+        slug = session.get(Question, changes[0].subject_id).slug
+    done = ", ".join(f"{c.action} {c.value!r}" if c.value is not None else f"{c.action} cleared" for c in changes)
+    say(f"Edited {slug}: {done}.")
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(help="The slug of a question nobody forecast.")],
+    reason: Reason = None,
+) -> None:
+    """Remove a question nobody forecast (it stays in the history)."""
+    from forecasts.questions import remove_question
+
+    with transaction(ctx) as session:
+        question = remove_question(session=session, slug=slug, reason=reason)
+    say(f"Removed question {question.slug}.")

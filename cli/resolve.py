@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 def resolve(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help="Slug of the question.")],
-    outcome: Annotated[str | None, typer.Argument(help="Binary: yes or no. Choice: an option, or 'other'.")] = None,
+    outcome: Annotated[str | None, typer.Argument(help="Binary: yes or no. Choice: an option, or 'other' (with --label).")] = None,
     happened_on: Annotated[str | None, typer.Option(help="Date questions: it happened on YYYY-MM-DD.")] = None,
     not_by: Annotated[str | None, typer.Option(help="Date questions: it had not happened by YYYY-MM-DD.")] = None,
     annul: Annotated[bool, typer.Option("--annul", help="Void the question: its forecasts are never scored.")] = False,
@@ -25,6 +25,7 @@ def resolve(
     evidence: Annotated[str | None, typer.Option(help="URL or citation showing the outcome.")] = None,
     note: Annotated[str | None, typer.Option(help="Free text kept with the resolution.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-resolve a resolved question; the earlier resolution stays in history.")] = False,
+    label: Annotated[str | None, typer.Option(help="With 'other': what actually happened (an outcome outside the options), e.g. Istanbul.")] = None,
 ) -> None:
     """Resolve a question: yes | no | OPTION | --happened-on DATE | --not-by DATE | --annul."""
     from resolutions.resolving import describe_resolution, forecast_counts
@@ -47,6 +48,7 @@ def resolve(
             note=note,
             force=force,
             guard_forecasts=True,
+            other_label=label,
         )
         described = describe_resolution(session, resolution)
         scored, unscored = forecast_counts(session=session, question_id=resolution.question_id)

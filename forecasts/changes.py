@@ -23,7 +23,10 @@ import getpass
 import os
 from dataclasses import dataclass, field
 
-from sqlalchemy import Date, and_, case, cast, func, select
+from sqlalchemy import Date, and_, case, func
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlmodel import select
 from sqlmodel import Session
 
 from forecasts.errors import InvalidInput
@@ -53,6 +56,20 @@ def required_reason(reason: str | None, what: str) -> str:
 def live_forecasts():
     """SQL condition: the forecast has not been superseded (retracted, corrected or moved)."""
     return Forecast.id.not_in(select(ForecastChange.forecast_id))
+
+
+def forecast_roots(session: Session) -> dict[int, int]:
+    """Replacement forecast id -> id of the original it (through a chain of corrections)
+    replaces. Ordering uses the original's id, so a correction keeps its forecast's place
+    among forecasts made the same day. Empty when nothing was ever corrected."""
+    roots: dict[int, int] = {}
+    for old, new in session.exec(
+        select(ForecastChange.forecast_id, ForecastChange.replacement_id)
+        .where(ForecastChange.replacement_id.is_not(None))
+        .order_by(ForecastChange.id)
+    ).all():
+        roots[new] = roots.get(old, old)
+    return roots
 
 
 @dataclass
@@ -137,6 +154,24 @@ def question_changes(session: Session, question_ids=None) -> dict[int, QuestionC
     return found
 
 
+class _AsDate(FunctionElement):
+    """An ISO date stored as text, read as a date: SQLite keeps dates as ISO text already
+    (a CAST there would make it a number); PostgreSQL casts."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(_AsDate)
+def _as_date_text(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_AsDate, "postgresql")
+def _as_date_cast(element, compiler, **kw):
+    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
+
+
 def deadline_edit(question_id):
     """SQL: the question's newest edited deadline (a date), or NULL."""
     newest = (
@@ -146,7 +181,7 @@ def deadline_edit(question_id):
         .limit(1)
         .scalar_subquery()
     )
-    return cast(newest, Date)
+    return _AsDate(newest)
 
 
 def claim_deadline(claim_columns):

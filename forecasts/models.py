@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import CheckConstraint, UniqueConstraint, event
+from sqlmodel import Field, Session, SQLModel
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -200,3 +200,36 @@ class RecordChange(SQLModel, table=True):
     reason: str | None = Field(default=None, max_length=2000)
     changed_by: str = Field(max_length=200)
     recorded_at: dt.datetime = Field(default_factory=utcnow)
+
+
+def _text_problem(label: str, value: str, length: int | None) -> str | None:
+    if "\x00" in value:
+        return f"{label} contains a NUL character (\\x00); remove it"
+    if length is not None and len(value) > length:
+        return f"{label} is {len(value)} characters long; at most {length} are accepted"
+    return None
+
+
+def check_text(label: str, value: str | None, length: int | None = None) -> None:
+    """Refuse text no backend can store the same way: NUL characters (PostgreSQL refuses
+    them, SQLite would keep them) and text longer than its column (only PostgreSQL would
+    refuse it)."""
+    from forecasts.errors import InvalidInput
+
+    problem = None if value is None else _text_problem(label, value, length)
+    if problem:
+        raise InvalidInput(problem)
+
+
+@event.listens_for(Session, "before_flush")
+def _check_new_rows(session, _flush_context, _instances) -> None:
+    """Every row written through the ORM gets the same text limits on every backend."""
+    for row in (*session.new, *session.dirty):
+        table = getattr(row, "__table__", None)
+        if table is None:
+            continue
+        for column in table.columns:
+            value = getattr(row, column.key, None)
+            if isinstance(value, str):  # sqlmodel's AutoString (a String underneath) carries the length
+                length = getattr(column.type, "length", None)
+                check_text(f"{table.name.replace('_', ' ')} {column.key.replace('_', ' ')}", value, length)

@@ -91,6 +91,15 @@ def _add_option(session: Session, question: Question, option: str, position: int
     return row
 
 
+def add_option_row(*, session: Session, question: Question, label: str) -> QuestionOption:
+    """Add an option (and its claim) after the choice question's last one."""
+    options = options_of(session=session, question=question)
+    if _option_key(label) in {o.label_key for o in options}:
+        raise Conflict(f"option {label!r} is already on question {question.slug!r}")
+    deadline = current_question(session=session, question=question).deadline
+    return _add_option(session, question, label, max(o.position for o in options) + 1, deadline)
+
+
 def find_question(*, session: Session, slug: str, removed_ok: bool = False) -> Question:
     """The question with ``slug`` (not removed, unless ``removed_ok``); NotFound otherwise."""
     question = session.exec(select(Question).where(Question.slug == slug.strip().lower())).first()
@@ -163,19 +172,28 @@ def tags_of(*, session: Session, question: Question) -> list[str]:
     return current_question(session=session, question=question).tags
 
 
-def question_details(*, session: Session, question: Question) -> dict:
-    """The fields a question was created with, to compare it with one being imported
-    (edits travel separately, as changes)."""
-    added = select(RecordChange.target_id).where(
-        RecordChange.subject == "question", RecordChange.subject_id == question.id, RecordChange.action == "add-option"
-    )
+def question_details(*, session: Session, question: Question, current: bool = False) -> dict:
+    """The fields that define a question, to compare it with one being imported: as it
+    was created (a JSON document carries edits separately, as changes), or with
+    ``current`` as it stands now (a CSV table holds the current state)."""
+    options = options_of(session=session, question=question)
+    if current:
+        now = current_question(session=session, question=question)
+        title, deadline, criteria, tags = now.title, now.deadline, now.criteria, now.tags
+    else:
+        added = set(session.exec(select(RecordChange.target_id).where(
+            RecordChange.subject == "question", RecordChange.subject_id == question.id, RecordChange.action == "add-option"
+        )).all())
+        options = [o for o in options if o.id not in added]
+        title, deadline, criteria = question.title, question.deadline, question.criteria
+        tags = base_tags(session=session, question_ids=[question.id]).get(question.id, [])
     return {
-        "title": question.title,
+        "title": title,
         "kind": question.kind,
-        "deadline": question.deadline,
-        "options": [o.label for o in options_of(session=session, question=question) if o.id not in set(session.exec(added).all())],
-        "tags": base_tags(session=session, question_ids=[question.id]).get(question.id, []),
-        "criteria": question.criteria or None,
+        "deadline": deadline,
+        "options": [o.label for o in options],
+        "tags": tags,
+        "criteria": criteria or None,
     }
 
 
@@ -228,17 +246,11 @@ def edit_question(
                     "a deadline cannot turn forecasts into hindsight: retract or correct them first"
                 )
             edits.append(("deadline", deadline.isoformat(), None))
-    if add_options:
-        if question.kind != "choice":
-            raise InvalidInput(f"--add-option is for choice questions; {question.slug!r} is a {question.kind} question")
-        options = options_of(session=session, question=question)
-        have = {o.label_key for o in options}
-        for position, option in enumerate(add_options, start=max(o.position for o in options) + 1):
-            if _option_key(option) in have:
-                raise Conflict(f"option {option!r} is already on question {question.slug!r}")
-            row = _add_option(session, question, option, position, now.deadline)
-            have.add(row.label_key)
-            edits.append(("add-option", row.label, row.id))
+    if add_options and question.kind != "choice":
+        raise InvalidInput(f"--add-option is for choice questions; {question.slug!r} is a {question.kind} question")
+    for option in add_options:
+        row = add_option_row(session=session, question=question, label=option)
+        edits.append(("add-option", row.label, row.id))
     for tag in dict.fromkeys(t.strip().lower() for t in tags):
         if not tag:
             raise InvalidInput("a tag is empty; give each --tag a word")

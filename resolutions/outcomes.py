@@ -25,6 +25,7 @@ from sqlalchemy import Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from forecasts.changes import claim_deadline
 from forecasts.models import Claim, Resolution
 
 DECIDING_OUTCOMES = ("yes", "no", "option", "other")
@@ -41,7 +42,7 @@ def current_resolutions() -> Select:
 
 
 def claim_outcomes() -> Select:
-    """One row per claim: claim_id, question_id, key, deadline, outcome, known_on, annulled.
+    """One row per claim: claim_id, question_id, key, deadline (as edited), outcome, known_on, annulled.
 
     The current resolution is joined through a correlated ``max(id)`` per claim's question,
     which the index on resolution.question_id answers directly (faster than materialising
@@ -77,7 +78,7 @@ def claim_outcomes() -> Select:
         Claim.id.label("claim_id"),
         Claim.question_id.label("question_id"),
         Claim.key.label("key"),
-        Claim.deadline.label("deadline"),
+        claim_deadline(Claim).label("deadline"),
         outcome.label("outcome"),
         known_on.label("known_on"),
         annulled.label("annulled"),

@@ -15,9 +15,11 @@ import numpy as np
 from sqlalchemy import select
 from sqlmodel import Session
 
-from forecasts.experts import aliases_of, find_expert
+from forecasts.changes import forecast_roots, live_forecasts
+from forecasts.experts import aliases_of, display_name, find_expert
 from forecasts.models import Claim, Forecast, Question, QuestionOption
 from forecasts.questions import describe_claim
+from resolutions.history import HistoryEntry, history
 from resolutions.calibration import CalibrationTable, Murphy, calibration_table, murphy_decomposition
 from resolutions.leaderboard import Standing, leaderboard
 from resolutions.outcomes import claim_outcomes
@@ -28,6 +30,7 @@ from resolutions.record import Scope, record_columns
 
 @dataclass(frozen=True)
 class ForecastOutcome:
+    id: int
     made_on: dt.date
     question: str
     claim: str
@@ -57,6 +60,7 @@ class ExpertProfile:
     standing: Standing | None
     calibration: Calibration | None
     forecasts: list[ForecastOutcome]
+    history: list[HistoryEntry]
 
 
 def calibration_report(
@@ -97,10 +101,11 @@ def calibration_report(
 def expert_profile(*, session: Session, name: str) -> ExpertProfile:
     """Scores with intervals, calibration, and every forecast of the expert (latest policy)."""
     expert = find_expert(session=session, name=name)
+    shown = display_name(session, expert)
     columns = record_columns(session=session, with_ids=True)
     number = columns.number_of(expert.id)
     claims = counting_claims(columns)
-    standing = next((s for s in leaderboard(session=session, columns=columns) if s.expert == expert.name), None)
+    standing = next((s for s in leaderboard(session=session, columns=columns) if s.expert == shown), None)
     outcomes = claim_outcomes().subquery()
     rows = session.execute(
         select(Forecast, Question.slug, Claim, QuestionOption.label, outcomes.c.outcome, outcomes.c.known_on, outcomes.c.annulled)
@@ -108,15 +113,17 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         .join(Question, Question.id == Claim.question_id)
         .join(outcomes, outcomes.c.claim_id == Claim.id)
         .outerjoin(QuestionOption, QuestionOption.id == Claim.option_id)
-        .where(Forecast.expert_id == expert.id)
+        .where(Forecast.expert_id == expert.id, live_forecasts())
         .order_by(Forecast.made_on, Forecast.id)
     ).all()
     counting = set(claims.forecast_id[claims.expert_id == number].tolist())
+    roots = forecast_roots(session)
     forecasts = []
     for forecast, slug, claim, label, outcome, known_on, annulled in rows:
         before_known = outcome is not None and forecast.made_on < known_on
         forecasts.append(
             ForecastOutcome(
+                id=forecast.id,
                 made_on=forecast.made_on,
                 question=slug,
                 claim=label or describe_claim(claim),
@@ -126,15 +133,16 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
                 source=forecast.source,
                 outcome="void" if annulled else "pending" if outcome is None else "true" if outcome else "false",
                 brier=(forecast.probability - outcome) ** 2 if before_known else None,
-                counts=forecast.id in counting,
+                counts=roots.get(forecast.id, forecast.id) in counting,
             )
         )
     return ExpertProfile(
-        name=expert.name,
+        name=shown,
         slug=expert.slug,
         affiliation=expert.affiliation,
         aliases=aliases_of(session=session, expert=expert),
         standing=standing,
         calibration=calibration_report(session=session, expert=expert.slug, scored=(claims, number)),
         forecasts=forecasts,
+        history=history(session=session, expert=expert.slug),
     )

@@ -25,7 +25,8 @@ import numpy as np
 from sqlalchemy import Select, case, func, literal, select
 from sqlmodel import Session
 
-from forecasts.models import Expert, Forecast, Question, QuestionOption, QuestionTag
+from forecasts.changes import expert_changes, forecast_roots, live_forecasts, tagged_questions
+from forecasts.models import Expert, Forecast, Question, QuestionOption
 from resolutions.days import day_number
 from resolutions.outcomes import claim_outcomes
 
@@ -63,7 +64,8 @@ class RecordColumns:
     ``probability``, ``made_day``, ``outcome`` of the claim (1, 0, PENDING or VOID),
     ``known_day`` and ``forecast_id`` (the forecast's id when asked for, else its position
     in recording order: either way it orders forecasts made on the same day by when they
-    were recorded). Per canonical claim number: ``claim_question`` (canonical question
+    were recorded; a corrected forecast carries the id of the original it replaces, see
+    ``forecasts.changes.forecast_roots``). Per canonical claim number: ``claim_question`` (canonical question
     number), ``claim_unit`` and ``claim_categories`` (possible outcomes of its unit: a
     choice question's options plus ``other``, else 2). Per canonical expert number:
     ``expert_ids`` (database id) and ``expert_names``.
@@ -108,8 +110,7 @@ def _claims_query(scope: Scope) -> Select:
         .order_by(Question.slug, outcomes.c.key)
     )
     if scope.tag is not None:
-        tagged = select(QuestionTag.question_id).where(QuestionTag.tag == scope.tag.strip().lower())
-        query = query.where(outcomes.c.question_id.in_(tagged))
+        query = query.where(outcomes.c.question_id.in_(tagged_questions(scope.tag.strip().lower())))
     if scope.kind is not None:
         query = query.where(Question.kind == scope.kind)
     return query
@@ -120,15 +121,22 @@ def _forecast_columns(session: Session, scope: Scope, with_ids: bool) -> tuple[n
     largest_expert, largest_claim = session.execute(select(func.max(Forecast.expert_id), func.max(Forecast.claim_id))).one()
     packed = (largest_claim or 0) < 2**CLAIM_BITS and (largest_expert or 0) < 2 ** (53 - CLAIM_BITS)
     ids = [Forecast.expert_id * 2**CLAIM_BITS + Forecast.claim_id] if packed else [Forecast.expert_id, Forecast.claim_id]
+    roots = forecast_roots(session)
+    with_ids = with_ids or bool(roots)
     wanted = [*([Forecast.id] if with_ids else []), *ids, Forecast.probability, day_number(Forecast.made_on)]
     # In recording order: free on the primary key, and it spares numpy a sort.
-    query = select(*wanted).order_by(Forecast.id)
+    query = select(*wanted).where(live_forecasts()).order_by(Forecast.id)
     if scope.since is not None:
         query = query.where(Forecast.made_on >= scope.since)
     if scope.until is not None:
         query = query.where(Forecast.made_on <= scope.until)
     columns = list(fetch_numbers(session, query, len(wanted)).T)
     forecast_id = columns.pop(0).astype(np.int64) if with_ids else np.arange(columns[0].size)
+    if roots:  # a correction keeps the place of the forecast it corrects
+        replaced = np.fromiter(roots, dtype=np.int64, count=len(roots))
+        where = np.searchsorted(forecast_id, replaced)
+        hit = (where < forecast_id.size) & (forecast_id[np.minimum(where, forecast_id.size - 1)] == replaced)
+        forecast_id[where[hit]] = np.fromiter(roots.values(), dtype=np.int64, count=len(roots))[hit]
     if packed:
         expert_id, claim_id = np.divmod(columns.pop(0).astype(np.int64), 2**CLAIM_BITS)
     else:
@@ -140,6 +148,7 @@ def _forecast_columns(session: Session, scope: Scope, with_ids: bool) -> tuple[n
 def record_columns(*, session: Session, scope: Scope = Scope(), with_ids: bool = False) -> RecordColumns:
     """Three queries (experts, claims, forecasts) joined by claim in numpy; see the module doc."""
     experts = session.execute(select(Expert.id, Expert.name).order_by(Expert.name_key)).all()
+    renamed = expert_changes(session).names
     expert_ids = np.array([expert_id for expert_id, _ in experts], dtype=np.int64)
     claim_ids, question_ids, claim_state, claim_known, categories, is_date = (
         fetch_numbers(session, _claims_query(scope), 6).T.astype(np.int64)
@@ -175,5 +184,5 @@ def record_columns(*, session: Session, scope: Scope = Scope(), with_ids: bool =
         claim_unit=claim_unit,
         claim_categories=categories,
         expert_ids=expert_ids,
-        expert_names=[name for _, name in experts],
+        expert_names=[renamed.get(expert_id, name) for expert_id, name in experts],
     )

@@ -21,9 +21,11 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from forecasts.errors import Conflict, InvalidInput
-from forecasts.models import Claim, Expert, Forecast, Question, QuestionOption, Resolution
+from forecasts.changes import live_forecasts
+from forecasts.experts import current_names
+from forecasts.models import Claim, Forecast, Question, QuestionOption, Resolution
 from forecasts.names import name_key
-from forecasts.questions import OTHER, describe_claim, find_option, find_question
+from forecasts.questions import OTHER, current_question, describe_claim, find_option, find_question
 from resolutions.outcomes import claim_outcomes
 
 
@@ -55,6 +57,7 @@ def resolve(
     note: str | None = None,
     force: bool = False,
     guard_forecasts: bool = False,
+    other_label: str | None = None,
 ) -> Resolution:
     """Record what happened to ``question``; see the module docstring for the rules.
 
@@ -77,6 +80,12 @@ def resolve(
             raise InvalidInput(f"{label} {day.isoformat()} is in the future; give a date on or before {today.isoformat()}")
 
     resolution = _new_resolution(found, session, outcome, happened_on, not_by, annul, on, today)
+    if other_label is not None:
+        if resolution.outcome != "other":
+            raise InvalidInput("--label names an outcome outside a choice question's options; give it with 'other'")
+        if not other_label.strip():
+            raise InvalidInput("--label is empty; give what happened, e.g. --label Istanbul")
+        resolution.other_label = " ".join(other_label.split())
     resolution.evidence, resolution.note = evidence, note
     current = current_resolution(session=session, question=found)
     if current is not None and not _moves_forward(current, resolution):
@@ -106,7 +115,7 @@ def forecast_counts(*, session: Session, question_id: int) -> tuple[int, int]:
     those made on or after the day their claim's outcome became known."""
     outcomes = claim_outcomes().where(Claim.question_id == question_id).subquery()
     decided = select(Forecast.made_on, outcomes.c.known_on).join(outcomes, outcomes.c.claim_id == Forecast.claim_id).where(
-        outcomes.c.outcome.is_not(None)
+        outcomes.c.outcome.is_not(None), live_forecasts()
     )
     rows = session.execute(decided).all()
     late = sum(1 for made_on, known_on in rows if made_on >= known_on)
@@ -117,14 +126,14 @@ def unscored_forecasts(*, session: Session, question: Question) -> list[tuple[st
     """(expert, claim, made_on) of the forecasts the current resolution leaves unscored."""
     outcomes = claim_outcomes().where(Claim.question_id == question.id).subquery()
     rows = session.execute(
-        select(Expert.name, Claim, Forecast.made_on)
-        .join(Forecast, Forecast.expert_id == Expert.id)
+        select(Forecast.expert_id, Claim, Forecast.made_on)
         .join(Claim, Claim.id == Forecast.claim_id)
         .join(outcomes, outcomes.c.claim_id == Claim.id)
-        .where(outcomes.c.outcome.is_not(None), Forecast.made_on >= outcomes.c.known_on)
-        .order_by(Forecast.made_on, Expert.name)
+        .where(outcomes.c.outcome.is_not(None), Forecast.made_on >= outcomes.c.known_on, live_forecasts())
+        .order_by(Forecast.made_on, Forecast.id)
     ).all()
-    return [(name, describe_claim(claim), made_on) for name, claim, made_on in rows]
+    names = current_names(session=session, ids={row[0] for row in rows})
+    return [(names[expert_id], describe_claim(claim), made_on) for expert_id, claim, made_on in rows]
 
 
 def _new_resolution(
@@ -162,14 +171,17 @@ def _new_resolution(
             raise InvalidInput(f"outcome {outcome!r} is not accepted for binary question {question.slug!r}; give yes or no")
         known_on = on
         if known_on is None:
-            known_on = min(today, question.deadline) if answer == "no" else today
+            known_on = min(today, current_question(session=session, question=question).deadline) if answer == "no" else today
         return Resolution(question_id=question.id, outcome=answer, known_on=known_on)
     if name_key(outcome) == OTHER:
         return Resolution(question_id=question.id, outcome="other", known_on=on or today)
     try:
         option = find_option(session=session, question=question, label=outcome)
     except InvalidInput as error:
-        raise InvalidInput(f"{error}, or 'other' for an outcome outside them") from None
+        raise InvalidInput(
+            f"{error}; for an outcome outside them give 'other' with what happened: "
+            f"trackrecord resolve {question.slug} other --label {outcome!r}"
+        ) from None
     return Resolution(question_id=question.id, outcome="option", option_id=option.id, known_on=on or today)
 
 
@@ -191,4 +203,6 @@ def describe_resolution(session: Session, resolution: Resolution) -> str:
         return f"had not happened by {resolution.event_on.isoformat()}"
     if resolution.outcome == "annulled":
         return "annulled"
+    if resolution.outcome == "other" and resolution.other_label:
+        return f"other ({resolution.other_label}), known on {resolution.known_on.isoformat()}"
     return f"{resolution.outcome}, known on {resolution.known_on.isoformat()}"

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from forecasts.models import Claim, Forecast, Question, QuestionOption, QuestionTag
-from forecasts.questions import describe_claim
+from forecasts.changes import live_forecasts, question_changes, tagged_questions
+from forecasts.models import Claim, Forecast, Question, QuestionOption
+from forecasts.questions import base_tags, describe_claim, question_now
 from resolutions.outcomes import claim_outcomes, current_resolutions
 
 STATUSES = ("open", "due", "resolved", "annulled")
@@ -47,23 +48,29 @@ def _due_condition(outcomes, today: dt.date):
     return (outcomes.c.deadline < today) & outcomes.c.outcome.is_(None) & ~outcomes.c.annulled
 
 
+def _live_counts():
+    """Live forecasts per claim (claim_id, n)."""
+    return select(Forecast.claim_id, func.count(Forecast.id).label("n")).where(live_forecasts()).group_by(Forecast.claim_id).subquery()
+
+
 def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
     """Claims past their deadline that are still unresolved and that someone forecast (nothing
     would be scored by resolving the others), oldest deadline first."""
     outcomes = claim_outcomes().subquery()
-    counts = select(Forecast.claim_id, func.count(Forecast.id).label("n")).group_by(Forecast.claim_id).subquery()
+    counts = _live_counts()
     rows = session.execute(
-        select(Question.slug, Question.title, Claim, QuestionOption.label, func.coalesce(counts.c.n, 0))
+        select(Question.id, Question.slug, Question.title, Claim, QuestionOption.label, outcomes.c.deadline, func.coalesce(counts.c.n, 0))
         .join(outcomes, outcomes.c.claim_id == Claim.id)
         .join(Question, Question.id == Claim.question_id)
         .outerjoin(QuestionOption, QuestionOption.id == Claim.option_id)
         .join(counts, counts.c.claim_id == Claim.id)
         .where(_due_condition(outcomes, today))
-        .order_by(Claim.deadline, Question.slug, Claim.key)
+        .order_by(outcomes.c.deadline, Question.slug, Claim.key)
     ).all()
+    titles = {q: edits.title for q, edits in question_changes(session, {row[0] for row in rows}).items() if edits.title}
     return [
-        DueClaim(question=slug, title=title, claim=label or describe_claim(claim), deadline=claim.deadline, forecasts=n)
-        for slug, title, claim, label, n in rows
+        DueClaim(question=slug, title=titles.get(question_id, title), claim=label or describe_claim(claim), deadline=deadline, forecasts=n)
+        for question_id, slug, title, claim, label, deadline, n in rows
     ]
 
 
@@ -77,18 +84,23 @@ def question_statuses(*, session: Session, today: dt.date, tag: str | None = Non
     )
     forecasts = dict(
         session.execute(
-            select(Claim.question_id, func.count(Forecast.id)).join(Forecast, Forecast.claim_id == Claim.id).group_by(Claim.question_id)
+            select(Claim.question_id, func.count(Forecast.id))
+            .join(Forecast, Forecast.claim_id == Claim.id)
+            .where(live_forecasts())
+            .group_by(Claim.question_id)
         ).all()
     )
     current = {row.question_id: row.outcome for row in session.execute(current_resolutions()).scalars()}
-    tags: dict[int, list[str]] = {}
-    for question_id, name in session.execute(select(QuestionTag.question_id, QuestionTag.tag).order_by(QuestionTag.tag)).all():
-        tags.setdefault(question_id, []).append(name)
+    tags = base_tags(session=session)
+    edits = question_changes(session)
     query = select(Question).order_by(Question.slug)
     if tag is not None:
-        query = query.where(Question.id.in_(select(QuestionTag.question_id).where(QuestionTag.tag == tag.strip().lower())))
+        query = query.where(Question.id.in_(tagged_questions(tag.strip().lower())))
     statuses = []
     for question in session.execute(query).scalars():
+        now = question_now(question, edits.get(question.id), tags.get(question.id, []))
+        if now.removed:
+            continue
         outcome = current.get(question.id)
         if outcome == "annulled":
             status = "annulled"
@@ -99,10 +111,10 @@ def question_statuses(*, session: Session, today: dt.date, tag: str | None = Non
         statuses.append(
             QuestionStatus(
                 slug=question.slug,
-                title=question.title,
+                title=now.title,
                 kind=question.kind,
-                deadline=question.deadline,
-                tags=tags.get(question.id, []),
+                deadline=now.deadline,
+                tags=now.tags,
                 status=status,
                 due_claims=due.get(question.id, 0),
                 forecasts=forecasts.get(question.id, 0),
@@ -137,11 +149,13 @@ class QuestionReport:
     options: list[str]
     claims: list[ClaimReport]
     history: list[ResolutionEntry]
+    changes: list  # resolutions.history.HistoryEntry: edits and forecast corrections
 
 
 def question_report(*, session: Session, slug: str, today: dt.date) -> QuestionReport:
     """Everything known about one question: status, claims with outcomes, resolution history."""
-    from forecasts.questions import find_question, options_of
+    from forecasts.questions import current_question, find_question, options_of
+    from resolutions.history import history as trail
     from resolutions.resolving import describe_resolution, resolution_history
 
     question = find_question(session=session, slug=slug)
@@ -149,22 +163,22 @@ def question_report(*, session: Session, slug: str, today: dt.date) -> QuestionR
     options = options_of(session=session, question=question)
     labels = {option.id: option.label for option in options}
     outcomes = claim_outcomes().subquery()
-    counts = select(Forecast.claim_id, func.count(Forecast.id).label("n")).group_by(Forecast.claim_id).subquery()
+    counts = _live_counts()
     rows = session.execute(
-        select(Claim, outcomes.c.outcome, outcomes.c.known_on, func.coalesce(counts.c.n, 0))
+        select(Claim, outcomes.c.deadline, outcomes.c.outcome, outcomes.c.known_on, func.coalesce(counts.c.n, 0))
         .join(outcomes, outcomes.c.claim_id == Claim.id)
         .outerjoin(counts, counts.c.claim_id == Claim.id)
         .where(Claim.question_id == question.id)
-        .order_by(Claim.deadline, Claim.window_start, Claim.id)
+        .order_by(outcomes.c.deadline, Claim.window_start, Claim.id)
     ).all()
     history = resolution_history(session=session, question=question)
     return QuestionReport(
         status=status,
-        criteria=question.criteria,
+        criteria=current_question(session=session, question=question).criteria,
         options=[option.label for option in options],
         claims=[
-            ClaimReport(claim=describe_claim(claim, labels), deadline=claim.deadline, outcome=outcome, known_on=known_on, forecasts=n)
-            for claim, outcome, known_on, n in rows
+            ClaimReport(claim=describe_claim(claim, labels), deadline=deadline, outcome=outcome, known_on=known_on, forecasts=n)
+            for claim, deadline, outcome, known_on, n in rows
         ],
         history=[
             ResolutionEntry(
@@ -177,4 +191,5 @@ def question_report(*, session: Session, slug: str, today: dt.date) -> QuestionR
             )
             for index, resolution in enumerate(history)
         ],
+        changes=[entry for entry in trail(session=session, question=question.slug) if entry.action not in ("resolved", "re-resolved")],
     )

@@ -82,7 +82,7 @@ def test_expert_show_gives_scores_calibration_and_every_forecast(zoe, ok):
     forecast_rows = [line for line in lines if "said " in line]
     assert len(forecast_rows) == 8
     q1 = next(line for line in forecast_rows if "said 1" in line).split()
-    assert q1[1:7] == ["q1", "yes", "20%", "true", "0.6400", "*"]
+    assert q1[0].isdigit() and q1[2:8] == ["q1", "yes", "20%", "true", "0.6400", "*"]  # id, made on, …
     assert "pending" in next(line for line in lines if "later" in line)
 
 

@@ -53,7 +53,7 @@ class TestProbabilityForms:
     def test_accepted_form_is_stored_as_a_fraction(self, record, ok, db_path, text, stored):
         """Numbers from 0 to 1 and percents from 0% to 100% are stored as a probability in [0, 1]."""
         out = ok("forecast", "add", "Markov", "talks", text, "--made-on", MADE)
-        assert out.startswith("Recorded: ")
+        assert out.startswith("Recorded forecast 1: ")
         assert sql(db_path, "SELECT probability FROM forecast") == [(pytest.approx(stored),)]
 
     def test_percent_and_fraction_are_the_same_value(self, record, ok):

@@ -1,11 +1,13 @@
 """The whole record as one JSON document, and loading such a document back.
 
-Layout (``format: trackrecord``, ``version: 1``), in a stable order so that export →
-import into an empty database → export is byte-identical:
+Layout (``format: trackrecord``, ``version: 2``), in a stable order so that export →
+import into an empty database → export is byte-identical. Every row is written as it
+was created; what changed since travels as changes, replayed on import, so the history
+survives the round trip:
 
-- ``experts``: by name key; name, slug, affiliation, aliases (sorted);
+- ``experts``: by name key; name (as created), slug, affiliation, aliases (sorted);
 - ``questions``: in creation order; slug, title, kind, deadline, options (in order),
-  tags (sorted), criteria;
+  tags (sorted), criteria, all as created;
 - ``windows``: the date windows forecast so far, in creation order; question, window,
   and ``before``: the question created just after it (null: after all of them). Import
   recreates questions and windows interleaved as they were, so every claim keeps its
@@ -16,7 +18,17 @@ import into an empty database → export is byte-identical:
   phrase, scale, made_on, recorded_at, quote, source, note;
 - ``resolutions``: in recording order, so each question's history replays as it was
   recorded; question, outcome (as stored: yes, no, option, other, happened, not_by,
-  annulled), option, event_on, known_on, evidence, note, forced, recorded_at.
+  annulled), option, label (what happened, for ``other``), event_on, known_on,
+  evidence, note, forced, recorded_at;
+- ``changes``: expert and question changes in recording order; subject (expert or
+  question), name (the expert's name as created, or the slug), action, value, target
+  (for a merge: the name as created of the expert merged into), reason, changed_by,
+  recorded_at;
+- ``forecast_changes``: in recording order; forecast (its 1-based position in
+  ``forecasts``), action (retract, correct, move), replacement (position, or null),
+  reason, changed_by, recorded_at.
+
+Version 1 documents (no changes) are read as well.
 
 Import is history, not new testimony: forecasts keep their ``recorded_at`` and are
 checked against the deadline rule only (a faithful record may hold forecasts recorded
@@ -38,16 +50,17 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from forecasts.errors import Conflict, InvalidInput
-from forecasts.experts import _attach_aliases, _lookup, add_expert
-from forecasts.forecasting import made_on_problem
-from forecasts.models import Claim, Expert, ExpertAlias, Forecast, Question, QuestionOption, Resolution
+from forecasts.experts import _attach_aliases, _base_lookup, _lookup, add_expert, find_expert
+from forecasts.forecasting import claim_deadline, made_on_problem
+from forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution
 from forecasts.names import name_key
 from forecasts.parsing import parse_date, parse_window
-from forecasts.questions import add_question, claim_for, find_option, find_question, options_of, question_details, tags_of
+from forecasts.questions import add_option_row, add_question, claim_for, find_option, find_question, options_of, question_details
 from resolutions.resolving import _moves_forward
 
 FORMAT = "trackrecord"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 @dataclass
@@ -57,8 +70,11 @@ class ImportCounts:
 
     def merge(self, other: "ImportCounts") -> None:
         for key, value in other.added.items():
-            self.added[key] += value
+            self.add(key, value)
         self.present += other.present
+
+    def add(self, kind: str, number: int = 1) -> None:
+        self.added[kind] = self.added.get(kind, 0) + number
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
@@ -84,6 +100,7 @@ def export_document(*, session: Session) -> dict:
     option_labels = dict(session.exec(select(QuestionOption.id, QuestionOption.label)).all())
     questions = session.exec(select(Question).order_by(Question.id)).all()
     slugs = {question.id: question.slug for question in questions}
+    created = {question.id: question_details(session=session, question=question) for question in questions}
     claims = {claim.id: claim for claim in session.exec(select(Claim)).all()}
     document = {
         "format": FORMAT,
@@ -98,8 +115,8 @@ def export_document(*, session: Session) -> dict:
                 "title": q.title,
                 "kind": q.kind,
                 "deadline": _iso(q.deadline),
-                "options": [o.label for o in options_of(session=session, question=q)],
-                "tags": tags_of(session=session, question=q),
+                "options": created[q.id]["options"],
+                "tags": created[q.id]["tags"],
                 "criteria": q.criteria,
             }
             for q in questions
@@ -113,7 +130,9 @@ def export_document(*, session: Session) -> dict:
     for claim in sorted((c for c in claims.values() if c.window_end is not None), key=lambda c: c.id):
         later = next((slug for claim_id, slug in starts if claim_id > claim.id), None)
         document["windows"].append({"question": slugs[claim.question_id], **_claim_fields(claim, option_labels), "before": later})
+    position: dict[int, int] = {}
     for forecast in session.exec(select(Forecast).order_by(Forecast.id)).all():
+        position[forecast.id] = len(position) + 1
         claim = claims[forecast.claim_id]
         document["forecasts"].append(
             {
@@ -136,6 +155,7 @@ def export_document(*, session: Session) -> dict:
                 "question": slugs[resolution.question_id],
                 "outcome": resolution.outcome,
                 "option": option_labels.get(resolution.option_id) if resolution.option_id else None,
+                "label": resolution.other_label,
                 "event_on": _iso(resolution.event_on),
                 "known_on": _iso(resolution.known_on),
                 "evidence": resolution.evidence,
@@ -144,6 +164,30 @@ def export_document(*, session: Session) -> dict:
                 "recorded_at": _iso(resolution.recorded_at),
             }
         )
+    document["changes"] = [
+        {
+            "subject": change.subject,
+            "name": expert_names[change.subject_id] if change.subject == "expert" else slugs[change.subject_id],
+            "action": change.action,
+            "value": change.value,
+            "target": expert_names[change.target_id] if change.action == "merge" else None,
+            "reason": change.reason,
+            "changed_by": change.changed_by,
+            "recorded_at": _iso(change.recorded_at),
+        }
+        for change in session.exec(select(RecordChange).order_by(RecordChange.id)).all()
+    ]
+    document["forecast_changes"] = [
+        {
+            "forecast": position[change.forecast_id],
+            "action": change.action,
+            "replacement": position.get(change.replacement_id),
+            "reason": change.reason,
+            "changed_by": change.changed_by,
+            "recorded_at": _iso(change.recorded_at),
+        }
+        for change in session.exec(select(ForecastChange).order_by(ForecastChange.id)).all()
+    ]
     return document
 
 
@@ -176,8 +220,11 @@ def import_document(*, session: Session, document: dict, name: str = "document")
     """Load ``document`` (as ``export_document`` writes it) into ``session``."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput(f"{name} is not a trackrecord export (its 'format' must be {FORMAT!r})")
-    if document.get("version") != VERSION:
-        raise InvalidInput(f"{name} has version {document.get('version')!r}; this trackrecord reads version {VERSION}")
+    if document.get("version") not in READABLE_VERSIONS:
+        raise InvalidInput(
+            f"{name} has version {document.get('version')!r}; this trackrecord reads versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))}"
+        )
     counts = ImportCounts()
     for number, record in enumerate(document.get("experts", []), 1):
         _import_expert(session, record, f"{name}: expert #{number}", counts)
@@ -189,7 +236,11 @@ def import_document(*, session: Session, document: dict, name: str = "document")
         _import_question(session, record, f"{name}: question #{number}", counts)
     for waiting in windows.values():
         _import_windows(session, waiting)
-    _import_forecasts(session, document.get("forecasts", []), name, counts)
+    _import_changes(session, _records(document, "changes", name), name, counts)
+    forecast_changes = _records(document, "forecast_changes", name)
+    superseded = {record.get("forecast") for record in forecast_changes}
+    ids = _import_forecasts(session, document.get("forecasts", []), name, counts, superseded)
+    _import_forecast_changes(session, forecast_changes, ids, name, counts)
     _import_resolutions(session, document.get("resolutions", []), name, counts)
     session.flush()
     return counts
@@ -204,7 +255,7 @@ def _import_windows(session: Session, records: list[dict]) -> None:
 def _import_expert(session: Session, record: dict, where: str, counts: ImportCounts) -> None:
     expert_name = _need(record, "name", where)
     aliases = list(record.get("aliases") or [])
-    existing = _lookup(session, expert_name)
+    existing = _base_lookup(session, expert_name) or _lookup(session, expert_name)
     if existing is not None:
         if name_key(existing.name) != name_key(expert_name) or (existing.affiliation or None) != (record.get("affiliation") or None):
             raise Conflict(
@@ -223,7 +274,7 @@ def _import_expert(session: Session, record: dict, where: str, counts: ImportCou
         expert.slug = slug
         session.add(expert)
         session.flush()
-    counts.added["experts"] += 1
+    counts.add("experts")
 
 
 def _import_question(session: Session, record: dict, where: str, counts: ImportCounts) -> None:
@@ -248,24 +299,26 @@ def _import_question(session: Session, record: dict, where: str, counts: ImportC
         counts.present += 1
         return
     add_question(session=session, slug=slug, **wanted)
-    counts.added["questions"] += 1
+    counts.add("questions")
 
 
-def _import_forecasts(session: Session, records: list[dict], name: str, counts: ImportCounts) -> None:
+def _import_forecasts(session: Session, records: list[dict], name: str, counts: ImportCounts, superseded: set) -> list[int]:
+    """Add the document's forecasts (those already present are skipped); returns the id of
+    each, in the document's order. Forecasts the document itself supersedes are history and
+    are not checked against the deadline as it stands now."""
     experts: dict[str, Expert] = {}
     questions: dict[str, Question] = {}
-    from forecasts.experts import find_expert
-
     existing: dict[tuple, list[tuple]] = {}
     for row in session.exec(
-        select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.recorded_at, Forecast.phrase)
+        select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.recorded_at, Forecast.phrase, Forecast.id)
     ).all():
-        existing.setdefault(tuple(row[:4]), []).append((_utc(row[4]), row[5]))
+        existing.setdefault(tuple(row[:4]), []).append((_utc(row[4]), row[5], row[6]))
+    ids: list[int | Forecast] = []
     for number, record in enumerate(records, 1):
         where = f"{name}: forecast #{number}"
         expert_name = _need(record, "expert", where)
         if expert_name not in experts:
-            experts[expert_name] = find_expert(session=session, name=expert_name)
+            experts[expert_name] = _base_lookup(session, expert_name) or find_expert(session=session, name=expert_name)
         slug = _need(record, "question", where)
         if slug not in questions:
             questions[slug] = find_question(session=session, slug=slug)
@@ -280,37 +333,129 @@ def _import_forecasts(session: Session, records: list[dict], name: str, counts: 
         if problem:
             raise InvalidInput(f"{where}: {problem}")
         recorded_at = _datetime(_need(record, "recorded_at", where), f"{where}: recorded_at")
-        if made_on >= claim.deadline:
+        deadline = claim_deadline(session, question, claim)
+        if number not in superseded and made_on >= deadline:
             raise Conflict(
                 f"{where}: forecast made on {made_on.isoformat()} is on or after the claim's deadline "
-                f"{claim.deadline.isoformat()}; only forecasts made before the deadline are recorded"
+                f"{deadline.isoformat()}; only forecasts made before the deadline are recorded"
             )
         key = (expert.id, claim.id, made_on, float(probability))
         matches = existing.get(key, [])
-        if any(at == recorded_at or phrase == record.get("phrase") for at, phrase in matches):
+        same = [forecast_id for at, phrase, forecast_id in matches if at == recorded_at or phrase == record.get("phrase")]
+        if same:
             counts.present += 1
+            ids.append(same[0])
             continue
         if matches:
             raise Conflict(
                 f"{where}: {expert.name} already has a forecast of {probability:g} made on {made_on.isoformat()} "
                 f"on {slug} recorded at another time with another phrase; the record and the file disagree"
             )
+        forecast = Forecast(
+            claim_id=claim.id,
+            expert_id=expert.id,
+            probability=float(probability),
+            made_on=made_on,
+            recorded_at=recorded_at,
+            quote=record.get("quote"),
+            source=record.get("source"),
+            phrase=record.get("phrase"),
+            scale=record.get("scale"),
+            note=record.get("note"),
+        )
+        session.add(forecast)
+        ids.append(forecast)
+        existing.setdefault(key, []).append((recorded_at, record.get("phrase"), None))
+        counts.add("forecasts")
+    session.flush()
+    return [entry if isinstance(entry, int) else entry.id for entry in ids]
+
+
+def _records(document: dict, key: str, name: str) -> list[dict]:
+    records = document.get(key) or []
+    if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
+        raise InvalidInput(f"{name}: {key!r} must be a list of objects")
+    return records
+
+
+def _import_changes(session: Session, records: list[dict], name: str, counts: ImportCounts) -> None:
+    """Replay expert and question changes; one already recorded (same subject, action, value
+    and time) is skipped."""
+    for number, record in enumerate(records, 1):
+        where = f"{name}: change #{number}"
+        subject, action = _need(record, "subject", where), _need(record, "action", where)
+        allowed = {"expert": ("rename", "merge", "remove", "restore"), "question": ("title", "criteria", "deadline", "add-option", "tag", "untag", "remove")}
+        if action not in allowed.get(subject, ()):
+            raise InvalidInput(f"{where}: {subject!r} change {action!r} is not known; a change is one of {allowed}")
+        label = _need(record, "name", where)
+        if subject == "expert":
+            found = _base_lookup(session, label)
+            if found is None:
+                raise InvalidInput(f"{where}: no expert created as {label!r} in the document or the record")
+        else:
+            found = find_question(session=session, slug=label, removed_ok=True)
+        value = record.get("value")
+        recorded_at = _datetime(_need(record, "recorded_at", where), f"{where}: recorded_at")
+        present = session.exec(
+            select(RecordChange).where(
+                RecordChange.subject == subject, RecordChange.subject_id == found.id, RecordChange.action == action
+            )
+        ).all()
+        if any(_utc(row.recorded_at) == recorded_at and row.value == value for row in present):
+            counts.present += 1
+            continue
+        change = RecordChange(
+            subject=subject, subject_id=found.id, action=action, value=value, reason=record.get("reason"),
+            changed_by=record.get("changed_by") or "unknown", recorded_at=recorded_at,
+        )
+        if action == "rename":
+            owner = _lookup(session, _need(record, "value", where), include_removed=True)
+            if owner is not None and owner.id != found.id:
+                raise Conflict(f"{where}: {value!r} already names another expert, {owner.name!r}")
+            change.value_key = name_key(value)
+        elif action == "merge":
+            target = _base_lookup(session, _need(record, "target", where))
+            if target is None:
+                raise InvalidInput(f"{where}: no expert created as {record.get('target')!r} to merge into")
+            change.target_id = target.id
+        elif action == "deadline":
+            _date(_need(record, "value", where), f"{where}: deadline")
+        elif action == "add-option":
+            change.target_id = add_option_row(session=session, question=found, label=_need(record, "value", where)).id
+        session.add(change)
+        session.flush()
+        counts.add("changes")
+
+
+def _import_forecast_changes(session: Session, records: list[dict], ids: list[int], name: str, counts: ImportCounts) -> None:
+    """Replay retractions, corrections and moves; forecasts are named by position in the document."""
+
+    def forecast_at(position, where: str, what: str) -> int:
+        if not isinstance(position, int) or isinstance(position, bool) or not 1 <= position <= len(ids):
+            raise InvalidInput(f"{where}: {what} {position!r} is not a position in the document's forecasts (1 to {len(ids)})")
+        return ids[position - 1]
+
+    for number, record in enumerate(records, 1):
+        where = f"{name}: forecast change #{number}"
+        action = _need(record, "action", where)
+        if action not in ("retract", "correct", "move"):
+            raise InvalidInput(f"{where}: action {action!r} is not known; give retract, correct or move")
+        old = forecast_at(_need(record, "forecast", where), where, "forecast")
+        new = None if action == "retract" else forecast_at(_need(record, "replacement", where), where, "replacement")
+        recorded_at = _datetime(_need(record, "recorded_at", where), f"{where}: recorded_at")
+        present = session.exec(select(ForecastChange).where(ForecastChange.forecast_id == old)).first()
+        if present is not None:
+            if present.action != action or present.replacement_id != new:
+                raise Conflict(f"{where}: that forecast was already {present.action}ed differently in the record; the record and the file disagree")
+            counts.present += 1
+            continue
         session.add(
-            Forecast(
-                claim_id=claim.id,
-                expert_id=expert.id,
-                probability=float(probability),
-                made_on=made_on,
-                recorded_at=recorded_at,
-                quote=record.get("quote"),
-                source=record.get("source"),
-                phrase=record.get("phrase"),
-                scale=record.get("scale"),
-                note=record.get("note"),
+            ForecastChange(
+                forecast_id=old, action=action, replacement_id=new, reason=_need(record, "reason", where),
+                changed_by=record.get("changed_by") or "unknown", recorded_at=recorded_at,
             )
         )
-        existing.setdefault(key, []).append((recorded_at, record.get("phrase")))
-        counts.added["forecasts"] += 1
+        counts.add("changes")
     session.flush()
 
 
@@ -346,6 +491,7 @@ def _import_resolutions(session: Session, records: list[dict], name: str, counts
                 known_on=_date(record.get("known_on"), f"{where}: known_on"),
                 evidence=record.get("evidence"),
                 note=record.get("note"),
+                other_label=record.get("label"),
                 forced=bool(record.get("forced")),
                 recorded_at=_datetime(_need(record, "recorded_at", where), f"{where}: recorded_at"),
             )
@@ -368,7 +514,7 @@ def _import_resolutions(session: Session, records: list[dict], name: str, counts
             session.add(row)
             session.flush()
             current = row
-            counts.added["resolutions"] += 1
+            counts.add("resolutions")
 
 
 def _check_resolution(question: Question, row: Resolution, where: str) -> None:

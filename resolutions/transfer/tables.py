@@ -1,10 +1,11 @@
-"""CSV tables: questions, forecasts and wide expert × question matrices.
+r"""CSV tables: questions, forecasts and wide expert × question matrices.
 
 The kind of a CSV file is recognised from its header row:
 
 - questions: ``question,title,kind,deadline,options,tags,criteria,outcome,resolved_on``;
-  options and tags are separated by ``|``; outcome is ``yes``, ``no``, an option (or
-  ``other``), ``happened:DATE``, ``not-by:DATE``, ``annulled`` or empty; resolved_on is
+  options and tags are separated by ``|``; a ``|`` inside a label is written ``\|`` and a
+  backslash ``\\``; outcome is ``yes``, ``no``, an option (or ``other``, or
+  ``other:WHAT HAPPENED``), ``happened:DATE``, ``not-by:DATE``, ``annulled`` or empty; resolved_on is
   the day the outcome became known for yes/no/option/other/annulled (empty: as
   ``trackrecord resolve`` defaults it).
 - forecasts: ``question,expert,probability,made_on,option,window,quote,source``;
@@ -25,8 +26,14 @@ probability is already present.
 
 Forecasts are written through ``bulk.ForecastWriter`` in batches.
 
-Export writes ``questions.csv`` (each question with its *current* resolution; the JSON
-document keeps the full history) and ``forecasts.csv`` (probabilities as numbers; the
+Unknown experts are refused unless ``add_experts``; then a new name close to a known
+expert or to another new name of the same import ("Ada Okafr" beside "Ada Okafor") is
+refused, all of them listed, unless ``distinct``; names that differ only in their digits
+("Entrant 0041", "Entrant 0042") are ids, never close.
+
+Export writes the record as it stands now: ``questions.csv`` (each question with its
+current title, deadline and tags and its *current* resolution; the JSON document keeps
+the full history) and ``forecasts.csv`` (probabilities as numbers; the
 verbal phrase, scale and note live in the JSON document only). Both use exactly the
 import formats. Cells beginning with ``=``, ``+``, ``-`` or ``@`` are neutralised for
 spreadsheets by a leading ``'``, which import strips again (only when followed by one
@@ -37,6 +44,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import unicodedata
 from operator import itemgetter
 from collections.abc import Callable
@@ -47,13 +55,14 @@ from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel import Session
 
-from forecasts.errors import InvalidInput, TrackrecordError
-from forecasts.experts import add_expert, find_expert
+from forecasts.changes import live_forecasts, question_changes
+from forecasts.errors import Conflict, InvalidInput, TrackrecordError
+from forecasts.experts import add_expert, close_spellings, current_names, expert_spellings, find_expert
 from forecasts.forecasting import made_on_problem
-from forecasts.models import Claim, Expert, ExpertAlias, Forecast, Question, QuestionOption, Resolution, utcnow
+from forecasts.models import Claim, Forecast, Question, QuestionOption, Resolution, utcnow
 from forecasts.names import name_key
 from forecasts.parsing import parse_date
-from forecasts.questions import OTHER, add_question, options_of, question_details, tags_of
+from forecasts.questions import OTHER, add_question, base_tags, options_of, question_details, question_now
 from forecasts.verbal import read_probability
 from forecasts.windows import parse_window_phrase
 from resolutions.outcomes import claim_outcomes, claim_state
@@ -111,6 +120,7 @@ def import_file(
     add_experts: bool = False,
     made_on: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
+    distinct: bool = False,
 ) -> FileResult:
     """Import one JSON document or CSV table into ``session``.
 
@@ -130,13 +140,13 @@ def import_file(
             if set(header) == set(QUESTION_COLUMNS) and len(header) == len(QUESTION_COLUMNS):
                 _import_questions(session, header, rows, problems, counts, today)
             elif set(header) == set(FORECAST_COLUMNS) and len(header) == len(FORECAST_COLUMNS):
-                sink = _ForecastSink(session, problems, counts, today, add_experts, progress)
+                sink = _ForecastSink(session, problems, counts, today, add_experts, progress, distinct)
                 _import_forecasts(sink, header, rows, scale)
                 sink.finish()
             elif header and header[0] == "expert" and len(header) > 1:
                 if made_on is None:
                     raise InvalidInput(f"{path} is a wide matrix (expert, question, …): give --made-on DATE for its forecasts")
-                sink = _ForecastSink(session, problems, counts, today, add_experts, progress)
+                sink = _ForecastSink(session, problems, counts, today, add_experts, progress, distinct)
                 _import_wide(sink, header, rows, scale, made_on)
                 sink.finish()
             else:
@@ -162,8 +172,27 @@ def _cells(header: list[str], row: list[str], line: int, problems: Problems) -> 
 # --- questions ----------------------------------------------------------------------
 
 
+_ESCAPED = re.compile(r"\\(.)|\|")
+
+
 def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split("|") if part.strip()]
+    r"""The ``|``-separated labels of a cell, ``\|`` and ``\\`` read as a literal ``|`` and ``\``."""
+    parts, current, end = [], [], 0
+    for match in _ESCAPED.finditer(text):
+        current.append(text[end:match.start()])
+        if match.group(1) is not None:
+            current.append(match.group(1))
+        else:
+            parts.append("".join(current))
+            current = []
+        end = match.end()
+    parts.append("".join(current) + text[end:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _join(labels) -> str:
+    """Labels as one cell, the inverse of ``_split``."""
+    return "|".join(label.replace("\\", "\\\\").replace("|", "\\|") for label in labels)
 
 
 def _import_questions(session, header, rows, problems: Problems, counts: ImportCounts, today: dt.date) -> None:
@@ -211,7 +240,7 @@ def _question_row(session, cells, line, problems, counts, today) -> None:
     outcome = _outcome(cells["outcome"], kind, wanted["options"], resolved_on)
     existing = session.exec(select(Question).where(Question.slug == slug)).first() if slug else None
     if existing is not None:
-        have = question_details(session=session, question=existing)
+        have = question_details(session=session, question=existing, current=True)
         differs = [key for key in wanted if have[key] != wanted[key]]
         if differs:
             raise _RowProblem("question", f"question {slug!r} already exists with a different {', '.join(differs)}")
@@ -219,7 +248,7 @@ def _question_row(session, cells, line, problems, counts, today) -> None:
     else:
         column = "options" if kind == "choice" and len(wanted["options"]) < 2 else "question"
         _checked(column, add_question, session=session, slug=slug, **wanted)
-        counts.added["questions"] += 1
+        counts.add("questions")
     if outcome is None:
         return
     question = existing or session.exec(select(Question).where(Question.slug == slug)).one()
@@ -228,7 +257,7 @@ def _question_row(session, cells, line, problems, counts, today) -> None:
         counts.present += 1
         return
     _checked("outcome", resolve, session=session, question=slug, today=today, **outcome)
-    counts.added["resolutions"] += 1
+    counts.add("resolutions")
 
 
 def _outcome(text: str, kind: str, options: list[str], resolved_on: dt.date | None) -> dict | None:
@@ -252,8 +281,13 @@ def _outcome(text: str, kind: str, options: list[str], resolved_on: dt.date | No
         if lowered not in ("yes", "no"):
             raise _RowProblem("outcome", f"outcome {text!r} is not accepted for a binary question; give yes, no or annulled")
         return {"outcome": lowered, "on": resolved_on}
-    if name_key(text) != OTHER and name_key(text) not in {name_key(option) for option in options}:
-        raise _RowProblem("outcome", f"outcome {text!r} is not one of the options {'|'.join(options)}, 'other' or annulled")
+    if name_key(text) not in {name_key(option) for option in options}:
+        if name_key(head) == OTHER and rest.strip():
+            return {"outcome": OTHER, "other_label": text.partition(":")[2].strip(), "on": resolved_on}
+        if name_key(text) != OTHER:
+            raise _RowProblem(
+                "outcome", f"outcome {text!r} is not one of the options {'|'.join(options)}, 'other', 'other:WHAT HAPPENED' or annulled"
+            )
     return {"outcome": text, "on": resolved_on}
 
 
@@ -267,7 +301,9 @@ def _same_resolution(session, current: Resolution, outcome: dict) -> bool:
     if outcome["on"] not in (None, current.known_on):
         return False
     key = name_key(outcome["outcome"])
-    if current.outcome in ("yes", "no", "other"):
+    if current.outcome == "other":
+        return key == OTHER and (outcome.get("other_label") or None) == current.other_label
+    if current.outcome in ("yes", "no"):
         return current.outcome == key
     if current.outcome == "option":
         return session.get(QuestionOption, current.option_id).label_key == key
@@ -289,29 +325,30 @@ class _QuestionInfo:
 class _ForecastSink:
     """What a forecast row is checked against, loaded once, and where valid rows go."""
 
-    def __init__(self, session: Session, problems: Problems, counts: ImportCounts, today, add_experts, progress) -> None:
+    def __init__(self, session: Session, problems: Problems, counts: ImportCounts, today, add_experts, progress, distinct=False) -> None:
         self.session, self.problems, self.counts, self.today = session, problems, counts, today
-        self.add_experts = add_experts
+        self.add_experts, self.distinct = add_experts, distinct
         self.recorded_at = utcnow()
         connection = session.connection()
-        self.expert_ids: dict[str, int] = {}
-        self.slug_ids: dict[str, int] = {}
-        for expert_id, key, slug in connection.execute(select(Expert.id, Expert.name_key, Expert.slug)):
-            self.expert_ids[key] = expert_id
-            self.slug_ids[slug] = expert_id
-        for expert_id, key in connection.execute(select(ExpertAlias.expert_id, ExpertAlias.alias_key)):
-            self.expert_ids.setdefault(key, expert_id)
+        # Every spelling that names an expert now (names, aliases, slugs, former names).
+        self.expert_ids: dict[str, int] = expert_spellings(session=session)
+        self.new_experts: list[str] = []
         self.expert_cache: dict[str, int | str] = {}
         self.questions: dict[str, _QuestionInfo] = {}
         by_id: dict[int, _QuestionInfo] = {}
+        removed = {q for q, edits in question_changes(session).items() if edits.removed is not None}
         for question_id, slug, kind, deadline in connection.execute(select(Question.id, Question.slug, Question.kind, Question.deadline)):
             info = _QuestionInfo(question_id, slug, kind, deadline, {})
-            self.questions[slug] = by_id[question_id] = info
+            by_id[question_id] = info
+            if question_id not in removed:
+                self.questions[slug] = info
+        outcomes = claim_outcomes().subquery()
         self.claim_deadline: dict[int, dt.date] = {}
-        for claim_id, question_id, key, deadline in connection.execute(select(Claim.id, Claim.question_id, Claim.key, Claim.deadline)):
+        for claim_id, question_id, key, deadline in connection.execute(
+            select(outcomes.c.claim_id, outcomes.c.question_id, outcomes.c.key, outcomes.c.deadline)
+        ):
             by_id[question_id].claims[key] = claim_id
             self.claim_deadline[claim_id] = deadline
-        outcomes = claim_outcomes().subquery()
         self.claim_known: dict[int, dt.date] = dict(
             connection.execute(
                 select(outcomes.c.claim_id, outcomes.c.known_on).where(
@@ -333,7 +370,7 @@ class _ForecastSink:
         if not name_key(text):
             raise _RowProblem("expert", "expert is empty; give the expert's name, alias or slug")
         key = name_key(text)
-        found = self.expert_ids.get(key) or self.slug_ids.get(" ".join(unicodedata.normalize("NFC", text).split()).casefold())
+        found = self.expert_ids.get(key) or self.expert_ids.get(" ".join(unicodedata.normalize("NFC", text).split()).casefold())
         if found is None:
             if not self.add_experts:
                 try:
@@ -375,6 +412,9 @@ class _ForecastSink:
         problem = made_on_problem(made_on, self.today)
         if problem:
             raise _RowProblem(date_column, problem)
+        for column, text in (("quote", quote), ("source", source)):
+            if text and "\x00" in text:  # rows here bypass the ORM's check (forecasts.models.check_text)
+                raise _RowProblem(column, f"forecast {column} contains a NUL character (\\x00); remove it")
         if isinstance(claim, tuple):
             deadline, known = claim[1].end, self._new_window_known(info, claim[1])
         else:
@@ -398,7 +438,8 @@ class _ForecastSink:
             return
         if expert_id is None:
             expert_id = add_expert(session=self.session, name=expert, distinct=True).id
-            self.counts.added["experts"] += 1
+            self.counts.add("experts")
+            self.new_experts.append(" ".join(expert.split()))
             self.expert_cache[expert] = self.expert_ids[name_key(expert)] = expert_id
         if claim_id is None:
             window = claim[1]
@@ -426,7 +467,7 @@ class _ForecastSink:
             phrase=reading.phrase,
             scale=reading.scale_version,
         )
-        self.counts.added["forecasts"] += 1
+        self.counts.add("forecasts")
 
     def _new_window_known(self, info: _QuestionInfo, window):
         """When a window not yet in the record would be known, from the question's current resolution."""
@@ -440,7 +481,26 @@ class _ForecastSink:
         return None
 
     def finish(self) -> None:
+        if self.new_experts and not self.distinct:
+            self._refuse_close_names()
         self.writer.flush()
+
+    def _refuse_close_names(self) -> None:
+        """Refuse new experts spelled close to a known expert or to each other (see the module doc)."""
+        new_keys = {name_key(name): name for name in self.new_experts}
+        known = {key: expert_id for key, expert_id in self.expert_ids.items() if key not in new_keys}
+        close = close_spellings(list(new_keys), known)
+        if close:
+            names = current_names(session=self.session, ids={i for i in close.values() if isinstance(i, int)})
+            shown = [
+                f"{new_keys[key]!r} ~ {names[other] if isinstance(other, int) else new_keys[other]!r}" for key, other in list(close.items())[:8]
+            ]
+            more = f" and {len(close) - 8} more" if len(close) > 8 else ""
+            raise Conflict(
+                f"{len(close)} new expert name{'s are' if len(close) != 1 else ' is'} close to another expert's: "
+                f"{'; '.join(shown)}{more}; if they are the same person, join the spelling with 'trackrecord expert alias' "
+                "first; if they are different people, import with --distinct"
+            )
 
 
 class _Cache(dict):
@@ -560,22 +620,26 @@ def export_tables(*, session: Session, folder: Path) -> list[Path]:
     with open(questions_path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(QUESTION_COLUMNS)
+        edits, tags = question_changes(session), base_tags(session=session)
         for question in questions:
+            now = question_now(question, edits.get(question.id), tags.get(question.id, []))
+            if now.removed:
+                continue
             outcome, resolved_on = "", None
             if question.id in newest:
                 resolution = session.get(Resolution, newest[question.id])
                 outcome, resolved_on = _outcome_cell(resolution, labels)
             writer.writerow(
                 [neutralise(value) for value in (
-                    question.slug, question.title, question.kind,
-                    question.deadline.isoformat() if question.deadline else "",
-                    "|".join(o.label for o in options_of(session=session, question=question)),
-                    "|".join(tags_of(session=session, question=question)),
-                    question.criteria, outcome, resolved_on.isoformat() if resolved_on else "",
+                    question.slug, now.title, question.kind,
+                    now.deadline.isoformat() if now.deadline else "",
+                    _join(o.label for o in options_of(session=session, question=question)),
+                    _join(now.tags),
+                    now.criteria, outcome, resolved_on.isoformat() if resolved_on else "",
                 )]
             )
     slugs = {question.id: question.slug for question in questions}
-    names = dict(session.exec(select(Expert.id, Expert.name)).all())
+    names = current_names(session=session)
     forecasts_path = folder / "forecasts.csv"
     query = (
         select(
@@ -583,6 +647,7 @@ def export_tables(*, session: Session, folder: Path) -> list[Path]:
             Claim.window_start, Claim.window_end, Forecast.quote, Forecast.source,
         )
         .join(Claim, Claim.id == Forecast.claim_id)
+        .where(live_forecasts())
         .order_by(Forecast.id)
     )
     with open(forecasts_path, "w", newline="", encoding="utf-8") as handle:
@@ -606,4 +671,6 @@ def _outcome_cell(resolution: Resolution, labels: dict[int, str]) -> tuple[str, 
         return f"not-by:{resolution.event_on.isoformat()}", None
     if resolution.outcome == "option":
         return labels[resolution.option_id], resolution.known_on
+    if resolution.outcome == "other" and resolution.other_label:
+        return f"other:{resolution.other_label}", resolution.known_on
     return resolution.outcome, resolution.known_on

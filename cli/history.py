@@ -1,0 +1,44 @@
+"""``trackrecord history``: every correction, retraction, rename, merge, edit and resolution."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.context import transaction
+from cli.render import OutputFormat, note, show_records, table
+
+HEADERS = ["when (UTC)", "by", "subject", "name", "change", "detail", "reason"]
+
+
+def history_rows(entries) -> list[tuple]:
+    return [
+        (e.recorded_at.strftime("%Y-%m-%d %H:%M"), e.changed_by, e.subject, e.name, e.action, e.detail, e.reason)
+        for e in entries
+    ]
+
+
+def history_table(entries) -> str:
+    return table(history_rows(entries), HEADERS)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("history")(history)
+
+
+def history(
+    ctx: typer.Context,
+    expert: Annotated[str | None, typer.Option(help="Only changes to this expert and their forecasts.")] = None,
+    question: Annotated[str | None, typer.Option(help="Only changes to this question, its forecasts and resolutions.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
+) -> None:
+    """Show the record's trail: corrections, retractions, renames, merges, edits and resolutions, oldest first."""
+    from resolutions.history import history as trail
+
+    with transaction(ctx) as session:
+        entries = trail(session=session, expert=expert, question=question)
+    if not entries and fmt in (OutputFormat.table, OutputFormat.markdown):
+        note("Nothing has been changed or resolved yet." if not (expert or question) else "No changes match.")
+        return
+    show_records([e.as_dict() for e in entries], fmt, history_rows(entries), HEADERS)
