@@ -218,6 +218,8 @@ def edit_question(
     """
     question = find_question(session=session, slug=slug)
     now = current_question(session=session, question=question)
+    if title is not None or criteria is not None or deadline is not None or add_options:
+        reason = required_reason(reason, "editing a question's title, criteria, deadline or options")
     edits: list[tuple[str, str, int | None]] = []  # (action, value, target)
     if title is not None:
         if not title.strip():
@@ -265,8 +267,6 @@ def edit_question(
             f"nothing to change on question {question.slug!r}: give --title, --criteria, --deadline, "
             "--add-option, --tag or --untag with a value different from the current one"
         )
-    if any(action not in ("tag", "untag") for action, _, _ in edits):
-        reason = required_reason(reason, "editing a question's title, criteria, deadline or options")
     rows = [
         RecordChange(
             subject="question", subject_id=question.id, action=action, value=value, target_id=target,
