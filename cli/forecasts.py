@@ -58,7 +58,7 @@ def add(
     from cli.context import Settings
     from forecasts.experts import display_name
     from forecasts.forecasting import add_forecast
-    from forecasts.models import Expert
+    from forecasts.models import Claim, Expert, Question
     from forecasts.verbal import read_probability
 
     reading = read_probability(probability, ctx.find_object(Settings).verbal_scale)
@@ -81,8 +81,10 @@ def add(
             scale=reading.scale_version,
         )
         expert_name = display_name(session, session.get(Expert, forecast.expert_id))
+        slug = session.get(Claim, forecast.claim_id).question_id
+        slug = session.get(Question, slug).slug  # the names as stored, not as typed
     claim = f" on {option}" if option else f" for {span.label}" if span else ""
-    say(f"Recorded forecast {forecast.id}: {expert_name} gives {question}{claim} {percent(value)}{_words(reading)} (made on {made.isoformat()}).")
+    say(f"Recorded forecast {forecast.id}: {expert_name} gives {slug}{claim} {percent(value)}{_words(reading)} (made on {made.isoformat()}).")
 
 
 @app.command("list")

@@ -80,14 +80,23 @@ def csv_text(records: Sequence[dict], keys: Sequence[str]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def json_text(records) -> str:
-    """Indented JSON; a list of records is written one record per line (fast for big lists)."""
+    """Indented JSON; a list of records is written one record per line (fast for big lists).
+
+    json escapes the C0 controls but passes DEL and the C1 controls (U+0080–U+009F: a
+    U+009B starts an escape sequence in many terminals) through; they are written as
+    \\u escapes too, which every JSON reader turns back into the same characters."""
     import json
 
     if isinstance(records, list) and records and all(isinstance(record, dict) for record in records):
         lines = ",\n".join("  " + json.dumps(record, ensure_ascii=False, default=str) for record in records)
-        return f"[\n{lines}\n]"
-    return json.dumps(records, indent=2, ensure_ascii=False, default=str)
+        text = f"[\n{lines}\n]"
+    else:
+        text = json.dumps(records, indent=2, ensure_ascii=False, default=str)
+    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 #: Stand-ins for the few non-ASCII marks of our own output, for a stdout that cannot encode them.

@@ -28,6 +28,7 @@ def resolve(
     label: Annotated[str | None, typer.Option(help="With 'other': what actually happened (an outcome outside the options), e.g. Istanbul.")] = None,
 ) -> None:
     """Resolve a question: yes | no | OPTION | --happened-on DATE | --not-by DATE | --annul."""
+    from forecasts.models import Question
     from resolutions.resolving import describe_resolution, forecast_counts
     from resolutions.resolving import resolve as record_resolution
 
@@ -51,9 +52,10 @@ def resolve(
             other_label=label,
         )
         described = describe_resolution(session, resolution)
+        slug = session.get(Question, resolution.question_id).slug  # as stored, not as typed
         scored, unscored = forecast_counts(session=session, question_id=resolution.question_id)
     prefix = "Re-resolved" if resolution.forced else "Resolved"
     counts = f"; it scores {scored} forecast{'s' if scored != 1 else ''}"
     if unscored:
         counts += f" ({unscored} made on or after the day the outcome became known are not scored)"
-    say(f"{prefix} {question}: {described}{counts}.")
+    say(f"{prefix} {slug}: {described}{counts}.")

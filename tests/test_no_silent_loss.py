@@ -150,3 +150,21 @@ def test_help_uses_the_usual_conventions(run):
     alias = run("expert", "alias", "--help").stdout
     assert "Usage: trackrecord expert alias [OPTIONS] NAME SPELLING..." in alias
     assert "--distinct " in run("expert", "add", "--help").stdout and "--format [table|markdown|csv|json]" in run("leaderboard", "--help").stdout
+
+
+def test_confirmations_echo_the_stored_names_not_what_was_typed(ok):
+    ok("expert", "add", "Sergey Markov")
+    ok("question", "add", "talks", "Talks?", "--kind", "binary", "--deadline", days(10))
+    assert ok("forecast", "add", "  SERGEY   markov ", "TALKS", "0.4", "--made-on", days(-3)).startswith(
+        "Recorded forecast 1: Sergey Markov gives talks 40%"
+    )
+    assert ok("resolve", "Talks", "no", "--on", days(-1)).startswith("Resolved talks: no")
+
+
+def test_json_output_escapes_c1_controls(ok):
+    ok("expert", "add", "Ev\u009bil \u007f Name")
+    ok("question", "add", "q", "Q?", "--kind", "binary", "--deadline", days(10))
+    ok("forecast", "add", "Ev\u009bil \u007f Name", "q", "0.4", "--made-on", days(-3))
+    out = ok("forecast", "list", "--format", "json")
+    assert "\u009b" not in out and "\u007f" not in out and "\\u009b" in out and "\\u007f" in out
+    assert json.loads(out)[0]["expert"] == "Ev\u009bil \u007f Name"  # and any JSON reader gets the text back
