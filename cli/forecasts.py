@@ -37,7 +37,7 @@ def _words(reading) -> str:
     approximate = " (closest spelling)" if reading.approximate else ""
     return f" ('{reading.phrase}' read as '{reading.matched}'{approximate}, scale {reading.scale_version})"
 
-app = typer.Typer(help="Record and list forecasts (append-only).", no_args_is_help=True)
+app = typer.Typer(help="Record, list, correct and retract forecasts (append-only).", no_args_is_help=True)
 
 
 # Negative numbers ("-0.1") must reach the probability check, not be read as options.

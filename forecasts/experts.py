@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, literal, or_, union_all
 from sqlmodel import Session, select
 
 from forecasts.changes import ExpertChanges, changed_by, expert_changes, live_forecasts, required_reason
@@ -138,13 +138,13 @@ def _lookup(session: Session, name: str, *, include_removed: bool = False) -> Ex
     """The expert that ``name`` (name, former name, alias or slug) stands for now, if any."""
     key = name_key(name)
     as_slug = " ".join(unicodedata.normalize("NFC", name).split()).casefold()
-    candidates = list(session.exec(select(Expert.id).where(or_(Expert.name_key == key, Expert.slug == as_slug))).all())
-    candidates += session.exec(select(ExpertAlias.expert_id).where(ExpertAlias.alias_key == key)).all()
-    candidates += session.exec(
-        select(RecordChange.subject_id).where(
-            RecordChange.subject == "expert", RecordChange.action == "rename", RecordChange.value_key == key
-        )
-    ).all()
+    renamed = (RecordChange.subject == "expert") & (RecordChange.action == "rename") & (RecordChange.value_key == key)
+    found = union_all(  # one statement: names and slugs first, then aliases, then former names
+        select(Expert.id, literal(0).label("rank")).where(or_(Expert.name_key == key, Expert.slug == as_slug)),
+        select(ExpertAlias.expert_id, literal(1)).where(ExpertAlias.alias_key == key),
+        select(RecordChange.subject_id, literal(2)).where(renamed),
+    ).subquery()
+    candidates = session.exec(select(found.c[0]).order_by(found.c.rank)).all()
     if not candidates:
         return None
     changes = expert_changes(session)

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from forecasts.changes import changed_by, expert_changes, live_forecasts, required_reason
+from forecasts.changes import changed_by, expert_changes, live_forecasts, question_changes, required_reason
 from forecasts.errors import Conflict, InvalidInput, NotFound
 from forecasts.experts import _lookup, current_names, display_name, find_expert
 from forecasts.models import Claim, Expert, Forecast, ForecastChange, Question, QuestionOption
 from forecasts.parsing import Window
-from forecasts.questions import claim_for, current_question, describe_claim, find_question
+from forecasts.questions import claim_for, describe_claim, find_question
 
 
 #: Forecasts said before this day are refused as implausible: most likely a typo in the year.
@@ -112,7 +112,8 @@ def claim_deadline(session: Session, question: Question, claim: Claim) -> dt.dat
     """The claim's deadline now: its window's end, else its question's current deadline."""
     if claim.window_end is not None:
         return claim.window_end
-    return current_question(session=session, question=question).deadline
+    edits = question_changes(session, [question.id]).get(question.id)
+    return (edits and edits.deadline) or question.deadline
 
 
 def _check_hindsight(session: Session, question: Question, claim: Claim, made_on: dt.date, today: dt.date) -> None:
