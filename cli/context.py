@@ -7,7 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from typing import Annotated
+
 import typer
+
+#: ``--reason`` of every command that changes the record (required by each change but tags).
+Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required, except for tags).")]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cli.context import transaction
+from cli.context import Reason, transaction
 from cli.render import note, percent, say, table
 
 app = typer.Typer(help="Add, list, show, rename, merge and remove experts (people, outlets, anonymous sources).", no_args_is_help=True)
@@ -112,9 +112,6 @@ def show(
         say("")
         say(f"history: {len(profile.history)} change{'s' if len(profile.history) != 1 else ''}")
         say(history_table(profile.history))
-
-
-Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required).")]
 
 
 @app.command("rename")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import parsed_date, today, transaction
-from cli.render import OutputFormat, note, percent, say, show_records
+from cli.context import Reason, parsed_date, today, transaction
+from cli.render import OutputFormat, percent, say, show_records
 
 WindowOption = Annotated[
     str | None,
@@ -101,18 +101,13 @@ def list_(
 
     with transaction(ctx) as session:
         rows = list_forecasts(session=session, expert=expert, question=question)
-    if not rows and fmt in (OutputFormat.table, OutputFormat.markdown):
-        note("No forecasts match." if expert or question else "No forecasts yet. Add one with: trackrecord forecast add EXPERT QUESTION PROBABILITY")
-        return
     show_records(
         [asdict(r) | {"made_on": r.made_on.isoformat(), "recorded_at": r.recorded_at.isoformat()} for r in rows],
         fmt,
         [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.quote, r.source) for r in rows],
         ["id", "made on", "expert", "question", "claim", "probability", "phrase", "quote", "source"],
+        "No forecasts match." if expert or question else "No forecasts yet. Add one with: trackrecord forecast add EXPERT QUESTION PROBABILITY",
     )
-
-
-Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required).")]
 
 
 @app.command("correct", context_settings={"ignore_unknown_options": True})

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cli.context import transaction
-from cli.render import OutputFormat, note, show_records, table
+from cli.render import OutputFormat, show_records, table
 
 HEADERS = ["when (UTC)", "by", "subject", "name", "change", "detail", "reason"]
 
@@ -38,7 +38,5 @@ def history(
 
     with transaction(ctx) as session:
         entries = trail(session=session, expert=expert, question=question)
-    if not entries and fmt in (OutputFormat.table, OutputFormat.markdown):
-        note("Nothing has been changed or resolved yet." if not (expert or question) else "No changes match.")
-        return
-    show_records([e.as_dict() for e in entries], fmt, history_rows(entries), HEADERS)
+    empty = "No changes match." if expert or question else "Nothing has been changed or resolved yet."
+    show_records([e.as_dict() for e in entries], fmt, history_rows(entries), HEADERS, empty)

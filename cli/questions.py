@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.context import parsed_date, today, transaction
+from cli.context import Reason, parsed_date, today, transaction
 from cli.render import note, say, table
 
 app = typer.Typer(help="Add, list, show, edit and remove questions (binary, choice, date).", no_args_is_help=True)
@@ -127,9 +127,6 @@ def show(
         say("")
         say("changes (oldest first):")
         say(history_table(report.changes))
-
-
-Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required, except for tags).")]
 
 
 @app.command("edit")

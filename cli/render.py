@@ -57,10 +57,13 @@ def table(rows: Sequence[Sequence], headers: Sequence[str], fmt: OutputFormat = 
     return tabulate(cells, headers=list(headers), tablefmt=style, disable_numparse=True)
 
 
-def show_records(records: list[dict], fmt: OutputFormat, rows: Sequence[Sequence], headers: Sequence[str]) -> None:
+def show_records(records: list[dict], fmt: OutputFormat, rows: Sequence[Sequence], headers: Sequence[str], empty: str) -> None:
     """Print ``records`` as JSON or CSV (every key, values as stored), or their ``rows``
-    under ``headers`` as a table (values formatted for reading)."""
-    if fmt is OutputFormat.json:
+    under ``headers`` as a table (values formatted for reading); for no records, a table
+    is the ``empty`` message on stderr (JSON and CSV stay parseable: ``[]``, a header)."""
+    if not records and fmt in (OutputFormat.table, OutputFormat.markdown):
+        note(empty)
+    elif fmt is OutputFormat.json:
         say(json_text(records), raw=True)
     elif fmt is OutputFormat.csv:
         say(csv_text(records, list(records[0]) if records else []), raw=True)

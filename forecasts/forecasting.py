@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 from forecasts.changes import changed_by, expert_changes, live_forecasts, question_changes, required_reason
 from forecasts.errors import Conflict, InvalidInput, NotFound
 from forecasts.experts import _lookup, current_names, display_name, find_expert
-from forecasts.models import Claim, Expert, Forecast, ForecastChange, Question, QuestionOption
+from forecasts.models import Claim, Forecast, ForecastChange, Question, QuestionOption
 from forecasts.parsing import Window
 from forecasts.questions import claim_for, describe_claim, find_question
 
