@@ -23,7 +23,7 @@ import getpass
 import os
 from dataclasses import dataclass, field
 
-from sqlalchemy import Date, and_, case, func
+from sqlalchemy import Date, and_, case, func, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import select
@@ -53,9 +53,17 @@ def required_reason(reason: str | None, what: str) -> str:
     return reason.strip()
 
 
-def live_forecasts():
-    """SQL condition: the forecast has not been superseded (retracted, corrected or moved)."""
+def live_forecasts(session: Session):
+    """SQL condition: the forecast has not been superseded (retracted, corrected or moved).
+    Simply true on a record where nothing ever was, so big queries skip the anti-join."""
+    if not any_superseded(session):
+        return true()
     return Forecast.id.not_in(select(ForecastChange.forecast_id))
+
+
+def any_superseded(session: Session) -> bool:
+    """True once any forecast has been retracted, corrected or moved."""
+    return session.exec(select(ForecastChange.id).limit(1)).first() is not None
 
 
 def forecast_roots(session: Session) -> dict[int, int]:

@@ -255,7 +255,7 @@ def list_experts(*, session: Session) -> list[ExpertSummary]:
     changes = expert_changes(session)
     counts = dict(
         session.exec(
-            select(Forecast.expert_id, func.count(Forecast.id)).where(live_forecasts()).group_by(Forecast.expert_id)
+            select(Forecast.expert_id, func.count(Forecast.id)).where(live_forecasts(session)).group_by(Forecast.expert_id)
         ).all()
     )
     aliases: dict[int, list[str]] = {}
@@ -314,7 +314,7 @@ def merge_experts(*, session: Session, source: str, into: str, reason: str | Non
     reason = required_reason(reason, "merging experts")
     who = changed_by()
     moved = 0
-    for forecast in session.exec(select(Forecast).where(Forecast.expert_id == merged.id, live_forecasts()).order_by(Forecast.id)).all():
+    for forecast in session.exec(select(Forecast).where(Forecast.expert_id == merged.id, live_forecasts(session)).order_by(Forecast.id)).all():
         supersede(session, forecast, "move", reason, who, expert_id=kept.id)
         moved += 1
     session.add(RecordChange(subject="expert", subject_id=merged.id, action="merge", target_id=kept.id, reason=reason, changed_by=who))
@@ -327,7 +327,7 @@ def remove_expert(*, session: Session, name: str, reason: str | None) -> str:
     expert = find_expert(session=session, name=name)
     shown = display_name(session, expert)
     reason = required_reason(reason, "removing an expert")
-    recorded = session.exec(select(func.count(Forecast.id)).where(Forecast.expert_id == expert.id, live_forecasts())).one()
+    recorded = session.exec(select(func.count(Forecast.id)).where(Forecast.expert_id == expert.id, live_forecasts(session))).one()
     if recorded:
         raise Conflict(
             f"expert {shown!r} has {recorded} forecast{'s' if recorded != 1 else ''}; only an expert with no "

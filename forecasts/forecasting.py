@@ -84,7 +84,7 @@ def add_forecast(
             Forecast.claim_id == claim.id,
             Forecast.made_on == made_on,
             Forecast.probability == probability,
-            live_forecasts(),
+            live_forecasts(session),
         )
     ).first()
     if duplicate is not None:
@@ -260,7 +260,7 @@ def list_forecasts(
         .join(Claim, Claim.id == Forecast.claim_id)
         .join(Question, Question.id == Claim.question_id)
         .outerjoin(QuestionOption, QuestionOption.id == Claim.option_id)
-        .where(live_forecasts())
+        .where(live_forecasts(session))
         .order_by(Forecast.made_on, Forecast.id)
     )
     if expert is not None:

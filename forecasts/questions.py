@@ -238,7 +238,7 @@ def edit_question(
             late = session.exec(
                 select(Forecast.made_on)
                 .join(Claim, Claim.id == Forecast.claim_id)
-                .where(Claim.question_id == question.id, Forecast.made_on >= deadline, live_forecasts())
+                .where(Claim.question_id == question.id, Forecast.made_on >= deadline, live_forecasts(session))
                 .order_by(Forecast.made_on)
             ).all()
             if late:

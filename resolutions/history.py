@@ -75,11 +75,6 @@ def history(*, session: Session, expert: str | None = None, question: str | None
         found = find_expert(session=session, name=expert)
         members = {found.id} | {i for i in changes.merged_into if changes.canonical(i) == found.id}
     question_id = None if question is None else find_question(session=session, slug=question, removed_ok=True).id
-    names = current_names(session=session, changes=changes)
-    slugs = dict(session.exec(select(Question.id, Question.slug)).all())
-    labels = dict(session.exec(select(QuestionOption.id, QuestionOption.label)).all())
-    entries: list[HistoryEntry] = []
-
     old, new = aliased(Forecast), aliased(Forecast)
     query = (
         select(ForecastChange, old, new, Claim)
@@ -91,24 +86,41 @@ def history(*, session: Session, expert: str | None = None, question: str | None
         query = query.where(or_(old.expert_id.in_(members), new.expert_id.in_(members)))
     if question_id is not None:
         query = query.where(Claim.question_id == question_id)
-    rows = session.exec(query).all()
-    claims = {c.id: c for c in session.exec(select(Claim).where(Claim.id.in_({n.claim_id for _, _, n, _ in rows if n}))).all()}
-    for change, before, after, claim in rows:
-        claims[claim.id] = claim
-        what = f"{names[before.expert_id]} on {slugs[claim.question_id]}: {_forecast_text(before, claim, labels)}"
-        detail = what if after is None else f"{what}; {_difference(before, after, claims, labels, names)}"
-        entries.append(
-            HistoryEntry(change.recorded_at, change.changed_by, f"forecast {before.id}", names[before.expert_id], ACTIONS[change.action], detail, change.reason)
-        )
-
+    forecast_rows = session.exec(query).all()
     query = select(RecordChange)
     if members is not None:
         query = query.where(RecordChange.subject == "expert", RecordChange.subject_id.in_(members))
     if question_id is not None:
         query = query.where(RecordChange.subject == "question", RecordChange.subject_id == question_id)
-    base = dict(session.exec(select(Expert.id, Expert.name)).all())
+    record_rows = session.exec(query.order_by(RecordChange.id)).all()
+    resolutions = []
+    if members is None:
+        query = select(Resolution)
+        if question_id is not None:
+            query = query.where(Resolution.question_id == question_id)
+        resolutions = session.exec(query.order_by(Resolution.id)).all()
+
+    # Names, slugs and labels of what the rows mention only (a big record has many).
+    claims = {c.id: c for c in session.exec(select(Claim).where(Claim.id.in_({n.claim_id for _, _, n, _ in forecast_rows if n}))).all()}
+    claims.update({claim.id: claim for *_, claim in forecast_rows})
+    expert_ids = {f.expert_id for _, b, a, _ in forecast_rows for f in (b, a) if f is not None}
+    expert_ids |= {r.subject_id for r in record_rows if r.subject == "expert"} | {r.target_id for r in record_rows if r.action == "merge"}
+    question_ids = {c.question_id for c in claims.values()} | {r.subject_id for r in record_rows if r.subject == "question"}
+    question_ids |= {r.question_id for r in resolutions}
+    names = current_names(session=session, ids=expert_ids, changes=changes)
+    slugs = dict(session.exec(select(Question.id, Question.slug).where(Question.id.in_(question_ids))).all())
+    labels = dict(session.exec(select(QuestionOption.id, QuestionOption.label).where(QuestionOption.question_id.in_(question_ids))).all())
+    base = dict(session.exec(select(Expert.id, Expert.name).where(Expert.id.in_(expert_ids))).all())
+
+    entries: list[HistoryEntry] = []
+    for change, before, after, claim in forecast_rows:
+        what = f"{names[before.expert_id]} on {slugs[claim.question_id]}: {_forecast_text(before, claim, labels)}"
+        detail = what if after is None else f"{what}; {_difference(before, after, claims, labels, names)}"
+        entries.append(
+            HistoryEntry(change.recorded_at, change.changed_by, f"forecast {before.id}", names[before.expert_id], ACTIONS[change.action], detail, change.reason)
+        )
     previous: dict[int, str] = {}
-    for change in session.exec(query.order_by(RecordChange.id)).all():
+    for change in record_rows:
         if change.subject == "expert":
             name = names[change.subject_id]
             if change.action == "rename":
@@ -122,18 +134,13 @@ def history(*, session: Session, expert: str | None = None, question: str | None
             name = slugs[change.subject_id]
             detail = "(cleared)" if change.value is None else change.value
         entries.append(HistoryEntry(change.recorded_at, change.changed_by, change.subject, name, ACTIONS[change.action], detail, change.reason))
-
-    if members is None:
-        query = select(Resolution)
-        if question_id is not None:
-            query = query.where(Resolution.question_id == question_id)
-        for resolution in session.exec(query.order_by(Resolution.id)).all():
-            entries.append(
-                HistoryEntry(
-                    resolution.recorded_at, None, "question", slugs[resolution.question_id],
-                    "re-resolved" if resolution.forced else "resolved", describe_resolution(session, resolution), resolution.note,
-                )
+    for resolution in resolutions:
+        entries.append(
+            HistoryEntry(
+                resolution.recorded_at, None, "question", slugs[resolution.question_id],
+                "re-resolved" if resolution.forced else "resolved", describe_resolution(session, resolution), resolution.note,
             )
+        )
     return sorted(entries, key=lambda entry: _utc(entry.recorded_at))
 
 

@@ -113,7 +113,7 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
         .join(Question, Question.id == Claim.question_id)
         .join(outcomes, outcomes.c.claim_id == Claim.id)
         .outerjoin(QuestionOption, QuestionOption.id == Claim.option_id)
-        .where(Forecast.expert_id == expert.id, live_forecasts())
+        .where(Forecast.expert_id == expert.id, live_forecasts(session))
         .order_by(Forecast.made_on, Forecast.id)
     ).all()
     counting = set(claims.forecast_id[claims.expert_id == number].tolist())

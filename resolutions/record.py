@@ -125,7 +125,7 @@ def _forecast_columns(session: Session, scope: Scope, with_ids: bool) -> tuple[n
     with_ids = with_ids or bool(roots)
     wanted = [*([Forecast.id] if with_ids else []), *ids, Forecast.probability, day_number(Forecast.made_on)]
     # In recording order: free on the primary key, and it spares numpy a sort.
-    query = select(*wanted).where(live_forecasts()).order_by(Forecast.id)
+    query = select(*wanted).where(live_forecasts(session)).order_by(Forecast.id)
     if scope.since is not None:
         query = query.where(Forecast.made_on >= scope.since)
     if scope.until is not None:

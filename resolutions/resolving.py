@@ -115,7 +115,7 @@ def forecast_counts(*, session: Session, question_id: int) -> tuple[int, int]:
     those made on or after the day their claim's outcome became known."""
     outcomes = claim_outcomes().where(Claim.question_id == question_id).subquery()
     decided = select(Forecast.made_on, outcomes.c.known_on).join(outcomes, outcomes.c.claim_id == Forecast.claim_id).where(
-        outcomes.c.outcome.is_not(None), live_forecasts()
+        outcomes.c.outcome.is_not(None), live_forecasts(session)
     )
     rows = session.execute(decided).all()
     late = sum(1 for made_on, known_on in rows if made_on >= known_on)
@@ -129,7 +129,7 @@ def unscored_forecasts(*, session: Session, question: Question) -> list[tuple[st
         select(Forecast.expert_id, Claim, Forecast.made_on)
         .join(Claim, Claim.id == Forecast.claim_id)
         .join(outcomes, outcomes.c.claim_id == Claim.id)
-        .where(outcomes.c.outcome.is_not(None), Forecast.made_on >= outcomes.c.known_on, live_forecasts())
+        .where(outcomes.c.outcome.is_not(None), Forecast.made_on >= outcomes.c.known_on, live_forecasts(session))
         .order_by(Forecast.made_on, Forecast.id)
     ).all()
     names = current_names(session=session, ids={row[0] for row in rows})

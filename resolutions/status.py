@@ -48,16 +48,16 @@ def _due_condition(outcomes, today: dt.date):
     return (outcomes.c.deadline < today) & outcomes.c.outcome.is_(None) & ~outcomes.c.annulled
 
 
-def _live_counts():
+def _live_counts(session: Session):
     """Live forecasts per claim (claim_id, n)."""
-    return select(Forecast.claim_id, func.count(Forecast.id).label("n")).where(live_forecasts()).group_by(Forecast.claim_id).subquery()
+    return select(Forecast.claim_id, func.count(Forecast.id).label("n")).where(live_forecasts(session)).group_by(Forecast.claim_id).subquery()
 
 
 def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
     """Claims past their deadline that are still unresolved and that someone forecast (nothing
     would be scored by resolving the others), oldest deadline first."""
     outcomes = claim_outcomes().subquery()
-    counts = _live_counts()
+    counts = _live_counts(session)
     rows = session.execute(
         select(Question.id, Question.slug, Question.title, Claim, QuestionOption.label, outcomes.c.deadline, func.coalesce(counts.c.n, 0))
         .join(outcomes, outcomes.c.claim_id == Claim.id)
@@ -86,7 +86,7 @@ def question_statuses(*, session: Session, today: dt.date, tag: str | None = Non
         session.execute(
             select(Claim.question_id, func.count(Forecast.id))
             .join(Forecast, Forecast.claim_id == Claim.id)
-            .where(live_forecasts())
+            .where(live_forecasts(session))
             .group_by(Claim.question_id)
         ).all()
     )
@@ -98,8 +98,9 @@ def question_statuses(*, session: Session, today: dt.date, tag: str | None = Non
         query = query.where(Question.id.in_(tagged_questions(tag.strip().lower())))
     statuses = []
     for question in session.execute(query).scalars():
-        now = question_now(question, edits.get(question.id), tags.get(question.id, []))
-        if now.removed:
+        edited = edits.get(question.id)
+        now = question_now(question, edited, tags.get(question.id, [])) if edited else None
+        if now is not None and now.removed:
             continue
         outcome = current.get(question.id)
         if outcome == "annulled":
@@ -111,10 +112,10 @@ def question_statuses(*, session: Session, today: dt.date, tag: str | None = Non
         statuses.append(
             QuestionStatus(
                 slug=question.slug,
-                title=now.title,
+                title=now.title if now else question.title,
                 kind=question.kind,
-                deadline=now.deadline,
-                tags=now.tags,
+                deadline=now.deadline if now else question.deadline,
+                tags=now.tags if now else tags.get(question.id, []),
                 status=status,
                 due_claims=due.get(question.id, 0),
                 forecasts=forecasts.get(question.id, 0),
@@ -163,7 +164,7 @@ def question_report(*, session: Session, slug: str, today: dt.date) -> QuestionR
     options = options_of(session=session, question=question)
     labels = {option.id: option.label for option in options}
     outcomes = claim_outcomes().subquery()
-    counts = _live_counts()
+    counts = _live_counts(session)
     rows = session.execute(
         select(Claim, outcomes.c.deadline, outcomes.c.outcome, outcomes.c.known_on, func.coalesce(counts.c.n, 0))
         .join(outcomes, outcomes.c.claim_id == Claim.id)

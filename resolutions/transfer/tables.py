@@ -647,7 +647,7 @@ def export_tables(*, session: Session, folder: Path) -> list[Path]:
             Claim.window_start, Claim.window_end, Forecast.quote, Forecast.source,
         )
         .join(Claim, Claim.id == Forecast.claim_id)
-        .where(live_forecasts())
+        .where(live_forecasts(session))
         .order_by(Forecast.id)
     )
     with open(forecasts_path, "w", newline="", encoding="utf-8") as handle:
