@@ -13,16 +13,16 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from cli import calibration, demo, experts, extract, forecasts, history, questions, resolve, scale, standings, transfer
-from cli.context import Settings
-from cli.help import install as install_help
+from trackrecord.cli import calibration, demo, experts, extract, forecasts, history, questions, resolve, scale, standings, transfer
+from trackrecord.cli.context import Settings
+from trackrecord.cli.help import install as install_help
 
 install_help()
 
 
 def report(message: str, exit_code: int) -> None:
     """Print one ``Error:`` line on stderr and exit."""
-    from cli.render import safe_text
+    from trackrecord.cli.render import safe_text
 
     first_line = safe_text(" ".join(str(message).split()))
     typer.echo(f"Error: {first_line}", err=True)
@@ -33,7 +33,7 @@ class ReportingGroup(TyperGroup):
     """The top-level group: runs a command and turns every failure into one line."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra: Any):
-        from forecasts.errors import TrackrecordError
+        from trackrecord.forecasts.errors import TrackrecordError
 
         try:
             result = super().main(

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from cli.context import transaction
-from cli.render import note, say, table
-from cli.standings import Kind, Policy
+from trackrecord.cli.context import transaction
+from trackrecord.cli.render import note, say, table
+from trackrecord.cli.standings import Kind, Policy
 
 
 def bins_option(value: str | int) -> int | None:
@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
 
 def calibration_lines(report) -> list[str]:
     """The bin table, the Murphy terms and the diagram of a calibration report."""
-    from resolutions.calibration import reliability_diagram
+    from trackrecord.resolutions.calibration import reliability_diagram
 
     bins = report.table
     rows = [
@@ -66,8 +66,8 @@ def calibration(
     kind: Annotated[Kind | None, typer.Option(case_sensitive=False, help="Only questions of this kind.")] = None,
 ) -> None:
     """How well an expert's probabilities match how often things happened."""
-    from resolutions.record import Scope
-    from resolutions.profile import calibration_report
+    from trackrecord.resolutions.record import Scope
+    from trackrecord.resolutions.profile import calibration_report
 
     with transaction(ctx) as session:
         report = calibration_report(

@@ -23,7 +23,7 @@ class Settings:
 
     def verbal_scale(self):
         """The verbal scale chosen with --scale / --replace-scale (default otherwise)."""
-        from forecasts.verbal import load_scale
+        from trackrecord.forecasts.verbal import load_scale
 
         return load_scale(self.scale, replace=self.replace_scale)
 
@@ -33,7 +33,7 @@ def transaction(ctx: typer.Context) -> Iterator["Session"]:  # noqa: F821
     """A session on the chosen database inside one transaction: all or nothing."""
     from sqlmodel import Session
 
-    from forecasts.db import open_database
+    from trackrecord.forecasts.db import open_database
 
     engine = open_database(ctx.find_object(Settings).db)
     try:
@@ -51,6 +51,6 @@ def parsed_date(text: str | None, what: str) -> dt.date | None:
     """``text`` read as an ISO date (None stays None)."""
     if text is None:
         return None
-    from forecasts.parsing import parse_date
+    from trackrecord.forecasts.parsing import parse_date
 
     return parse_date(text, what=what)

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import Settings, today
-from cli.render import say
+from trackrecord.cli.context import Settings, today
+from trackrecord.cli.render import say
 
 
 def register(app: typer.Typer) -> None:
@@ -25,11 +25,11 @@ def demo(
     """Load the bundled example (real 2024-2025 forecasts) and print its leaderboard."""
     import tempfile
 
-    from forecasts.errors import Conflict
-    from resolutions.example import load_example
+    from trackrecord.forecasts.errors import Conflict
+    from trackrecord.resolutions.example import load_example
 
-    from cli.context import transaction
-    from cli.standings import leaderboard
+    from trackrecord.cli.context import transaction
+    from trackrecord.cli.standings import leaderboard
 
     if save is not None and save.exists():
         raise Conflict(f"file {str(save)!r} already exists; give --save a new file name")

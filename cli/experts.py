@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import Reason, transaction
-from cli.render import note, percent, say, table
+from trackrecord.cli.context import Reason, transaction
+from trackrecord.cli.render import note, percent, say, table
 
 app = typer.Typer(help="Add, list, show, rename, merge and remove experts (people, outlets, anonymous sources).", no_args_is_help=True)
 
@@ -21,7 +21,7 @@ def add(
     distinct: Annotated[bool, typer.Option("--distinct", help="Add even if the name is close to a known expert's.")] = False,
 ) -> None:
     """Add an expert, with any aliases."""
-    from forecasts.experts import _lookup, add_expert, display_name, removal_of
+    from trackrecord.forecasts.experts import _lookup, add_expert, display_name, removal_of
 
     with transaction(ctx) as session:
         removed = _lookup(session, name, include_removed=True)
@@ -40,7 +40,7 @@ def alias(
     spellings: Annotated[list[str], typer.Argument(metavar="SPELLING...", help="Other spellings that name the same expert.")],
 ) -> None:
     """Join other spellings to an expert ("Witzke" -> Steve Witkoff)."""
-    from forecasts.experts import add_aliases, aliases_of, display_name
+    from trackrecord.forecasts.experts import add_aliases, aliases_of, display_name
 
     with transaction(ctx) as session:
         expert = add_aliases(session=session, name=name, aliases=spellings)
@@ -50,7 +50,7 @@ def alias(
 @app.command("list")
 def list_(ctx: typer.Context) -> None:
     """List every expert with aliases and number of forecasts."""
-    from forecasts.experts import list_experts
+    from trackrecord.forecasts.experts import list_experts
 
     with transaction(ctx) as session:
         experts = list_experts(session=session)
@@ -71,9 +71,9 @@ def show(
     name: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
 ) -> None:
     """Show an expert: scores with intervals, calibration, and every forecast with its outcome."""
-    from cli.calibration import calibration_lines
-    from cli.standings import leaderboard_rows
-    from resolutions.profile import expert_profile
+    from trackrecord.cli.calibration import calibration_lines
+    from trackrecord.cli.standings import leaderboard_rows
+    from trackrecord.resolutions.profile import expert_profile
 
     with transaction(ctx) as session:
         profile = expert_profile(session=session, name=name)
@@ -107,7 +107,7 @@ def show(
             )
         )
     if profile.history:
-        from cli.history import history_table
+        from trackrecord.cli.history import history_table
 
         say("")
         say(f"history: {len(profile.history)} change{'s' if len(profile.history) != 1 else ''}")
@@ -123,7 +123,7 @@ def rename(
     distinct: Annotated[bool, typer.Option("--distinct", help="Rename even if the new name is close to another expert's.")] = False,
 ) -> None:
     """Rename an expert (a new row in the history; the old name stays an alias)."""
-    from forecasts.experts import rename_expert
+    from trackrecord.forecasts.experts import rename_expert
 
     with transaction(ctx) as session:
         before, after = rename_expert(session=session, name=old, new_name=new, reason=reason, distinct=distinct)
@@ -138,7 +138,7 @@ def merge(
     reason: Reason = None,
 ) -> None:
     """Merge a duplicate expert into another: forecasts and aliases move, FROM's name becomes an alias."""
-    from forecasts.experts import merge_experts
+    from trackrecord.forecasts.experts import merge_experts
 
     with transaction(ctx) as session:
         merged, kept, moved = merge_experts(session=session, source=source, into=into, reason=reason)
@@ -152,7 +152,7 @@ def remove(
     reason: Reason = None,
 ) -> None:
     """Remove an expert who has no forecasts (kept in the history; adding the name again restores them)."""
-    from forecasts.experts import remove_expert
+    from trackrecord.forecasts.experts import remove_expert
 
     with transaction(ctx) as session:
         removed = remove_expert(session=session, name=name, reason=reason)

@@ -14,8 +14,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import Settings, parsed_date
-from cli.render import json_text, note, say
+from trackrecord.cli.context import Settings, parsed_date
+from trackrecord.cli.render import json_text, note, say
 
 
 def register(app: typer.Typer) -> None:
@@ -46,8 +46,8 @@ def extract(
     """Propose candidate forecasts found in a news article (nothing is recorded)."""
     from dataclasses import asdict
 
-    from forecasts.errors import Conflict, InvalidInput
-    from forecasts.extraction import extract_forecasts
+    from trackrecord.forecasts.errors import Conflict, InvalidInput
+    from trackrecord.forecasts.extraction import extract_forecasts
 
     day = parsed_date(published, "--published date")
     assert day is not None

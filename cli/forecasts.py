@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import Reason, parsed_date, today, transaction
-from cli.render import OutputFormat, percent, say, show_records
+from trackrecord.cli.context import Reason, parsed_date, today, transaction
+from trackrecord.cli.render import OutputFormat, percent, say, show_records
 
 WindowOption = Annotated[
     str | None,
@@ -20,13 +20,13 @@ ByOption = Annotated[
 
 def _span(window: str | None, by: str | None, made):
     """The window given as --window or --by (not both), read relative to ``made``."""
-    from forecasts.errors import InvalidInput
+    from trackrecord.forecasts.errors import InvalidInput
 
     if window is not None and by is not None:
         raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
     if window is None and by is None:
         return None
-    from forecasts.windows import deadline_phrase, parse_window_phrase
+    from trackrecord.forecasts.windows import deadline_phrase, parse_window_phrase
 
     return parse_window_phrase(window if window is not None else deadline_phrase(by), made_on=made)
 
@@ -55,11 +55,11 @@ def add(
     source: Annotated[str | None, typer.Option(help="Where it was said: URL or citation.")] = None,
 ) -> None:
     """Record an expert's probability for a claim on a question."""
-    from cli.context import Settings
-    from forecasts.experts import display_name
-    from forecasts.forecasting import add_forecast
-    from forecasts.models import Claim, Expert, Question
-    from forecasts.verbal import read_probability
+    from trackrecord.cli.context import Settings
+    from trackrecord.forecasts.experts import display_name
+    from trackrecord.forecasts.forecasting import add_forecast
+    from trackrecord.forecasts.models import Claim, Expert, Question
+    from trackrecord.forecasts.verbal import read_probability
 
     reading = read_probability(probability, ctx.find_object(Settings).verbal_scale)
     value = reading.probability
@@ -97,7 +97,7 @@ def list_(
     """List the forecasts that stand (corrected and retracted ones are in 'history'), oldest first."""
     from dataclasses import asdict
 
-    from forecasts.forecasting import list_forecasts
+    from trackrecord.forecasts.forecasting import list_forecasts
 
     with transaction(ctx) as session:
         rows = list_forecasts(session=session, expert=expert, question=question)
@@ -125,14 +125,14 @@ def correct(
     expert: Annotated[str | None, typer.Option(help="The expert who really said it.")] = None,
 ) -> None:
     """Correct a forecast: a corrected copy replaces it, the original stays in the history."""
-    from cli.context import Settings
-    from forecasts.forecasting import correct_forecast
-    from forecasts.verbal import read_probability
+    from trackrecord.cli.context import Settings
+    from trackrecord.forecasts.forecasting import correct_forecast
+    from trackrecord.forecasts.verbal import read_probability
 
     reading = read_probability(probability, ctx.find_object(Settings).verbal_scale) if probability is not None else None
     made = parsed_date(made_on, "made-on date")
     with transaction(ctx) as session:
-        from forecasts.models import Forecast
+        from trackrecord.forecasts.models import Forecast
 
         original = session.get(Forecast, forecast_id)
         span = _span(window, by, made or (original.made_on if original else today()))
@@ -154,7 +154,7 @@ def retract(
     reason: Reason = None,
 ) -> None:
     """Retract a forecast that should not have been recorded: no longer scored, kept in the history."""
-    from forecasts.forecasting import retract_forecast
+    from trackrecord.forecasts.forecasting import retract_forecast
 
     with transaction(ctx) as session:
         forecast = retract_forecast(session=session, forecast_id=forecast_id, reason=reason)

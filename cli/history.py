@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import transaction
-from cli.render import OutputFormat, show_records, table
+from trackrecord.cli.context import transaction
+from trackrecord.cli.render import OutputFormat, show_records, table
 
 HEADERS = ["when (UTC)", "by", "subject", "name", "change", "detail", "reason"]
 
@@ -34,7 +34,7 @@ def history(
     fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
 ) -> None:
     """Show the record's trail: corrections, retractions, renames, merges, edits and resolutions, oldest first."""
-    from resolutions.history import history as trail
+    from trackrecord.resolutions.history import history as trail
 
     with transaction(ctx) as session:
         entries = trail(session=session, expert=expert, question=question)

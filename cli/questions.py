@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import Reason, parsed_date, today, transaction
-from cli.render import note, say, table
+from trackrecord.cli.context import Reason, parsed_date, today, transaction
+from trackrecord.cli.render import note, say, table
 
 app = typer.Typer(help="Add, list, show, edit and remove questions (binary, choice, date).", no_args_is_help=True)
 
@@ -31,7 +31,7 @@ def add(
     criteria: Annotated[str | None, typer.Option(help="How the question will be resolved.")] = None,
 ) -> None:
     """Add a question."""
-    from forecasts.questions import add_question
+    from trackrecord.forecasts.questions import add_question
 
     deadline_day = parsed_date(deadline, "deadline")
     with transaction(ctx) as session:
@@ -57,8 +57,8 @@ def list_(
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
 ) -> None:
     """List questions with their status."""
-    from forecasts.errors import InvalidInput
-    from resolutions.status import question_statuses
+    from trackrecord.forecasts.errors import InvalidInput
+    from trackrecord.resolutions.status import question_statuses
 
     if open_ + due + resolved > 1:
         raise InvalidInput("give at most one of --open, --due and --resolved")
@@ -84,7 +84,7 @@ def show(
     slug: Annotated[str, typer.Argument(help="The question's slug.")],
 ) -> None:
     """Show a question: its claims and their outcomes, and its resolution history."""
-    from resolutions.status import question_report
+    from trackrecord.resolutions.status import question_report
 
     with transaction(ctx) as session:
         report = question_report(session=session, slug=slug, today=today())
@@ -122,7 +122,7 @@ def show(
             if entry.note:
                 say(f"      note: {entry.note}")
     if report.changes:
-        from cli.history import history_table
+        from trackrecord.cli.history import history_table
 
         say("")
         say("changes (oldest first):")
@@ -142,14 +142,14 @@ def edit(
     untag: Annotated[list[str] | None, typer.Option("--untag", metavar="TAG", help="A tag to take off; repeatable.")] = None,
 ) -> None:
     """Edit a question: each change is a new row in its history, with the reason."""
-    from forecasts.questions import edit_question
+    from trackrecord.forecasts.questions import edit_question
 
     with transaction(ctx) as session:
         changes = edit_question(
             session=session, slug=slug, reason=reason, title=title, criteria=criteria,
             deadline=parsed_date(deadline, "--deadline date"), add_options=add_option or [], tags=tag or [], untags=untag or [],
         )
-        from forecasts.models import Question
+        from trackrecord.forecasts.models import Question
 
         slug = session.get(Question, changes[0].subject_id).slug
     done = ", ".join(f"{c.action} {c.value!r}" if c.value is not None else f"{c.action} cleared" for c in changes)
@@ -163,7 +163,7 @@ def remove(
     reason: Reason = None,
 ) -> None:
     """Remove a question nobody forecast (it stays in the history)."""
-    from forecasts.questions import remove_question
+    from trackrecord.forecasts.questions import remove_question
 
     with transaction(ctx) as session:
         question = remove_question(session=session, slug=slug, reason=reason)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import parsed_date, today, transaction
-from cli.render import say
+from trackrecord.cli.context import parsed_date, today, transaction
+from trackrecord.cli.render import say
 
 
 def register(app: typer.Typer) -> None:
@@ -28,9 +28,9 @@ def resolve(
     label: Annotated[str | None, typer.Option(help="With 'other': what actually happened (an outcome outside the options), e.g. Istanbul.")] = None,
 ) -> None:
     """Resolve a question: yes | no | OPTION | --happened-on DATE | --not-by DATE | --annul."""
-    from forecasts.models import Question
-    from resolutions.resolving import describe_resolution, forecast_counts
-    from resolutions.resolving import resolve as record_resolution
+    from trackrecord.forecasts.models import Question
+    from trackrecord.resolutions.resolving import describe_resolution, forecast_counts
+    from trackrecord.resolutions.resolving import resolve as record_resolution
 
     dates = {
         "happened_on": parsed_date(happened_on, "--happened-on date"),

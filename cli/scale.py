@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cli.render import OutputFormat, csv_text, json_text, say, table
+from trackrecord.cli.render import OutputFormat, csv_text, json_text, say, table
 
 
 def register(app: typer.Typer) -> None:
@@ -18,7 +18,7 @@ def scale(
     fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv (a valid --scale file) or json.")] = OutputFormat.table,
 ) -> None:
     """Print the verbal-probability scale: each phrase, its number and where the number comes from."""
-    from cli.context import Settings
+    from trackrecord.cli.context import Settings
 
     current = ctx.find_object(Settings).verbal_scale()
     records = [{"phrase": e.phrase, "probability": e.probability, "source": e.source} for e in current.entries]

@@ -8,8 +8,8 @@ import typer
 
 from enum import Enum
 
-from cli.context import parsed_date, today, transaction
-from cli.render import OutputFormat, csv_text, json_text, note, say, table
+from trackrecord.cli.context import parsed_date, today, transaction
+from trackrecord.cli.render import OutputFormat, csv_text, json_text, note, say, table
 
 LEADERBOARD_KEYS = (
     "rank", "expert", "resolved", "pending", "adjusted_brier", "brier", "log_loss", "brier_skill",
@@ -51,8 +51,8 @@ LEGEND = (
 
 
 def legend() -> str:
-    from resolutions.leaderboard import PRIOR_QUESTIONS
-    from resolutions.uncertainty import MIN_INTERVAL_N
+    from trackrecord.resolutions.leaderboard import PRIOR_QUESTIONS
+    from trackrecord.resolutions.uncertainty import MIN_INTERVAL_N
 
     return LEGEND.format(min_n=MIN_INTERVAL_N, k=PRIOR_QUESTIONS)
 
@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
 
 def due(ctx: typer.Context) -> None:
     """List claims past their deadline that are still unresolved."""
-    from resolutions.status import due_claims
+    from trackrecord.resolutions.status import due_claims
 
     with transaction(ctx) as session:
         claims = due_claims(session=session, today=today())
@@ -140,8 +140,8 @@ def leaderboard(
     fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
 ) -> None:
     """Rank experts by the accuracy of their resolved forecasts."""
-    from resolutions.leaderboard import leaderboard as standings
-    from resolutions.record import Scope
+    from trackrecord.resolutions.leaderboard import leaderboard as standings
+    from trackrecord.resolutions.record import Scope
 
     scope = Scope(
         tag=tag, kind=kind.value if kind else None, since=parsed_date(since, "--since date"), until=parsed_date(until, "--until date")

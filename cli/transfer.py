@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from cli.context import Settings, parsed_date, today, transaction
-from cli.render import note, say
+from trackrecord.cli.context import Settings, parsed_date, today, transaction
+from trackrecord.cli.render import note, say
 
 
 class ExportFormat(str, Enum):
@@ -44,9 +44,9 @@ def import_files(
     made_on: Annotated[str | None, typer.Option(help="Wide matrix CSV: YYYY-MM-DD every forecast in it was made.")] = None,
 ) -> None:
     """Import files in one transaction: all of them or nothing. Re-importing adds nothing."""
-    from forecasts.errors import InvalidInput
-    from resolutions.transfer.document import ImportCounts
-    from resolutions.transfer.tables import RowErrors, import_file
+    from trackrecord.forecasts.errors import InvalidInput
+    from trackrecord.resolutions.transfer.document import ImportCounts
+    from trackrecord.resolutions.transfer.tables import RowErrors, import_file
 
     made = parsed_date(made_on, "--made-on date")
     for path in files:
@@ -93,10 +93,10 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", help="json: a file (default stdout); csv: a folder (required).")] = None,
 ) -> None:
     """Export the record: one JSON document, or CSV tables in the import formats."""
-    from forecasts.errors import InvalidInput
+    from trackrecord.forecasts.errors import InvalidInput
 
     if fmt is ExportFormat.csv:
-        from resolutions.transfer.tables import export_tables
+        from trackrecord.resolutions.transfer.tables import export_tables
 
         if output is None:
             raise InvalidInput("--format csv writes two files; give --output DIR (a folder)")
@@ -105,7 +105,7 @@ def export(
             written = export_tables(session=session, folder=output)
         note(f"Wrote {', '.join(str(path) for path in written)}.")
         return
-    from resolutions.transfer.document import document_text, export_document
+    from trackrecord.resolutions.transfer.document import document_text, export_document
 
     with transaction(ctx) as session:
         text = document_text(export_document(session=session))

@@ -29,8 +29,8 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import select
 from sqlmodel import Session
 
-from forecasts.errors import InvalidInput
-from forecasts.models import Forecast, ForecastChange, QuestionTag, RecordChange
+from trackrecord.forecasts.errors import InvalidInput
+from trackrecord.forecasts.models import Forecast, ForecastChange, QuestionTag, RecordChange
 
 USER_VAR = "TRACKRECORD_USER"
 
@@ -107,7 +107,7 @@ def expert_changes(session: Session) -> ExpertChanges:
     rows = session.exec(select(RecordChange).where(RecordChange.subject == "expert").order_by(RecordChange.id)).all()
     if not rows:
         return state
-    from forecasts.models import Expert
+    from trackrecord.forecasts.models import Expert
 
     base = dict(session.exec(select(Expert.id, Expert.name).where(Expert.id.in_({r.subject_id for r in rows}))).all())
     for row in rows:

@@ -19,7 +19,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
-from forecasts.errors import InvalidInput
+from trackrecord.forecasts.errors import InvalidInput
 
 HEAD_REVISION = "0003"
 BUSY_TIMEOUT_MS = 10_000

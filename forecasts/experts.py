@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, literal, or_, union_all
 from sqlmodel import Session, select
 
-from forecasts.changes import ExpertChanges, changed_by, expert_changes, live_forecasts, required_reason
-from forecasts.errors import Conflict, InvalidInput, NotFound
-from forecasts.models import Expert, ExpertAlias, Forecast, RecordChange
-from forecasts.names import name_key, slugify
+from trackrecord.forecasts.changes import ExpertChanges, changed_by, expert_changes, live_forecasts, required_reason
+from trackrecord.forecasts.errors import Conflict, InvalidInput, NotFound
+from trackrecord.forecasts.models import Expert, ExpertAlias, Forecast, RecordChange
+from trackrecord.forecasts.names import name_key, slugify
 
 SIMILAR_CUTOFF = 0.85
 
@@ -305,7 +305,7 @@ def rename_expert(*, session: Session, name: str, new_name: str, reason: str | N
 def merge_experts(*, session: Session, source: str, into: str, reason: str | None) -> tuple[str, str, int]:
     """Merge expert ``source`` into ``into``: each of its live forecasts is superseded by a copy
     under ``into``, and its names and aliases name ``into`` from now on. Returns (from, into, moved)."""
-    from forecasts.forecasting import supersede
+    from trackrecord.forecasts.forecasting import supersede
 
     merged = find_expert(session=session, name=source)
     kept = find_expert(session=session, name=into)

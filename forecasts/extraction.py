@@ -109,11 +109,11 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
-from forecasts.errors import InvalidInput
-from forecasts.names import slugify
-from forecasts.parsing import Window
-from forecasts.verbal import VARIANTS, VerbalScale, default_scale, normalize_phrase
-from forecasts.windows import parse_window_phrase
+from trackrecord.forecasts.errors import InvalidInput
+from trackrecord.forecasts.names import slugify
+from trackrecord.forecasts.parsing import Window
+from trackrecord.forecasts.verbal import VARIANTS, VerbalScale, default_scale, normalize_phrase
+from trackrecord.forecasts.windows import parse_window_phrase
 
 SPEAKER_TRUST = {"named": 0.9, "pronoun": 0.7, "continued": 0.5, "lead": 0.4, "article": 0.25}
 HEDGE_STRENGTH = {3: 1.0, 2: 0.6, 1: 0.5, 0: 0.4}  # by hedge rank; 0 = assumed

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from forecasts.changes import changed_by, expert_changes, live_forecasts, question_changes, required_reason
-from forecasts.errors import Conflict, InvalidInput, NotFound
-from forecasts.experts import _lookup, current_names, display_name, find_expert
-from forecasts.models import Claim, Forecast, ForecastChange, Question, QuestionOption
-from forecasts.parsing import Window
-from forecasts.questions import claim_for, describe_claim, find_question
+from trackrecord.forecasts.changes import changed_by, expert_changes, live_forecasts, question_changes, required_reason
+from trackrecord.forecasts.errors import Conflict, InvalidInput, NotFound
+from trackrecord.forecasts.experts import _lookup, current_names, display_name, find_expert
+from trackrecord.forecasts.models import Claim, Forecast, ForecastChange, Question, QuestionOption
+from trackrecord.forecasts.parsing import Window
+from trackrecord.forecasts.questions import claim_for, describe_claim, find_question
 
 
 #: Forecasts said before this day are refused as implausible: most likely a typo in the year.
@@ -119,7 +119,7 @@ def claim_deadline(session: Session, question: Question, claim: Claim) -> dt.dat
 def _check_hindsight(session: Session, question: Question, claim: Claim, made_on: dt.date, today: dt.date) -> None:
     """Refuse a forecast on ``claim`` made on ``made_on`` that could not have been made then."""
     # Imported here: resolutions builds on forecasts, and only this check looks back.
-    from resolutions.outcomes import claim_state
+    from trackrecord.resolutions.outcomes import claim_state
 
     problem = made_on_problem(made_on, today)
     if problem:

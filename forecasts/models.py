@@ -214,7 +214,7 @@ def check_text(label: str, value: str | None, length: int | None = None) -> None
     """Refuse text no backend can store the same way: NUL characters (PostgreSQL refuses
     them, SQLite would keep them) and text longer than its column (only PostgreSQL would
     refuse it)."""
-    from forecasts.errors import InvalidInput
+    from trackrecord.forecasts.errors import InvalidInput
 
     problem = None if value is None else _text_problem(label, value, length)
     if problem:

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from forecasts.errors import InvalidInput
+from trackrecord.forecasts.errors import InvalidInput
 
 PROBABILITY_ACCEPTED = "a number from 0 to 1 (0.35) or a percent from 0% to 100% (35%)"
 DATE_ACCEPTED = "an ISO date YYYY-MM-DD (2025-03-18)"

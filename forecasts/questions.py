@@ -17,11 +17,11 @@ from sqlmodel import Session, select
 
 from dataclasses import dataclass
 
-from forecasts.changes import QuestionChanges, changed_by, live_forecasts, question_changes, required_reason
-from forecasts.errors import Conflict, InvalidInput, NotFound
-from forecasts.models import QUESTION_KINDS, Claim, Forecast, Question, QuestionOption, QuestionTag, RecordChange
-from forecasts.names import name_key
-from forecasts.parsing import Window
+from trackrecord.forecasts.changes import QuestionChanges, changed_by, live_forecasts, question_changes, required_reason
+from trackrecord.forecasts.errors import Conflict, InvalidInput, NotFound
+from trackrecord.forecasts.models import QUESTION_KINDS, Claim, Forecast, Question, QuestionOption, QuestionTag, RecordChange
+from trackrecord.forecasts.names import name_key
+from trackrecord.forecasts.parsing import Window
 
 SLUG_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 SLUG_ACCEPTED = "lowercase letters, digits and hyphens, starting with a letter or digit (putin-trump-meeting)"

@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from forecasts.errors import InvalidInput
-from forecasts.parsing import PROBABILITY_ACCEPTED, parse_probability
+from trackrecord.forecasts.errors import InvalidInput
+from trackrecord.forecasts.parsing import PROBABILITY_ACCEPTED, parse_probability
 
 DEFAULT_VERSION = "default-2"
 FUZZY_CUTOFF = 0.8
@@ -199,7 +199,7 @@ def _parse_rows(text: str, origin: str) -> list[ScaleEntry]:
 
 def default_scale() -> VerbalScale:
     """The documented default scale."""
-    text = resources.files("forecasts").joinpath("data/verbal_scale.csv").read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath("data/verbal_scale.csv").read_text(encoding="utf-8")
     return VerbalScale(tuple(_parse_rows(text, "verbal_scale.csv")), DEFAULT_VERSION)
 
 

@@ -72,8 +72,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from forecasts.errors import InvalidInput
-from forecasts.parsing import Window, parse_date, parse_window
+from trackrecord.forecasts.errors import InvalidInput
+from trackrecord.forecasts.parsing import Window, parse_date, parse_window
 
 WINDOW_PHRASES_ACCEPTED = (
     "give an ISO date or FROM..TO, a season (spring 2025), a month or two "

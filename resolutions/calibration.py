@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from resolutions.scoring import _validated
+from trackrecord.resolutions.scoring import _validated
 
 
 @dataclass(frozen=True)

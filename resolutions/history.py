@@ -14,11 +14,11 @@ from sqlalchemy import or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from forecasts.changes import expert_changes
-from forecasts.experts import current_names, find_expert
-from forecasts.models import Claim, Expert, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution
-from forecasts.questions import describe_claim, find_question
-from resolutions.resolving import describe_resolution
+from trackrecord.forecasts.changes import expert_changes
+from trackrecord.forecasts.experts import current_names, find_expert
+from trackrecord.forecasts.models import Claim, Expert, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution
+from trackrecord.forecasts.questions import describe_claim, find_question
+from trackrecord.resolutions.resolving import describe_resolution
 
 ACTIONS = {
     "retract": "retracted", "correct": "corrected", "move": "moved",

@@ -35,9 +35,9 @@ from dataclasses import dataclass
 import numpy as np
 from sqlmodel import Session
 
-from resolutions import scoring, uncertainty
-from resolutions.question_scores import QuestionScores, question_scores
-from resolutions.record import PENDING, RecordColumns, Scope, record_columns
+from trackrecord.resolutions import scoring, uncertainty
+from trackrecord.resolutions.question_scores import QuestionScores, question_scores
+from trackrecord.resolutions.record import PENDING, RecordColumns, Scope, record_columns
 
 #: Strength of the sceptical prior of the adjusted Brier, in questions at always-50%.
 PRIOR_QUESTIONS = 5

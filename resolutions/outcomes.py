@@ -25,8 +25,8 @@ from sqlalchemy import Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from forecasts.changes import claim_deadline
-from forecasts.models import Claim, Resolution
+from trackrecord.forecasts.changes import claim_deadline
+from trackrecord.forecasts.models import Claim, Resolution
 
 DECIDING_OUTCOMES = ("yes", "no", "option", "other")
 

@@ -15,17 +15,17 @@ import numpy as np
 from sqlalchemy import select
 from sqlmodel import Session
 
-from forecasts.changes import forecast_roots, live_forecasts
-from forecasts.experts import aliases_of, display_name, find_expert
-from forecasts.models import Claim, Forecast, Question, QuestionOption
-from forecasts.questions import describe_claim
-from resolutions.history import HistoryEntry, history
-from resolutions.calibration import CalibrationTable, Murphy, calibration_table, murphy_decomposition
-from resolutions.leaderboard import Standing, leaderboard
-from resolutions.outcomes import claim_outcomes
-from resolutions.policy import ScoredClaims
-from resolutions.question_scores import counting_claims
-from resolutions.record import Scope, record_columns
+from trackrecord.forecasts.changes import forecast_roots, live_forecasts
+from trackrecord.forecasts.experts import aliases_of, display_name, find_expert
+from trackrecord.forecasts.models import Claim, Forecast, Question, QuestionOption
+from trackrecord.forecasts.questions import describe_claim
+from trackrecord.resolutions.history import HistoryEntry, history
+from trackrecord.resolutions.calibration import CalibrationTable, Murphy, calibration_table, murphy_decomposition
+from trackrecord.resolutions.leaderboard import Standing, leaderboard
+from trackrecord.resolutions.outcomes import claim_outcomes
+from trackrecord.resolutions.policy import ScoredClaims
+from trackrecord.resolutions.question_scores import counting_claims
+from trackrecord.resolutions.record import Scope, record_columns
 
 
 @dataclass(frozen=True)

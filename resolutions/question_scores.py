@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from resolutions.policy import ScoredClaims, counting_forecasts, run_starts, standing_segments
-from resolutions.record import RecordColumns
-from resolutions.scoring import distribution_scores
+from trackrecord.resolutions.policy import ScoredClaims, counting_forecasts, run_starts, standing_segments
+from trackrecord.resolutions.record import RecordColumns
+from trackrecord.resolutions.scoring import distribution_scores
 
 
 @dataclass(frozen=True)

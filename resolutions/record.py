@@ -25,10 +25,10 @@ import numpy as np
 from sqlalchemy import Select, case, func, literal, select
 from sqlmodel import Session
 
-from forecasts.changes import expert_changes, forecast_roots, live_forecasts, tagged_questions
-from forecasts.models import Expert, Forecast, Question, QuestionOption
-from resolutions.days import day_number
-from resolutions.outcomes import claim_outcomes
+from trackrecord.forecasts.changes import expert_changes, forecast_roots, live_forecasts, tagged_questions
+from trackrecord.forecasts.models import Expert, Forecast, Question, QuestionOption
+from trackrecord.resolutions.days import day_number
+from trackrecord.resolutions.outcomes import claim_outcomes
 
 PENDING, VOID, OUT_OF_SCOPE = -1, -2, -3
 

@@ -20,13 +20,13 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from forecasts.errors import Conflict, InvalidInput
-from forecasts.changes import live_forecasts
-from forecasts.experts import current_names
-from forecasts.models import Claim, Forecast, Question, QuestionOption, Resolution
-from forecasts.names import name_key
-from forecasts.questions import OTHER, current_question, describe_claim, find_option, find_question
-from resolutions.outcomes import claim_outcomes
+from trackrecord.forecasts.errors import Conflict, InvalidInput
+from trackrecord.forecasts.changes import live_forecasts
+from trackrecord.forecasts.experts import current_names
+from trackrecord.forecasts.models import Claim, Forecast, Question, QuestionOption, Resolution
+from trackrecord.forecasts.names import name_key
+from trackrecord.forecasts.questions import OTHER, current_question, describe_claim, find_option, find_question
+from trackrecord.resolutions.outcomes import claim_outcomes
 
 
 def current_resolution(*, session: Session, question: Question) -> Resolution | None:

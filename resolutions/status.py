@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from forecasts.changes import live_forecasts, question_changes, tagged_questions
-from forecasts.models import Claim, Forecast, Question, QuestionOption
-from forecasts.questions import base_tags, describe_claim, question_now
-from resolutions.outcomes import claim_outcomes, current_resolutions
+from trackrecord.forecasts.changes import live_forecasts, question_changes, tagged_questions
+from trackrecord.forecasts.models import Claim, Forecast, Question, QuestionOption
+from trackrecord.forecasts.questions import base_tags, describe_claim, question_now
+from trackrecord.resolutions.outcomes import claim_outcomes, current_resolutions
 
 STATUSES = ("open", "due", "resolved", "annulled")
 
@@ -155,9 +155,9 @@ class QuestionReport:
 
 def question_report(*, session: Session, slug: str, today: dt.date) -> QuestionReport:
     """Everything known about one question: status, claims with outcomes, resolution history."""
-    from forecasts.questions import current_question, find_question, options_of
-    from resolutions.history import history as trail
-    from resolutions.resolving import describe_resolution, resolution_history
+    from trackrecord.forecasts.questions import current_question, find_question, options_of
+    from trackrecord.resolutions.history import history as trail
+    from trackrecord.resolutions.resolving import describe_resolution, resolution_history
 
     question = find_question(session=session, slug=slug)
     status = next(s for s in question_statuses(session=session, today=today) if s.slug == question.slug)

@@ -47,7 +47,7 @@ import math
 
 import numpy as np
 
-from resolutions.scoring import CHANCE_BRIER
+from trackrecord.resolutions.scoring import CHANCE_BRIER
 
 CONFIDENCE = 0.95
 MIN_INTERVAL_N = 2

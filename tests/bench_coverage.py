@@ -25,7 +25,7 @@ from scipy import stats
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coverage_scenarios import SCENARIOS, coverage  # noqa: E402
 
-from resolutions.uncertainty import mean_interval  # noqa: E402
+from trackrecord.resolutions.uncertainty import mean_interval  # noqa: E402
 
 SIZES = (2, 3, 5, 10, 20, 50, 100)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 def setup(db: Path, experts: int, questions: int) -> None:
     subprocess.run(
-        [sys.executable, "-c", "import sys; from cli.app import main; sys.argv=['trackrecord','--db',sys.argv[1],'expert','list']; main()", str(db)],
+        [sys.executable, "-c", "import sys; from trackrecord.cli.app import main; sys.argv=['trackrecord','--db',sys.argv[1],'expert','list']; main()", str(db)],
         check=True, capture_output=True,
     )
     now = "2025-01-01 00:00:00.000000"
@@ -77,7 +77,7 @@ def main() -> None:
 
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from cli.app import main; sys.argv=['trackrecord', *sys.argv[1:]]; main()",
+        [sys.executable, "-c", "import sys; from trackrecord.cli.app import main; sys.argv=['trackrecord', *sys.argv[1:]]; main()",
          "--db", str(db), "import", str(table)],
         capture_output=True, text=True, check=False,
     )

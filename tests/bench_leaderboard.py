@@ -15,7 +15,7 @@ twice, so only the newest resolution row must count), ~20% of questions tagged, 
 Then, ``--runs`` times and alternating, each in a fresh subprocess whose own peak RSS is
 read with ``os.wait4``:
 
-- ours:   ``python -c "from cli.app import main; main()" --db DB leaderboard --format json``
+- ours:   ``python -c "from trackrecord.cli.app import main; main()" --db DB leaderboard --format json``
 - anchor: ``pandas.read_sql`` of every forecast's probability and 0/1 outcome (claim joined
   to its question's newest resolution, outcome by the same CASE rules as
   ``resolutions/outcomes.py``), then ``(p - o)**2`` and ``groupby('expert_id').mean()``.
@@ -148,7 +148,7 @@ def nullable(values: np.ndarray, present: np.ndarray) -> list:
 
 def build(path: Path, scale: float) -> tuple[Truth, dict[str, float]]:
     """Fill a fresh database at ``path``; return the generator's truth and phase timings."""
-    from forecasts.db import open_database
+    from trackrecord.forecasts.db import open_database
 
     phases: dict[str, float] = {}
     start = time.perf_counter()
@@ -548,7 +548,7 @@ def main() -> None:
         print("  rows: " + ", ".join(f"{table} {count:,}" for table, count in counts.items()))
 
         python = sys.executable
-        ours = [python, "-c", "from cli.app import main; main()", "--db", str(path), "leaderboard", "--format", "json"]
+        ours = [python, "-c", "from trackrecord.cli.app import main; main()", "--db", str(path), "leaderboard", "--format", "json"]
         anchor = [python, "-c", ANCHOR_SCRIPT, str(path), ANCHOR_SQL]
         ours_json = Path(folder.name) / "ours.json"
         report = Path(folder.name) / "measure.txt"

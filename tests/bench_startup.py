@@ -59,7 +59,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
     python = sys.executable
-    trackrecord = [python, "-c", "from cli.app import main; main()"]
+    trackrecord = [python, "-c", "from trackrecord.cli.app import main; main()"]
     with tempfile.TemporaryDirectory() as folder:
         minimal = Path(folder) / "minimal_app.py"
         minimal.write_text(MINIMAL_TYPER_APP)

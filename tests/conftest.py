@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.app import app
+from trackrecord.cli.app import app
 
 
 @pytest.fixture(autouse=True)

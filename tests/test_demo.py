@@ -22,7 +22,7 @@ EXPERTS = [
 
 def trackrecord_command() -> list[str]:
     script = shutil.which("trackrecord", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-c", "from cli.app import main; main()"]
+    return [script] if script else [sys.executable, "-c", "from trackrecord.cli.app import main; main()"]
 
 
 def test_demo_prints_the_example_leaderboard_and_how_to_start(tmp_path):
@@ -70,7 +70,7 @@ def test_example_aliases_resolve(run, tmp_path, alias, expert):
     assert run("demo", "--save", str(saved)).exit_code == 0
     from typer.testing import CliRunner
 
-    from cli.app import app
+    from trackrecord.cli.app import app
 
     shown = CliRunner().invoke(app, ["--db", str(saved), "expert", "show", alias])
     assert shown.exit_code == 0, shown.stderr

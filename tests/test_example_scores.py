@@ -39,7 +39,7 @@ from scipy.stats import permutation_test
 from sklearn.metrics import brier_score_loss, log_loss
 from typer.testing import CliRunner
 
-from cli.app import app
+from trackrecord.cli.app import app
 
 SEED = Path(__file__).resolve().parents[1] / "resolutions" / "example" / "seed.json"
 

@@ -232,7 +232,7 @@ class TestShow:
 
 def _all_commands() -> list[tuple[tuple[str, ...], object]]:
     """Every command and sub-command of ``trackrecord`` with its path of names."""
-    from cli.app import app
+    from trackrecord.cli.app import app
 
     found = []
 

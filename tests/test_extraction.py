@@ -20,7 +20,7 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import assert_error
-from forecasts.verbal import default_scale
+from trackrecord.forecasts.verbal import default_scale
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"  # copies of shared/seeds
 
@@ -116,9 +116,9 @@ PRECISION_FLOOR = 0.40  # measured 0.46 on the seeds when this test was written
 @pytest.fixture
 def extract(tmp_path, db_path):
     """Invoke ``trackrecord --db db_path extract ARGS...``, on cli.app once the command is wired there."""
-    from cli.app import ReportingGroup, configure
-    from cli.app import app as main_app
-    from cli.extract import register
+    from trackrecord.cli.app import ReportingGroup, configure
+    from trackrecord.cli.app import app as main_app
+    from trackrecord.cli.extract import register
 
     if any(command.name == "extract" for command in main_app.registered_commands):
         app = main_app
@@ -280,8 +280,8 @@ def test_nothing_is_written_to_the_database(extract, db_path, tmp_path):
 def test_the_global_scale_options_choose_the_numbers(extract, tmp_path, db_path):
     scale_file = tmp_path / "scale.csv"
     scale_file.write_text("phrase,probability\ncould,30%\n", encoding="utf-8")
-    from cli.app import ReportingGroup, configure
-    from cli.extract import register
+    from trackrecord.cli.app import ReportingGroup, configure
+    from trackrecord.cli.extract import register
 
     app = typer.Typer(cls=ReportingGroup, add_completion=False, pretty_exceptions_enable=False)
     app.callback()(configure)

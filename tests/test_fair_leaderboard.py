@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sklearn.metrics import brier_score_loss, log_loss
 
 from conftest import days, parse_table
-from resolutions.scoring import distribution_scores
+from trackrecord.resolutions.scoring import distribution_scores
 
 OPTIONS = ("A", "B", "C", "D")
 
@@ -166,7 +166,7 @@ def _shuffled(document: dict, seed: int) -> dict:
 def test_the_same_record_entered_in_another_order_gives_the_same_leaderboard(ok, run, tmp_path):
     from typer.testing import CliRunner
 
-    from cli.app import app
+    from trackrecord.cli.app import app
 
     ok("demo", "--save", str(tmp_path / "demo.db"))
     runner = CliRunner()
@@ -224,12 +224,12 @@ def test_time_averaged_probabilities_that_are_exactly_a_typed_value_bin_as_that_
 
 def test_forecast_ids_fetched_unpacked_give_the_same_leaderboard(ok, monkeypatch, tmp_path):
     """Ids too large to travel packed in one number take the plain path, with the same result."""
-    import resolutions.record
+    import trackrecord.resolutions.record
 
     ok("demo", "--save", str(tmp_path / "demo.db"))
     from typer.testing import CliRunner
 
-    from cli.app import app
+    from trackrecord.cli.app import app
 
     def leaderboard() -> str:
         result = CliRunner().invoke(app, ["--db", str(tmp_path / "demo.db"), "leaderboard", "--format", "json"])

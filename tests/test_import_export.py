@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from cli.app import app
+from trackrecord.cli.app import app
 from conftest import assert_error, days, sql
 
 

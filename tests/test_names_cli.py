@@ -56,7 +56,7 @@ def test_expert_alias_joins_spellings(ok, run, db_path):
 
 
 def test_migration_0002_refolds_stored_name_keys(tmp_path):
-    from forecasts import db as database
+    from trackrecord.forecasts import db as database
 
     path = tmp_path / "old.db"
     engine = database.make_engine(f"sqlite:///{path}")

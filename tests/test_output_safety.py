@@ -60,7 +60,7 @@ def test_a_stdout_that_cannot_encode_our_marks_gets_ascii(tmp_path):
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "HOME": str(tmp_path)}
     env.pop("TRACKRECORD_DB", None)
     result = subprocess.run(
-        [sys.executable, "-c", "from cli.app import main; main()", "demo"], capture_output=True, env=env, cwd=tmp_path, check=False
+        [sys.executable, "-c", "from trackrecord.cli.app import main; main()", "demo"], capture_output=True, env=env, cwd=tmp_path, check=False
     )
     assert result.returncode == 0, result.stderr.decode("ascii", "replace")
     out = result.stdout.decode("ascii")

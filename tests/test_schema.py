@@ -11,8 +11,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
-import forecasts.models  # noqa: F401
-from forecasts import db as database
+import trackrecord.forecasts.models  # noqa: F401
+from trackrecord.forecasts import db as database
 
 
 def test_upgraded_empty_database_matches_the_models(tmp_path):
@@ -57,7 +57,7 @@ def test_foreign_keys_are_enforced(tmp_path):
     from sqlalchemy.exc import IntegrityError
     from sqlmodel import Session
 
-    from forecasts.models import Forecast
+    from trackrecord.forecasts.models import Forecast
 
     engine = database.open_database(str(tmp_path / "fk.db"))
     with pytest.raises(IntegrityError), Session(engine) as session:
@@ -77,7 +77,7 @@ def test_database_choice_flag_then_environment_then_user_data_folder(tmp_path, m
 def test_cli_uses_environment_database_when_no_flag(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from cli.app import app
+    from trackrecord.cli.app import app
 
     monkeypatch.setenv("TRACKRECORD_DB", str(tmp_path / "env.db"))
     result = CliRunner().invoke(app, ["expert", "add", "Sergey Markov"])
@@ -89,7 +89,7 @@ def test_cli_uses_environment_database_when_no_flag(tmp_path, monkeypatch):
 def test_cli_uses_user_data_folder_by_default(tmp_path):
     from typer.testing import CliRunner
 
-    from cli.app import app
+    from trackrecord.cli.app import app
 
     result = CliRunner().invoke(app, ["expert", "add", "Tatiana Stanovaya"])
     assert result.exit_code == 0, result.stderr
@@ -101,7 +101,7 @@ def test_cli_uses_user_data_folder_by_default(tmp_path):
 def test_database_in_a_missing_folder_is_a_clear_error(tmp_path):
     from typer.testing import CliRunner
 
-    from cli.app import app
+    from trackrecord.cli.app import app
     from conftest import assert_error
 
     missing = tmp_path / "no-such-folder" / "x.db"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sklearn.metrics import brier_score_loss
 from sklearn.metrics import log_loss as sklearn_log_loss
 
-from resolutions import scoring
+from trackrecord.resolutions import scoring
 
 probabilities = st.floats(min_value=0, max_value=1, allow_nan=False)
 cases = st.lists(st.tuples(probabilities, st.integers(0, 1)), min_size=1, max_size=50)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolutions import calibration, scoring
-from resolutions.policy import counting_forecasts
+from trackrecord.resolutions import calibration, scoring
+from trackrecord.resolutions.policy import counting_forecasts
 
 
 def test_relative_brier_by_hand():
@@ -111,14 +111,14 @@ def test_unknown_policy_is_refused():
 
 @given(st.lists(st.tuples(*[st.integers(0, 2**20)] * 3, st.integers(0, 50)), max_size=60))
 def test_lexicographic_order_agrees_with_numpy_lexsort(rows):
-    from resolutions.policy import lexicographic_order
+    from trackrecord.resolutions.policy import lexicographic_order
 
     keys = [np.array(column, dtype=np.int64) for column in zip(*rows)] if rows else [np.zeros(0, np.int64)] * 4
     assert lexicographic_order(*keys).tolist() == np.lexsort(tuple(reversed(keys))).tolist()
 
 
 def test_lexicographic_order_falls_back_when_keys_are_too_wide():
-    from resolutions.policy import lexicographic_order
+    from trackrecord.resolutions.policy import lexicographic_order
 
     big = np.array([2**40, 0, 2**40, 5], dtype=np.int64)
     keys = [big, big[::-1].copy(), np.array([3, 2, 1, 0])]
@@ -133,8 +133,8 @@ def test_lexicographic_order_falls_back_when_keys_are_too_wide():
 def test_time_averaged_segments_give_the_mean_of_the_daily_scores(forecasts, winner):
     """One expert, one choice question with three options (+ other), forecasts on random days;
     outcome known on day 30. Brute force: score every day's standing distribution."""
-    from resolutions.policy import standing_segments
-    from resolutions.scoring import distribution_scores
+    from trackrecord.resolutions.policy import standing_segments
+    from trackrecord.resolutions.scoring import distribution_scores
 
     claim, day, probability = (np.array(column) for column in zip(*forecasts))
     outcome = (claim == winner).astype(int)

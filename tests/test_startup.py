@@ -19,7 +19,7 @@ PROBE = """
 import atexit, json, sys
 atexit.register(lambda: sys.stderr.write("MODULES " + json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)) + "\\n"))
 sys.argv = ["trackrecord", *{args!r}]
-from cli.app import main
+from trackrecord.cli.app import main
 main()
 """
 

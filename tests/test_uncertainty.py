@@ -13,7 +13,7 @@ from scipy.special import ndtr
 from scipy.stats import permutation_test
 
 from coverage_scenarios import SCENARIOS, coverage
-from resolutions import uncertainty
+from trackrecord.resolutions import uncertainty
 
 SIZES = (2, 3, 5, 10, 20, 50, 100)
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from forecasts.errors import InvalidInput
-from forecasts.parsing import Window
-from forecasts.windows import parse_window_phrase
+from trackrecord.forecasts.errors import InvalidInput
+from trackrecord.forecasts.parsing import Window
+from trackrecord.forecasts.windows import parse_window_phrase
 
 D = dt.date
 THURSDAY = D(2025, 2, 20)  # the made_on of most cases: a Thursday in February 2025

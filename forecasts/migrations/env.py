@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import forecasts.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import trackrecord.forecasts.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 target_metadata = SQLModel.metadata
 

@@ -20,12 +20,12 @@ from importlib import resources
 
 from sqlmodel import Session
 
-from forecasts.experts import add_expert
-from forecasts.forecasting import add_forecast
-from forecasts.parsing import parse_date, parse_window
-from forecasts.questions import add_question
-from forecasts.verbal import default_scale
-from resolutions.resolving import resolve
+from trackrecord.forecasts.experts import add_expert
+from trackrecord.forecasts.forecasting import add_forecast
+from trackrecord.forecasts.parsing import parse_date, parse_window
+from trackrecord.forecasts.questions import add_question
+from trackrecord.forecasts.verbal import default_scale
+from trackrecord.resolutions.resolving import resolve
 
 
 @dataclass(frozen=True)

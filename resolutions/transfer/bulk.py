@@ -15,7 +15,7 @@ from collections.abc import Callable
 from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
-from forecasts.models import Forecast
+from trackrecord.forecasts.models import Forecast
 
 FORECAST_COLUMNS = (
     "probability", "made_on", "quote", "source", "phrase", "scale", "note", "claim_id", "expert_id", "recorded_at",

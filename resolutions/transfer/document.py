@@ -49,14 +49,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from forecasts.errors import Conflict, InvalidInput
-from forecasts.experts import _attach_aliases, _base_lookup, _lookup, add_expert, find_expert
-from forecasts.forecasting import claim_deadline, made_on_problem
-from forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution
-from forecasts.names import name_key
-from forecasts.parsing import parse_date, parse_window
-from forecasts.questions import add_option_row, add_question, claim_for, find_option, find_question, options_of, question_details
-from resolutions.resolving import _moves_forward
+from trackrecord.forecasts.errors import Conflict, InvalidInput
+from trackrecord.forecasts.experts import _attach_aliases, _base_lookup, _lookup, add_expert, find_expert
+from trackrecord.forecasts.forecasting import claim_deadline, made_on_problem
+from trackrecord.forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution
+from trackrecord.forecasts.names import name_key
+from trackrecord.forecasts.parsing import parse_date, parse_window
+from trackrecord.forecasts.questions import add_option_row, add_question, claim_for, find_option, find_question, options_of, question_details
+from trackrecord.resolutions.resolving import _moves_forward
 
 FORMAT = "trackrecord"
 VERSION = 2

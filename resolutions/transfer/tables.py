@@ -55,20 +55,20 @@ from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel import Session
 
-from forecasts.changes import live_forecasts, question_changes
-from forecasts.errors import Conflict, InvalidInput, TrackrecordError
-from forecasts.experts import add_expert, close_spellings, current_names, expert_spellings, find_expert
-from forecasts.forecasting import made_on_problem
-from forecasts.models import Claim, Forecast, Question, QuestionOption, Resolution, utcnow
-from forecasts.names import name_key
-from forecasts.parsing import parse_date
-from forecasts.questions import OTHER, add_question, base_tags, options_of, question_details, question_now
-from forecasts.verbal import read_probability
-from forecasts.windows import parse_window_phrase
-from resolutions.outcomes import claim_outcomes, claim_state
-from resolutions.resolving import current_resolution, resolve
-from resolutions.transfer.bulk import ForecastWriter
-from resolutions.transfer.document import ImportCounts, import_document, read_document
+from trackrecord.forecasts.changes import live_forecasts, question_changes
+from trackrecord.forecasts.errors import Conflict, InvalidInput, TrackrecordError
+from trackrecord.forecasts.experts import add_expert, close_spellings, current_names, expert_spellings, find_expert
+from trackrecord.forecasts.forecasting import made_on_problem
+from trackrecord.forecasts.models import Claim, Forecast, Question, QuestionOption, Resolution, utcnow
+from trackrecord.forecasts.names import name_key
+from trackrecord.forecasts.parsing import parse_date
+from trackrecord.forecasts.questions import OTHER, add_question, base_tags, options_of, question_details, question_now
+from trackrecord.forecasts.verbal import read_probability
+from trackrecord.forecasts.windows import parse_window_phrase
+from trackrecord.resolutions.outcomes import claim_outcomes, claim_state
+from trackrecord.resolutions.resolving import current_resolution, resolve
+from trackrecord.resolutions.transfer.bulk import ForecastWriter
+from trackrecord.resolutions.transfer.document import ImportCounts, import_document, read_document
 
 QUESTION_COLUMNS = ("question", "title", "kind", "deadline", "options", "tags", "criteria", "outcome", "resolved_on")
 FORECAST_COLUMNS = ("question", "expert", "probability", "made_on", "option", "window", "quote", "source")

@@ -12,7 +12,7 @@ diacritics.
 from alembic import op
 import sqlalchemy as sa
 
-from forecasts.names import name_key
+from trackrecord.forecasts.names import name_key
 
 revision = '0002'
 down_revision = '0001'
