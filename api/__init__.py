@@ -1,16 +1,40 @@
 """trackrecord: keep public forecasters honest.
 
-The installed package is ``trackrecord``: ``trackrecord.forecasts`` (the record and its
-rules), ``trackrecord.resolutions`` (outcomes and scoring), ``trackrecord.cli`` (the
-command line). In the repository they live in ``forecasts/``, ``resolutions/`` and
-``cli/`` at the top, and this file in ``api/`` (``pyproject.toml`` maps them).
+    >>> import trackrecord
+    >>> record = trackrecord.open("record.db")     # or ":memory:", or an SQLAlchemy URL
+
+See ``trackrecord.api.Record`` and the README's "Python API". The installed package holds
+``trackrecord.forecasts`` (the record and its rules), ``trackrecord.resolutions``
+(outcomes and scoring) and ``trackrecord.cli`` (the command line); in the repository
+they are ``forecasts/``, ``resolutions/`` and ``cli/`` at the top, and this file is in
+``api/`` (``pyproject.toml`` maps them). Names are loaded on first use, so importing
+``trackrecord`` (as the command line does) costs nothing.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+__all__ = ["Record", "open", "TrackrecordError", "InvalidInput", "NotFound", "Conflict", "__version__"]
 
-try:
-    __version__ = version("trackrecord")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+_FROM = {
+    "Record": "trackrecord.api",
+    "open": "trackrecord.api",
+    "TrackrecordError": "trackrecord.forecasts.errors",
+    "InvalidInput": "trackrecord.forecasts.errors",
+    "NotFound": "trackrecord.forecasts.errors",
+    "Conflict": "trackrecord.forecasts.errors",
+}
+
+
+def __getattr__(name: str):
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("trackrecord")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    if name in _FROM:
+        from importlib import import_module
+
+        return getattr(import_module(_FROM[name]), name)
+    raise AttributeError(f"module 'trackrecord' has no attribute {name!r}")

@@ -43,6 +43,17 @@ def transaction(ctx: typer.Context) -> Iterator["Session"]:  # noqa: F821
         engine.dispose()
 
 
+@contextmanager
+def record(ctx: typer.Context):
+    """The Python API's ``Record`` on the chosen database and scale (commands that are thin
+    layers over it); closed when the block ends."""
+    from trackrecord.api import Record
+
+    settings = ctx.find_object(Settings)
+    with Record(settings.db, scale=settings.scale, replace_scale=settings.replace_scale) as opened:
+        yield opened
+
+
 def today() -> dt.date:
     return dt.date.today()
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from trackrecord.cli.context import Reason, parsed_date, today, transaction
+from trackrecord.cli.context import Reason, parsed_date, record, transaction
 from trackrecord.cli.render import OutputFormat, percent, say, show_records
 
 WindowOption = Annotated[
@@ -18,24 +18,11 @@ ByOption = Annotated[
 ]
 
 
-def _span(window: str | None, by: str | None, made):
-    """The window given as --window or --by (not both), read relative to ``made``."""
-    from trackrecord.forecasts.errors import InvalidInput
-
-    if window is not None and by is not None:
-        raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
-    if window is None and by is None:
-        return None
-    from trackrecord.forecasts.windows import deadline_phrase, parse_window_phrase
-
-    return parse_window_phrase(window if window is not None else deadline_phrase(by), made_on=made)
-
-
-def _words(reading) -> str:
-    if not reading.phrase:
+def _words(added) -> str:
+    if not added.phrase:
         return ""
-    approximate = " (closest spelling)" if reading.approximate else ""
-    return f" ('{reading.phrase}' read as '{reading.matched}'{approximate}, scale {reading.scale_version})"
+    approximate = " (closest spelling)" if added.approximate else ""
+    return f" ('{added.phrase}' read as '{added.matched}'{approximate}, scale {added.scale})"
 
 app = typer.Typer(help="Record, list, correct and retract forecasts (append-only).", no_args_is_help=True)
 
@@ -55,36 +42,14 @@ def add(
     source: Annotated[str | None, typer.Option(help="Where it was said: URL or citation.")] = None,
 ) -> None:
     """Record an expert's probability for a claim on a question."""
-    from trackrecord.cli.context import Settings
-    from trackrecord.forecasts.experts import display_name
-    from trackrecord.forecasts.forecasting import add_forecast
-    from trackrecord.forecasts.models import Claim, Expert, Question
-    from trackrecord.forecasts.verbal import read_probability
-
-    reading = read_probability(probability, ctx.find_object(Settings).verbal_scale)
-    value = reading.probability
-    made = parsed_date(made_on, "made-on date") or today()
-    span = _span(window, by, made)
-    with transaction(ctx) as session:
-        forecast = add_forecast(
-            session=session,
-            expert=expert,
-            question=question,
-            probability=value,
-            made_on=made,
-            today=today(),
-            option=option,
-            window=span,
-            quote=quote,
-            source=source,
-            phrase=reading.phrase,
-            scale=reading.scale_version,
+    with record(ctx) as opened:
+        added = opened.add_forecast(
+            expert, question, probability, made_on=parsed_date(made_on, "made-on date"), option=option,
+            window=window, by=by, quote=quote, source=source,
         )
-        expert_name = display_name(session, session.get(Expert, forecast.expert_id))
-        slug = session.get(Claim, forecast.claim_id).question_id
-        slug = session.get(Question, slug).slug  # the names as stored, not as typed
-    claim = f" on {option}" if option else f" for {span.label}" if span else ""
-    say(f"Recorded forecast {forecast.id}: {expert_name} gives {slug}{claim} {percent(value)}{_words(reading)} (made on {made.isoformat()}).")
+    claim = f" on {added.claim}" if option else f" for {added.claim}" if window or by else ""
+    say(f"Recorded forecast {added.id}: {added.expert} gives {added.question}{claim} {percent(added.probability)}{_words(added)} "
+        f"(made on {added.made_on.isoformat()}).")
 
 
 @app.command("list")
@@ -125,26 +90,13 @@ def correct(
     expert: Annotated[str | None, typer.Option(help="The expert who really said it.")] = None,
 ) -> None:
     """Correct a forecast: a corrected copy replaces it, the original stays in the history."""
-    from trackrecord.cli.context import Settings
-    from trackrecord.forecasts.forecasting import correct_forecast
-    from trackrecord.forecasts.verbal import read_probability
-
-    reading = read_probability(probability, ctx.find_object(Settings).verbal_scale) if probability is not None else None
-    made = parsed_date(made_on, "made-on date")
-    with transaction(ctx) as session:
-        from trackrecord.forecasts.models import Forecast
-
-        original = session.get(Forecast, forecast_id)
-        span = _span(window, by, made or (original.made_on if original else today()))
-        old, new = correct_forecast(
-            session=session, forecast_id=forecast_id, reason=reason, today=today(),
-            probability=reading.probability if reading else None, phrase=reading.phrase if reading else None,
-            scale=reading.scale_version if reading else None, made_on=made, option=option, window=span,
-            quote=quote, source=source, expert=expert,
+    with record(ctx) as opened:
+        new = opened.correct_forecast(
+            forecast_id, reason=reason, probability=probability, made_on=parsed_date(made_on, "made-on date"),
+            option=option, window=window, by=by, quote=quote, source=source, expert=expert,
         )
-    words = _words(reading) if reading else ""
-    say(f"Corrected forecast {old.id}: now forecast {new.id}, {percent(new.probability)}{words} made on {new.made_on.isoformat()}; "
-        f"forecast {old.id} stays in the history.")
+    say(f"Corrected forecast {forecast_id}: now forecast {new.id}, {percent(new.probability)}{_words(new) if probability else ''} "
+        f"made on {new.made_on.isoformat()}; forecast {forecast_id} stays in the history.")
 
 
 @app.command("retract")

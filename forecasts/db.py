@@ -58,9 +58,9 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite connections get the pragmas above."""
-    engine = create_engine(url)
+def make_engine(url: str, **options) -> Engine:
+    """An engine for ``url`` (``options`` go to SQLAlchemy); SQLite connections get the pragmas above."""
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
     return engine

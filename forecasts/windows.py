@@ -170,6 +170,16 @@ def deadline_phrase(text: str) -> str:
     return f"by {text}"
 
 
+def window_of(window: str | None, by: str | None, made_on: dt.date) -> Window | None:
+    """The claim window given as ``--window`` (a window or a phrase) or ``--by`` (a date or
+    a period: any time up to its end), not both, read relative to ``made_on``."""
+    if window is not None and by is not None:
+        raise InvalidInput("give either --window FROM..TO or --by DATE, not both")
+    if window is None and by is None:
+        return None
+    return parse_window_phrase(window if window is not None else deadline_phrase(by), made_on=made_on)
+
+
 def parse_window_phrase(text: str, *, made_on: dt.date) -> Window:
     """The window a phrase such as "spring 2025", "by June" or "next week" names."""
     if ".." in text:
