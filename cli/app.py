@@ -53,6 +53,14 @@ class ReportingGroup(TyperGroup):
         return result
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        import trackrecord
+
+        typer.echo(f"trackrecord {trackrecord.__version__}")
+        raise typer.Exit()
+
+
 def configure(
     ctx: typer.Context,
     db: Annotated[
@@ -74,6 +82,9 @@ def configure(
     ] = None,
     replace_scale: Annotated[
         bool, typer.Option("--replace-scale", help="Use the --scale file instead of the default verbal scale.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_print_version, expose_value=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
     """Keep public forecasters honest: record experts' forecasts, resolve them, and rank the experts."""
@@ -118,6 +129,7 @@ def build(command: str | None = None) -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(configure)
     registrars = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import transaction
-from trackrecord.cli.render import note, say, table
+from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, note, plain, say, table
 from trackrecord.cli.standings import Kind, Policy
 
 
@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
     app.command("calibration")(calibration)
 
 
-def calibration_lines(report) -> list[str]:
+def calibration_lines(report, fmt: OutputFormat = OutputFormat.table) -> list[str]:
     """The bin table, the Murphy terms and the diagram of a calibration report."""
     from trackrecord.resolutions.calibration import reliability_diagram
 
@@ -42,7 +42,7 @@ def calibration_lines(report) -> list[str]:
     ]
     murphy = report.murphy
     return [
-        table(rows, ["bin", "count", "mean forecast", "observed", "95% interval"]),
+        table(rows, ["bin", "count", "mean forecast", "observed", "95% interval"], fmt),
         "",
         f"Murphy decomposition over {report.forecasts} scored claims:",
         f"  reliability {murphy.reliability:.4f} (↓)  resolution {murphy.resolution:.4f} (↑)  "
@@ -64,8 +64,9 @@ def calibration(
     policy: Annotated[Policy, typer.Option(case_sensitive=False, help="Which forecast counts: latest, first or time-averaged.")] = Policy.latest,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     kind: Annotated[Kind | None, typer.Option(case_sensitive=False, help="Only questions of this kind.")] = None,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """How well an expert's probabilities match how often things happened."""
+    """How well an expert's probabilities match how often things happened (CSV: the bins)."""
     from trackrecord.resolutions.record import Scope
     from trackrecord.resolutions.profile import calibration_report
 
@@ -74,7 +75,14 @@ def calibration(
             session=session, expert=expert, scope=Scope(tag=tag, kind=kind.value if kind else None), policy=policy.value, bins=bins
         )
     if report is None:
+        if fmt is OutputFormat.json:
+            return say("null", raw=True)
         note("No resolved forecast to calibrate" + (f" for {expert}." if expert else " yet."))
         return
-    for line in calibration_lines(report):
+    if fmt is OutputFormat.json:
+        return say(json_text(plain(report) | {"murphy": plain(report.murphy) | {"brier": report.murphy.brier}}), raw=True)
+    if fmt is OutputFormat.csv:
+        bins = plain(report.table)
+        return say(csv_text([dict(zip(bins, values)) for values in zip(*bins.values())], list(bins)), raw=True)
+    for line in calibration_lines(report, fmt):
         say(line)

@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import Reason, transaction
-from trackrecord.cli.render import note, percent, say, table
+from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, percent, plain, say, show_records, table
+
+FORECAST_KEYS = ["id", "made_on", "question", "claim", "probability", "phrase", "quote", "source", "outcome", "brier", "counts"]
 
 app = typer.Typer(help="Add, list, show, rename, merge and remove experts (people, outlets, anonymous sources).", no_args_is_help=True)
 
@@ -48,20 +50,15 @@ def alias(
 
 
 @app.command("list")
-def list_(ctx: typer.Context) -> None:
+def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List every expert with aliases and number of forecasts."""
     from trackrecord.forecasts.experts import list_experts
 
     with transaction(ctx) as session:
         experts = list_experts(session=session)
-    if not experts:
-        note("No experts yet. Add one with: trackrecord expert add NAME")
-        return
-    say(
-        table(
-            [(e.name, e.slug, ", ".join(e.aliases), e.affiliation, e.forecasts) for e in experts],
-            ["expert", "slug", "aliases", "affiliation", "forecasts"],
-        )
+    show_records(
+        plain(experts), fmt, [(e.name, e.slug, ", ".join(e.aliases), e.affiliation, e.forecasts) for e in experts],
+        ["expert", "slug", "aliases", "affiliation", "forecasts"], "No experts yet. Add one with: trackrecord expert add NAME",
     )
 
 
@@ -69,14 +66,20 @@ def list_(ctx: typer.Context) -> None:
 def show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Show an expert: scores with intervals, calibration, and every forecast with its outcome."""
+    """Show an expert: scores with intervals, calibration, and every forecast with its outcome
+    (JSON: all of it; CSV: the forecasts)."""
     from trackrecord.cli.calibration import calibration_lines
     from trackrecord.cli.standings import leaderboard_rows
     from trackrecord.resolutions.profile import expert_profile
 
     with transaction(ctx) as session:
         profile = expert_profile(session=session, name=name)
+    if fmt is OutputFormat.json:
+        return say(json_text(plain(profile)), raw=True)
+    if fmt is OutputFormat.csv:
+        return say(csv_text(plain(profile.forecasts), FORECAST_KEYS), raw=True)
     say(f"{profile.name}  (slug {profile.slug})")
     if profile.affiliation:
         say(f"affiliation: {profile.affiliation}")
@@ -87,11 +90,11 @@ def show(
         say("scores: none yet (no resolved forecast)")
     else:
         rows, headings = leaderboard_rows([profile.standing.as_dict()])
-        say(table(rows, headings))
+        say(table(rows, headings, fmt))
     if profile.calibration is not None:
         say("")
         say("calibration (latest forecast per claim):")
-        for line in calibration_lines(profile.calibration):
+        for line in calibration_lines(profile.calibration, fmt):
             say(line)
     say("")
     say(f"forecasts: {len(profile.forecasts)}  (* = the forecast that counts; correct or retract one by its id)")
@@ -104,6 +107,7 @@ def show(
                     for f in profile.forecasts
                 ],
                 ["id", "made on", "question", "claim", "probability", "phrase", "outcome", "Brier", "", "quote"],
+                fmt,
             )
         )
     if profile.history:
@@ -111,7 +115,7 @@ def show(
 
         say("")
         say(f"history: {len(profile.history)} change{'s' if len(profile.history) != 1 else ''}")
-        say(history_table(profile.history))
+        say(history_table(profile.history, fmt))
 
 
 @app.command("rename")

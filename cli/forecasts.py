@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import Reason, parsed_date, record, transaction
-from trackrecord.cli.render import OutputFormat, percent, say, show_records
+from trackrecord.cli.render import FormatOption, OutputFormat, percent, say, show_records
 
 WindowOption = Annotated[
     str | None,
@@ -57,7 +57,7 @@ def list_(
     ctx: typer.Context,
     expert: Annotated[str | None, typer.Option(help="Only this expert's forecasts.")] = None,
     question: Annotated[str | None, typer.Option(help="Only forecasts on this question.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List the forecasts that stand (corrected and retracted ones are in 'history'), oldest first."""
     from dataclasses import asdict

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import transaction
-from trackrecord.cli.render import OutputFormat, show_records, table
+from trackrecord.cli.render import FormatOption, OutputFormat, show_records, table
 
 HEADERS = ["when (UTC)", "by", "subject", "name", "change", "detail", "reason"]
 
@@ -19,8 +19,8 @@ def history_rows(entries) -> list[tuple]:
     ]
 
 
-def history_table(entries) -> str:
-    return table(history_rows(entries), HEADERS)
+def history_table(entries, fmt: OutputFormat = OutputFormat.table) -> str:
+    return table(history_rows(entries), HEADERS, fmt)
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +31,7 @@ def history(
     ctx: typer.Context,
     expert: Annotated[str | None, typer.Option(help="Only changes to this expert and their forecasts.")] = None,
     question: Annotated[str | None, typer.Option(help="Only changes to this question, its forecasts and resolutions.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show the record's trail: corrections, retractions, renames, merges, edits and resolutions, oldest first."""
     from trackrecord.resolutions.history import history as trail

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import Reason, parsed_date, today, transaction
-from trackrecord.cli.render import note, say, table
+from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, plain, say, show_records, table
 
 app = typer.Typer(help="Add, list, show, edit and remove questions (binary, choice, date).", no_args_is_help=True)
 
@@ -55,6 +55,7 @@ def list_(
     due: Annotated[bool, typer.Option("--due", help="Only questions with a claim past its deadline and unresolved.")] = False,
     resolved: Annotated[bool, typer.Option("--resolved", help="Only resolved or annulled questions.")] = False,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List questions with their status."""
     from trackrecord.forecasts.errors import InvalidInput
@@ -67,14 +68,11 @@ def list_(
     with transaction(ctx) as session:
         statuses = question_statuses(session=session, today=today(), tag=tag)
     statuses = [s for s in statuses if chosen is None or s.status in wanted[chosen]]
-    if not statuses:
-        note("No questions match." if chosen or tag else "No questions yet. Add one with: trackrecord question add SLUG TITLE --kind binary --deadline DATE")
-        return
-    say(
-        table(
-            [(s.slug, s.kind, s.deadline, s.status, s.forecasts, ", ".join(s.tags), s.title) for s in statuses],
-            ["question", "kind", "deadline", "status", "forecasts", "tags", "title"],
-        )
+    show_records(
+        plain(statuses), fmt,
+        [(s.slug, s.kind, s.deadline, s.status, s.forecasts, ", ".join(s.tags), s.title) for s in statuses],
+        ["question", "kind", "deadline", "status", "forecasts", "tags", "title"],
+        "No questions match." if chosen or tag else "No questions yet. Add one with: trackrecord question add SLUG TITLE --kind binary --deadline DATE",
     )
 
 
@@ -82,12 +80,18 @@ def list_(
 def show(
     ctx: typer.Context,
     slug: Annotated[str, typer.Argument(help="The question's slug.")],
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Show a question: its claims and their outcomes, and its resolution history."""
+    """Show a question: its claims and their outcomes, and its resolution history (JSON: all
+    of it; CSV: the claims)."""
     from trackrecord.resolutions.status import question_report
 
     with transaction(ctx) as session:
         report = question_report(session=session, slug=slug, today=today())
+    if fmt is OutputFormat.json:
+        return say(json_text(plain(report)), raw=True)
+    if fmt is OutputFormat.csv:
+        return say(csv_text(plain(report.claims), ["claim", "deadline", "outcome", "known_on", "forecasts"]), raw=True)
     status = report.status
     say(f"{status.slug}: {status.title}")
     say(f"kind: {status.kind}    status: {status.status}" + (f"    deadline: {status.deadline}" if status.deadline else ""))
@@ -106,6 +110,7 @@ def show(
                 for c in report.claims
             ],
             ["claim", "deadline", "outcome", "known on", "forecasts"],
+            fmt,
         )
         if report.claims
         else "No claims yet: forecast a window with 'trackrecord forecast add EXPERT QUESTION P --window FROM..TO'."
@@ -126,7 +131,7 @@ def show(
 
         say("")
         say("changes (oldest first):")
-        say(history_table(report.changes))
+        say(history_table(report.changes, fmt))
 
 
 @app.command("edit")

@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Sequence
 from enum import Enum
+from typing import Annotated
 
 import typer
 
@@ -55,6 +56,31 @@ def table(rows: Sequence[Sequence], headers: Sequence[str], fmt: OutputFormat = 
     style = "github" if fmt is OutputFormat.markdown else "simple"
     cells = [[_cell(value, fmt) for value in row] for row in rows]
     return tabulate(cells, headers=list(headers), tablefmt=style, disable_numparse=True)
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")]
+
+
+def plain(value):
+    """``value`` (dataclasses, numpy arrays and numbers, dates) as JSON-ready Python:
+    dicts, lists, floats (NaN as None), ISO dates."""
+    import dataclasses
+    import datetime as dt
+    import math
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        return plain(value.tolist())
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
 
 
 def show_records(records: list[dict], fmt: OutputFormat, rows: Sequence[Sequence], headers: Sequence[str], empty: str) -> None:

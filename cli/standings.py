@@ -9,7 +9,7 @@ import typer
 from enum import Enum
 
 from trackrecord.cli.context import parsed_date, today, transaction
-from trackrecord.cli.render import OutputFormat, csv_text, json_text, note, say, table
+from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, note, plain, say, show_records, table
 
 LEADERBOARD_KEYS = (
     "rank", "expert", "resolved", "pending", "adjusted_brier", "brier", "log_loss", "brier_skill",
@@ -97,22 +97,18 @@ def register(app: typer.Typer) -> None:
     app.command("leaderboard")(leaderboard)
 
 
-def due(ctx: typer.Context) -> None:
+def due(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """List claims past their deadline that are still unresolved."""
     from trackrecord.resolutions.status import due_claims
 
     with transaction(ctx) as session:
         claims = due_claims(session=session, today=today())
-    if not claims:
-        note("Nothing is due: every claim past its deadline is resolved.")
-        return
-    say(
-        table(
-            [(c.question, c.claim, c.deadline, c.forecasts, c.title) for c in claims],
-            ["question", "claim", "deadline", "forecasts", "title"],
-        )
+    show_records(
+        plain(claims), fmt, [(c.question, c.claim, c.deadline, c.forecasts, c.title) for c in claims],
+        ["question", "claim", "deadline", "forecasts", "title"], "Nothing is due: every claim past its deadline is resolved.",
     )
-    note("Resolve with: trackrecord resolve QUESTION yes|no|OPTION, or --happened-on DATE / --not-by DATE for date questions.")
+    if claims and fmt in (OutputFormat.table, OutputFormat.markdown):
+        note("Resolve with: trackrecord resolve QUESTION yes|no|OPTION, or --happened-on DATE / --not-by DATE for date questions.")
 
 
 def leaderboard(
@@ -137,7 +133,7 @@ def leaderboard(
     min_resolved: Annotated[
         int, typer.Option(parser=whole_number, metavar="N", help="Leave out experts with fewer scored questions.")
     ] = 1,
-    fmt: Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")] = OutputFormat.table,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Rank experts by the accuracy of their resolved forecasts."""
     from trackrecord.resolutions.leaderboard import leaderboard as standings

@@ -1,0 +1,95 @@
+"""Command-line conventions (issue 10, part 3): --version, -h, and --format on every
+listing and show command, through the real CLI on a real SQLite file. JSON must parse;
+CSV must read back to the same records as the JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import days
+
+
+@pytest.fixture
+def record(ok):
+    ok("expert", "add", "Ada Okafor", "--alias", "Ada")
+    ok("expert", "add", "Bo Li")
+    ok("question", "add", "rates", "Will rates fall?", "--kind", "binary", "--deadline", days(-10), "--tag", "econ")
+    ok("question", "add", "venue", "Where, then?", "--kind", "choice", "--option", "Baku", "--option", "Riyadh", "--deadline", days(-3))
+    ok("forecast", "add", "Ada", "rates", "0.3", "--made-on", days(-40), "--quote", 'she said "maybe", twice')
+    ok("forecast", "add", "Bo Li", "rates", "likely", "--made-on", days(-30))
+    ok("forecast", "add", "Bo Li", "venue", "0.6", "--option", "Baku", "--made-on", days(-30))
+    ok("resolve", "rates", "no", "--on", days(-9))
+    ok("forecast", "correct", "1", "--probability", "0.25", "--reason", "typo")
+    return ok
+
+
+def test_version_and_short_help(run):
+    from importlib.metadata import version
+
+    assert run("--version").stdout == f"trackrecord {version('trackrecord')}\n"
+    assert run("-h").stdout == run("--help").stdout and "Usage: trackrecord [OPTIONS] COMMAND" in run("-h").stdout
+    assert run("forecast", "add", "-h").stdout.startswith("Usage: trackrecord forecast add [OPTIONS] EXPERT QUESTION PROBABILITY")
+    assert "--format [table|markdown|csv|json]" in run("question", "show", "-h").stdout
+
+
+LISTINGS = [
+    ["expert", "list"],
+    ["question", "list"],
+    ["forecast", "list"],
+    ["due"],
+    ["history"],
+    ["leaderboard"],
+]
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return str(value)
+    return str(value)
+
+
+@pytest.mark.parametrize("command", LISTINGS, ids=" ".join)
+def test_every_listing_speaks_json_csv_and_markdown(record, ok, command):
+    records = json.loads(ok(*command, "--format", "json"))
+    assert isinstance(records, list) and records
+    rows = list(csv.DictReader(io.StringIO(ok(*command, "--format", "csv"))))
+    assert rows == [{key: _cell(value) for key, value in entry.items()} for entry in records]
+    markdown = ok(*command, "--format", "markdown")
+    assert markdown.splitlines()[1].startswith("|--") or "\n|--" in markdown
+
+
+@pytest.mark.parametrize(
+    "command, key",
+    [(["expert", "show", "Bo Li"], "forecasts"), (["question", "show", "rates"], "claims"), (["calibration"], None), (["calibration", "Bo Li"], None)],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else str(value),
+)
+def test_every_show_command_speaks_json_and_csv(record, ok, command, key):
+    document = json.loads(ok(*command, "--format", "json"))
+    rows = list(csv.DictReader(io.StringIO(ok(*command, "--format", "csv"))))
+    if key is None:  # calibration: one CSV row per bin, the JSON's table columns
+        table = document["table"]
+        assert len(rows) == len(table["count"]) and [int(r["count"]) for r in rows] == table["count"]
+        assert document["murphy"]["brier"] == pytest.approx(document["mean_brier"]) or document["forecasts"] >= 1
+    else:
+        assert [row["claim"] for row in rows] == [entry["claim"] for entry in document[key]]
+    assert "|--" in ok(*command, "--format", "markdown")
+
+
+def test_expert_show_json_carries_scores_forecasts_and_history(record, ok):
+    profile = json.loads(ok("expert", "show", "Ada", "--format", "json"))
+    assert profile["name"] == "Ada Okafor" and profile["aliases"] == ["Ada"]
+    assert profile["standing"]["brier"] == pytest.approx(0.25**2)  # the corrected 0.25 on a "no"
+    assert [f["id"] for f in profile["forecasts"]] == [4] and profile["history"][0]["action"] == "corrected"
+
+
+def test_empty_listings_stay_parseable(ok, run):
+    assert json.loads(ok("expert", "list", "--format", "json")) == []
+    assert ok("question", "list", "--format", "csv") == "\n"
+    assert ok("calibration", "--format", "json") == "null\n"
+    assert "No experts yet" in run("expert", "list").stderr
