@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import Reason, transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, percent, plain, say, show_records, table
+from trackrecord.cli.render import FormatOption, LimitOption, OutputFormat, SearchOption, csv_text, json_text, narrowed, percent, plain, say, show_records, table
 
 FORECAST_KEYS = ["id", "made_on", "question", "claim", "probability", "phrase", "quote", "source", "outcome", "brier", "counts"]
 
@@ -50,14 +50,17 @@ def alias(
 
 
 @app.command("list")
-def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """List every expert with aliases and number of forecasts."""
+def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table, limit: LimitOption = None, search: SearchOption = None) -> None:
+    """List every expert with aliases and number of forecasts, by name."""
     from trackrecord.forecasts.experts import list_experts
 
     with transaction(ctx) as session:
         experts = list_experts(session=session)
+    records, rows = narrowed(
+        plain(experts), [(e.name, e.slug, ", ".join(e.aliases), e.affiliation, e.forecasts) for e in experts], search=search, limit=limit
+    )
     show_records(
-        plain(experts), fmt, [(e.name, e.slug, ", ".join(e.aliases), e.affiliation, e.forecasts) for e in experts],
+        records, fmt, rows,
         ["expert", "slug", "aliases", "affiliation", "forecasts"], "No experts yet. Add one with: trackrecord expert add NAME",
     )
 

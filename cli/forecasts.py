@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import Reason, parsed_date, record, transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, percent, say, show_records
+from trackrecord.cli.render import FormatOption, LimitOption, NewestOption, OutputFormat, SearchOption, narrowed, percent, say, show_records
 
 WindowOption = Annotated[
     str | None,
@@ -58,6 +58,9 @@ def list_(
     expert: Annotated[str | None, typer.Option(help="Only this expert's forecasts.")] = None,
     question: Annotated[str | None, typer.Option(help="Only forecasts on this question.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+    search: SearchOption = None,
+    newest_first: NewestOption = False,
 ) -> None:
     """List the forecasts that stand (corrected and retracted ones are in 'history'), oldest first."""
     from dataclasses import asdict
@@ -66,10 +69,15 @@ def list_(
 
     with transaction(ctx) as session:
         rows = list_forecasts(session=session, expert=expert, question=question)
-    show_records(
+    records, shown = narrowed(
         [asdict(r) | {"made_on": r.made_on.isoformat(), "recorded_at": r.recorded_at.isoformat()} for r in rows],
-        fmt,
         [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.quote, r.source) for r in rows],
+        search=search, newest_first=newest_first, limit=limit,
+    )
+    show_records(
+        records,
+        fmt,
+        shown,
         ["id", "made on", "expert", "question", "claim", "probability", "phrase", "quote", "source"],
         "No forecasts match." if expert or question else "No forecasts yet. Add one with: trackrecord forecast add EXPERT QUESTION PROBABILITY",
     )

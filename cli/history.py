@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, show_records, table
+from trackrecord.cli.render import FormatOption, LimitOption, NewestOption, OutputFormat, SearchOption, narrowed, show_records, table
 
 HEADERS = ["when (UTC)", "by", "subject", "name", "change", "detail", "reason"]
 
@@ -32,6 +32,9 @@ def history(
     expert: Annotated[str | None, typer.Option(help="Only changes to this expert and their forecasts.")] = None,
     question: Annotated[str | None, typer.Option(help="Only changes to this question, its forecasts and resolutions.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+    search: SearchOption = None,
+    newest_first: NewestOption = False,
 ) -> None:
     """Show the record's trail: corrections, retractions, renames, merges, edits and resolutions, oldest first."""
     from trackrecord.resolutions.history import history as trail
@@ -39,4 +42,5 @@ def history(
     with transaction(ctx) as session:
         entries = trail(session=session, expert=expert, question=question)
     empty = "No changes match." if expert or question else "Nothing has been changed or resolved yet."
-    show_records([e.as_dict() for e in entries], fmt, history_rows(entries), HEADERS, empty)
+    records, rows = narrowed([e.as_dict() for e in entries], history_rows(entries), search=search, newest_first=newest_first, limit=limit)
+    show_records(records, fmt, rows, HEADERS, empty)

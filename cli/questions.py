@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import Reason, parsed_date, today, transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, plain, say, show_records, table
+from trackrecord.cli.render import FormatOption, LimitOption, OutputFormat, SearchOption, csv_text, json_text, narrowed, plain, say, show_records, table
 
 app = typer.Typer(help="Add, list, show, edit and remove questions (binary, choice, date).", no_args_is_help=True)
 
@@ -56,8 +56,10 @@ def list_(
     resolved: Annotated[bool, typer.Option("--resolved", help="Only resolved or annulled questions.")] = False,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+    search: SearchOption = None,
 ) -> None:
-    """List questions with their status."""
+    """List questions with their status, by slug."""
     from trackrecord.forecasts.errors import InvalidInput
     from trackrecord.resolutions.status import question_statuses
 
@@ -68,11 +70,14 @@ def list_(
     with transaction(ctx) as session:
         statuses = question_statuses(session=session, today=today(), tag=tag)
     statuses = [s for s in statuses if chosen is None or s.status in wanted[chosen]]
+    records, rows = narrowed(
+        plain(statuses), [(s.slug, s.kind, s.deadline, s.status, s.forecasts, ", ".join(s.tags), s.title) for s in statuses],
+        search=search, limit=limit,
+    )
     show_records(
-        plain(statuses), fmt,
-        [(s.slug, s.kind, s.deadline, s.status, s.forecasts, ", ".join(s.tags), s.title) for s in statuses],
+        records, fmt, rows,
         ["question", "kind", "deadline", "status", "forecasts", "tags", "title"],
-        "No questions match." if chosen or tag else "No questions yet. Add one with: trackrecord question add SLUG TITLE --kind binary --deadline DATE",
+        "No questions match." if chosen or tag or search else "No questions yet. Add one with: trackrecord question add SLUG TITLE --kind binary --deadline DATE",
     )
 
 

@@ -83,6 +83,27 @@ def plain(value):
     return value
 
 
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, metavar="N", help="Show at most N rows.")]
+SearchOption = Annotated[str | None, typer.Option("--search", metavar="TEXT", help="Only rows with TEXT in any field (ignoring case).")]
+NewestOption = Annotated[bool, typer.Option("--newest-first", help="Newest first (default: oldest first).")]
+
+
+def narrowed(records: list[dict], rows: list, *, search: str | None = None, newest_first: bool = False, limit: int | None = None):
+    """``records`` and their display ``rows`` (in step) kept when a field contains ``search``
+    (ignoring case), reversed for ``newest_first``, cut to ``limit``; says on stderr when rows
+    were left out by the limit."""
+    pairs = list(zip(records, rows))
+    if search:
+        wanted = search.casefold()
+        pairs = [(r, row) for r, row in pairs if any(wanted in str(v).casefold() for v in r.values() if v is not None)]
+    if newest_first:
+        pairs.reverse()
+    if limit is not None and len(pairs) > limit:
+        note(f"Showing {limit} of {len(pairs)} rows (--limit).")
+        pairs = pairs[:limit]
+    return [r for r, _ in pairs], [row for _, row in pairs]
+
+
 def show_records(records: list[dict], fmt: OutputFormat, rows: Sequence[Sequence], headers: Sequence[str], empty: str) -> None:
     """Print ``records`` as JSON or CSV (every key, values as stored), or their ``rows``
     under ``headers`` as a table (values formatted for reading); for no records, a table

@@ -93,3 +93,18 @@ def test_empty_listings_stay_parseable(ok, run):
     assert ok("question", "list", "--format", "csv") == "\n"
     assert ok("calibration", "--format", "json") == "null\n"
     assert "No experts yet" in run("expert", "list").stderr
+
+
+def test_lists_take_limit_search_and_newest_first(record, ok, run):
+    every = json.loads(ok("forecast", "list", "--format", "json"))
+    newest = json.loads(ok("forecast", "list", "--format", "json", "--newest-first"))
+    assert newest == every[::-1]
+    limited = run("forecast", "list", "--newest-first", "--limit", "1", "--format", "json")
+    assert json.loads(limited.stdout) == every[-1:] and "Showing 1 of 3 rows" in limited.stderr
+    assert [f["quote"] for f in json.loads(ok("forecast", "list", "--search", "MAYBE", "--format", "json"))] == ['she said "maybe", twice']
+    assert [e["name"] for e in json.loads(ok("expert", "list", "--search", "okafor", "--format", "json"))] == ["Ada Okafor"]
+    assert [q["slug"] for q in json.loads(ok("question", "list", "--search", "where", "--format", "json"))] == ["venue"]
+    assert [h["action"] for h in json.loads(ok("history", "--search", "typo", "--format", "json"))] == ["corrected"]
+    assert "No questions match" in run("question", "list", "--search", "nothing like this").stderr
+    result = run("expert", "list", "--limit", "0")
+    assert result.exit_code == 2 and "--limit" in result.stderr and result.stdout == ""
