@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from trackrecord.cli import completion as complete
 from trackrecord.cli.context import Reason, transaction
 from trackrecord.cli.render import FormatOption, LimitOption, OutputFormat, SearchOption, csv_text, json_text, narrowed, percent, plain, say, show_records, table
 
@@ -68,7 +69,7 @@ def list_(ctx: typer.Context, fmt: FormatOption = OutputFormat.table, limit: Lim
 @app.command("show")
 def show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
+    name: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.", autocompletion=complete.experts)],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show an expert: scores with intervals, calibration, and every forecast with its outcome
@@ -124,7 +125,7 @@ def show(
 @app.command("rename")
 def rename(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
+    old: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.", autocompletion=complete.experts)],
     new: Annotated[str, typer.Argument(help="The expert's name from now on; the old name keeps naming them.")],
     reason: Reason = None,
     distinct: Annotated[bool, typer.Option("--distinct", help="Rename even if the new name is close to another expert's.")] = False,
@@ -140,8 +141,8 @@ def rename(
 @app.command("merge")
 def merge(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(metavar="FROM", help="The duplicate expert, merged away.")],
-    into: Annotated[str, typer.Argument(metavar="INTO", help="The expert who keeps the forecasts.")],
+    source: Annotated[str, typer.Argument(metavar="FROM", help="The duplicate expert, merged away.", autocompletion=complete.experts)],
+    into: Annotated[str, typer.Argument(metavar="INTO", help="The expert who keeps the forecasts.", autocompletion=complete.experts)],
     reason: Reason = None,
 ) -> None:
     """Merge a duplicate expert into another: forecasts and aliases move, FROM's name becomes an alias."""

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from trackrecord.cli import completion as complete
 from trackrecord.cli.context import Reason, parsed_date, record, transaction
 from trackrecord.cli.render import FormatOption, LimitOption, NewestOption, OutputFormat, SearchOption, narrowed, percent, say, show_records
 
@@ -31,8 +32,8 @@ app = typer.Typer(help="Record, list, correct and retract forecasts (append-only
 @app.command("add", context_settings={"ignore_unknown_options": True})
 def add(
     ctx: typer.Context,
-    expert: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.")],
-    question: Annotated[str, typer.Argument(help="Slug of the question.")],
+    expert: Annotated[str, typer.Argument(help="Name, alias or slug of the expert.", autocompletion=complete.experts)],
+    question: Annotated[str, typer.Argument(help="Slug of the question.", autocompletion=complete.questions)],
     probability: Annotated[str, typer.Argument(help="0.35, 35%, or a phrase of the verbal scale ('unlikely').")],
     option: Annotated[str | None, typer.Option(help="Choice questions: the option this probability is for.")] = None,
     window: WindowOption = None,

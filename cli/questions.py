@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from trackrecord.cli import completion as complete
 from trackrecord.cli.context import Reason, parsed_date, today, transaction
 from trackrecord.cli.render import FormatOption, LimitOption, OutputFormat, SearchOption, csv_text, json_text, narrowed, plain, say, show_records, table
 
@@ -84,7 +85,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    slug: Annotated[str, typer.Argument(help="The question's slug.")],
+    slug: Annotated[str, typer.Argument(help="The question's slug.", autocompletion=complete.questions)],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show a question: its claims and their outcomes, and its resolution history (JSON: all
@@ -142,7 +143,7 @@ def show(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    slug: Annotated[str, typer.Argument(help="The question's slug.")],
+    slug: Annotated[str, typer.Argument(help="The question's slug.", autocompletion=complete.questions)],
     reason: Reason = None,
     title: Annotated[str | None, typer.Option(help="The corrected title.")] = None,
     criteria: Annotated[str | None, typer.Option(help="The corrected resolution criteria ('' clears them).")] = None,
@@ -169,7 +170,7 @@ def edit(
 @app.command("remove")
 def remove(
     ctx: typer.Context,
-    slug: Annotated[str, typer.Argument(help="The slug of a question nobody forecast.")],
+    slug: Annotated[str, typer.Argument(help="The slug of a question nobody forecast.", autocompletion=complete.questions)],
     reason: Reason = None,
 ) -> None:
     """Remove a question nobody forecast (it stays in the history)."""

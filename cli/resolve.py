@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import parsed_date, today, transaction
+from trackrecord.cli import completion as complete
 from trackrecord.cli.render import say
 
 
@@ -16,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
 def resolve(
     ctx: typer.Context,
-    question: Annotated[str, typer.Argument(help="Slug of the question.")],
+    question: Annotated[str, typer.Argument(help="Slug of the question.", autocompletion=complete.questions)],
     outcome: Annotated[str | None, typer.Argument(help="Binary: yes or no. Choice: an option, or 'other' (with --label).")] = None,
     happened_on: Annotated[str | None, typer.Option(help="Date questions: it happened on YYYY-MM-DD.")] = None,
     not_by: Annotated[str | None, typer.Option(help="Date questions: it had not happened by YYYY-MM-DD.")] = None,

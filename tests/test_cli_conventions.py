@@ -108,3 +108,33 @@ def test_lists_take_limit_search_and_newest_first(record, ok, run):
     assert "No questions match" in run("question", "list", "--search", "nothing like this").stderr
     result = run("expert", "list", "--limit", "0")
     assert result.exit_code == 2 and "--limit" in result.stderr and result.stdout == ""
+
+
+def _installed_command() -> str:
+    import shutil
+    import sys
+    from pathlib import Path
+
+    beside = Path(sys.executable).parent / "trackrecord"
+    return str(beside) if beside.exists() else shutil.which("trackrecord")
+
+
+def test_completion_script_and_names_from_the_record(record, db_path, tmp_path):
+    import os
+    import subprocess
+
+    command = _installed_command()
+    script = subprocess.run([command, "--show-completion", "bash"], capture_output=True, text=True, check=True).stdout
+    assert "_trackrecord_completion" in script and "_TRACKRECORD_COMPLETE=complete_bash" in script
+
+    def complete(words: str) -> list[str]:
+        env = dict(os.environ, _TRACKRECORD_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split(" ")) - 1))
+        result = subprocess.run([command], env=env, capture_output=True, text=True)
+        assert result.returncode == 0 and result.stderr == ""
+        return [line for line in result.stdout.splitlines() if line]
+
+    assert complete(f"trackrecord --db {db_path} expert show Ad") == ["Ada Okafor"]
+    assert complete(f"trackrecord --db {db_path} forecast add Bo v") == ["venue"]
+    assert complete(f"trackrecord --db {db_path} resolve ") == ["rates", "venue"]
+    missing = tmp_path / "missing.db"
+    assert complete(f"trackrecord --db {missing} resolve ") == [] and not missing.exists()  # never creates a record
