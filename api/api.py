@@ -135,11 +135,10 @@ class Record:
         date or period ("June"), read relative to ``made_on`` (default today)."""
         from trackrecord.forecasts.forecasting import add_forecast
         from trackrecord.forecasts.verbal import read_probability
-        from trackrecord.forecasts.windows import window_of
 
         reading = read_probability(_number_text(probability), self.verbal_scale)
         made = _day(made_on, "made-on date") or self.today()
-        span = window_of(window, by, made)
+        span = _window(window, by, made)
         with self.session() as session:
             forecast = add_forecast(
                 session=session, expert=expert, question=question, probability=reading.probability, made_on=made,
@@ -180,14 +179,13 @@ class Record:
         from trackrecord.forecasts.forecasting import correct_forecast
         from trackrecord.forecasts.models import Forecast
         from trackrecord.forecasts.verbal import read_probability
-        from trackrecord.forecasts.windows import window_of
 
         reading = read_probability(_number_text(probability), self.verbal_scale) if probability is not None else None
         made = _day(made_on, "made-on date")
         window, by = changes.pop("window", None), changes.pop("by", None)
         with self.session() as session:
             original = session.get(Forecast, forecast_id)
-            span = window_of(window, by, made or (original.made_on if original else self.today()))
+            span = _window(window, by, made or (original.made_on if original else self.today()))
             _, new = correct_forecast(
                 session=session, forecast_id=forecast_id, reason=reason, today=self.today(),
                 probability=reading.probability if reading else None, phrase=reading.phrase if reading else None,
@@ -253,6 +251,14 @@ class Record:
     def forecasts_frame(self, **filters):
         """``forecasts(**filters)`` as a pandas DataFrame (needs pandas)."""
         return _frame(self.forecasts(**filters))
+
+
+def _window(window: str | None, by: str | None, made_on: dt.date):
+    if window is None and by is None:
+        return None  # spares importing the phrase reader for binary and choice forecasts
+    from trackrecord.forecasts.windows import window_of
+
+    return window_of(window, by, made_on)
 
 
 def _added(session: Session, forecast, reading) -> ForecastAdded:

@@ -13,7 +13,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from trackrecord.cli import calibration, demo, experts, extract, forecasts, history, questions, resolve, scale, standings, transfer
 from trackrecord.cli.context import Settings
 from trackrecord.cli.help import install as install_help
 
@@ -91,26 +90,35 @@ def configure(
     ctx.obj = Settings(db=db, scale=scale, replace_scale=replace_scale)
 
 
-def _sub_app(sub: typer.Typer, name: str):
-    return lambda app: app.add_typer(sub, name=name)
-
-
-#: Each top-level command and what registers it (a registrar may add several commands).
+#: Each top-level command and the module of ``trackrecord.cli`` that defines it: a noun
+#: group (its ``app``) or commands (its ``register``, which may add several).
 COMMANDS = {
-    "expert": _sub_app(experts.app, "expert"),
-    "question": _sub_app(questions.app, "question"),
-    "forecast": _sub_app(forecasts.app, "forecast"),
-    "resolve": resolve.register,
-    "due": standings.register,
-    "leaderboard": standings.register,
-    "calibration": calibration.register,
-    "scale": scale.register,
-    "demo": demo.register,
-    "extract": extract.register,
-    "import": transfer.register,
-    "export": transfer.register,
-    "history": history.register,
+    "expert": "experts",
+    "question": "questions",
+    "forecast": "forecasts",
+    "resolve": "resolve",
+    "due": "standings",
+    "leaderboard": "standings",
+    "calibration": "calibration",
+    "scale": "scale",
+    "demo": "demo",
+    "extract": "extract",
+    "import": "transfer",
+    "export": "transfer",
+    "history": "history",
 }
+GROUPS = ("expert", "question", "forecast")
+
+
+def _register(app: typer.Typer, module_name: str) -> None:
+    from importlib import import_module
+
+    module = import_module(f"trackrecord.cli.{module_name}")
+    group = next((name for name in GROUPS if COMMANDS[name] == module_name), None)
+    if group is not None:
+        app.add_typer(module.app, name=group)
+    else:
+        module.register(app)
 #: Global options that take a value (to find the command name in argv).
 _VALUED = ("--db", "--scale")
 
@@ -119,7 +127,8 @@ def build(command: str | None = None) -> typer.Typer:
     """The ``trackrecord`` app with every command, or with only ``command`` when it is one.
 
     typer inspects the signature of every registered command on each run (~4 ms each
-    here); registering only the command asked for keeps start-up flat as commands grow.
+    here), and each command's module costs its import; registering only the command asked
+    for keeps start-up flat as commands grow.
     """
     app = typer.Typer(
         cls=ReportingGroup,
@@ -132,9 +141,9 @@ def build(command: str | None = None) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(configure)
-    registrars = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
-    for register in registrars:
-        register(app)
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module_name in modules:
+        _register(app, module_name)
     return app
 
 
