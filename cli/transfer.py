@@ -91,26 +91,36 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="json: the whole record in one document; csv: questions.csv and forecasts.csv.")] = ExportFormat.json,
     output: Annotated[Path | None, typer.Option("--output", help="json: a file (default stdout); csv: a folder (required).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing output files.")] = False,
 ) -> None:
-    """Export the record: one JSON document, or CSV tables in the import formats."""
+    """Export the record: one JSON document, or CSV tables in the import formats. Files are
+    written whole or not at all; an existing file is replaced only with --force."""
     from trackrecord.forecasts.errors import InvalidInput
+    from trackrecord.resolutions.transfer.files import atomic_file, check_target
 
     if fmt is ExportFormat.csv:
         from trackrecord.resolutions.transfer.tables import export_tables
 
         if output is None:
             raise InvalidInput("--format csv writes two files; give --output DIR (a folder)")
-        output.mkdir(parents=True, exist_ok=True)
+        if output.is_symlink() or (output.exists() and not output.is_dir()):
+            raise InvalidInput(f"--output {str(output)!r} is not a folder; --format csv writes questions.csv and forecasts.csv into one")
+        if not output.parent.is_dir():
+            raise InvalidInput(f"--output {str(output)!r} is in a folder that does not exist; create it first")
+        output.mkdir(exist_ok=True)
         with transaction(ctx) as session:
-            written = export_tables(session=session, folder=output)
+            written = export_tables(session=session, folder=output, force=force)
         note(f"Wrote {', '.join(str(path) for path in written)}.")
         return
     from trackrecord.resolutions.transfer.document import document_text, export_document
 
+    if output is not None:
+        check_target(output, force=force)
     with transaction(ctx) as session:
         text = document_text(export_document(session=session))
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        with atomic_file(output) as handle:
+            handle.write(text)
         note(f"Wrote {output}.")

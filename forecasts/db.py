@@ -87,15 +87,38 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def shown_url(text: str) -> str:
+    """``text`` as it may appear in a message: an URL's password masked as ***."""
+    if "://" not in text:
+        return text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except ArgumentError:
+        return text.split("://", 1)[0] + "://…"  # unparseable: show the scheme only
+
+
 def open_database(db: str | None) -> Engine:
     """An engine for the chosen database, migrated to the current schema."""
-    engine = make_engine(database_url(db))
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    url = database_url(db)
+    named = shown_url(db or os.environ.get(ENV_VAR) or url)
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        missing = f"its driver is not installed ({error})" if isinstance(error, ImportError) else "it is not a database URL this trackrecord can open"
+        raise InvalidInput(
+            f"cannot open database {named!r}: {missing}; give an SQLite file path, or a URL such as "
+            "postgresql+psycopg://USER:PASSWORD@HOST/DB with its driver installed (pip install 'trackrecord[postgres]')"
+        ) from None
     try:
         if stored_revision(engine) != HEAD_REVISION:
             upgrade(engine)
     except DBAPIError as error:
         raise InvalidInput(
-            f"cannot open database {db or os.environ.get(ENV_VAR) or 'default'!r}: "
-            f"{error.orig}; give an SQLite file path or an SQLAlchemy URL"
-        ) from error
+            f"cannot open database {named!r}: {shown_url(str(error.orig))}; give an SQLite file path or an SQLAlchemy URL"
+        ) from None
     return engine

@@ -237,5 +237,5 @@ def test_forecast_ids_fetched_unpacked_give_the_same_leaderboard(ok, monkeypatch
         return result.stdout
 
     packed = leaderboard()
-    monkeypatch.setattr(resolutions.record, "CLAIM_BITS", 2)  # every claim id here is larger than 3
+    monkeypatch.setattr(trackrecord.resolutions.record, "CLAIM_BITS", 2)  # every claim id here is larger than 3
     assert leaderboard() == packed

@@ -68,6 +68,7 @@ from trackrecord.forecasts.windows import parse_window_phrase
 from trackrecord.resolutions.outcomes import claim_outcomes, claim_state
 from trackrecord.resolutions.resolving import current_resolution, resolve
 from trackrecord.resolutions.transfer.bulk import ForecastWriter
+from trackrecord.resolutions.transfer.files import atomic_file, check_target
 from trackrecord.resolutions.transfer.document import ImportCounts, import_document, read_document
 
 QUESTION_COLUMNS = ("question", "title", "kind", "deadline", "options", "tags", "criteria", "outcome", "resolved_on")
@@ -609,15 +610,18 @@ def _import_wide(sink: _ForecastSink, header, rows, scale, made_on: dt.date) -> 
 # --- export -------------------------------------------------------------------------
 
 
-def export_tables(*, session: Session, folder: Path) -> list[Path]:
-    """Write questions.csv and forecasts.csv into ``folder``, in the import formats."""
+def export_tables(*, session: Session, folder: Path, force: bool = False) -> list[Path]:
+    """Write questions.csv and forecasts.csv into ``folder``, in the import formats: each
+    file whole or not at all (``files.atomic_file``); existing ones replaced only with ``force``."""
+    questions_path, forecasts_path = folder / "questions.csv", folder / "forecasts.csv"
+    for path in (questions_path, forecasts_path):  # both checked before either is written
+        check_target(path, force=force, option="--output folder's")
     labels = dict(session.exec(select(QuestionOption.id, QuestionOption.label)).all())
     questions = session.exec(select(Question).order_by(Question.slug)).all()
     newest = dict(
         session.exec(select(Resolution.question_id, func.max(Resolution.id)).group_by(Resolution.question_id)).all()
     )
-    questions_path = folder / "questions.csv"
-    with open(questions_path, "w", newline="", encoding="utf-8") as handle:
+    with atomic_file(questions_path, newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(QUESTION_COLUMNS)
         edits, tags = question_changes(session), base_tags(session=session)
@@ -640,7 +644,6 @@ def export_tables(*, session: Session, folder: Path) -> list[Path]:
             )
     slugs = {question.id: question.slug for question in questions}
     names = current_names(session=session)
-    forecasts_path = folder / "forecasts.csv"
     query = (
         select(
             Claim.question_id, Forecast.expert_id, Forecast.probability, Forecast.made_on, Claim.option_id,
@@ -650,7 +653,7 @@ def export_tables(*, session: Session, folder: Path) -> list[Path]:
         .where(live_forecasts(session))
         .order_by(Forecast.id)
     )
-    with open(forecasts_path, "w", newline="", encoding="utf-8") as handle:
+    with atomic_file(forecasts_path, newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(FORECAST_COLUMNS)
         for question_id, expert_id, probability, made_on, option_id, start, end, quote, source in session.execute(query):
