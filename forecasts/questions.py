@@ -208,8 +208,6 @@ def edit_question(
     add_options: list[str] = (),
     tags: list[str] = (),
     untags: list[str] = (),
-    recorded_at: dt.datetime | None = None,
-    who: str | None = None,
 ) -> list[RecordChange]:
     """Append the edits of one question; every edit except tags needs a reason.
 
@@ -270,7 +268,7 @@ def edit_question(
     rows = [
         RecordChange(
             subject="question", subject_id=question.id, action=action, value=value, target_id=target,
-            reason=reason or None, changed_by=who or changed_by(), **({"recorded_at": recorded_at} if recorded_at else {}),
+            reason=reason or None, changed_by=changed_by(),
         )
         for action, value, target in edits
     ]
