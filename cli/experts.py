@@ -24,12 +24,10 @@ def add(
     distinct: Annotated[bool, typer.Option("--distinct", help="Add even if the name is close to a known expert's.")] = False,
 ) -> None:
     """Add an expert, with any aliases."""
-    from trackrecord.forecasts.experts import _lookup, add_expert, display_name, removal_of
+    from trackrecord.forecasts.experts import add_or_restore_expert, display_name
 
     with transaction(ctx) as session:
-        removed = _lookup(session, name, include_removed=True)
-        removal = removal_of(session, removed) if removed is not None else None
-        expert = add_expert(session=session, name=name, affiliation=affiliation, aliases=alias or [], distinct=distinct)
+        expert, removal = add_or_restore_expert(session=session, name=name, affiliation=affiliation, aliases=alias or [], distinct=distinct)
         if removal is not None:
             say(f"Restored expert {display_name(session, expert)} (slug {expert.slug}), removed on {removal.recorded_at.date().isoformat()}.")
         else:

@@ -172,20 +172,28 @@ def _base_lookup(session: Session, name: str) -> Expert | None:
 def add_expert(
     *, session: Session, name: str, affiliation: str | None = None, aliases: list[str] = (), distinct: bool = False
 ) -> Expert:
-    """Record a new expert with its aliases.
+    """Record a new expert with its aliases (see ``add_or_restore_expert``)."""
+    return add_or_restore_expert(session=session, name=name, affiliation=affiliation, aliases=aliases, distinct=distinct)[0]
+
+
+def add_or_restore_expert(
+    *, session: Session, name: str, affiliation: str | None = None, aliases: list[str] = (), distinct: bool = False
+) -> tuple[Expert, RecordChange | None]:
+    """Record a new expert with its aliases; returns it and, when the name was a removed
+    expert's, the change that had removed them (that expert is restored instead).
 
     A name spelled close to a known expert's ("Steve Witkof") is refused with "did you
-    mean …?" unless ``distinct`` says it really is someone else. The name of a removed
-    expert restores that expert (a ``restore`` change).
+    mean …?" unless ``distinct`` says it really is someone else.
     """
     key = name_key(name)
     if not key:
         raise InvalidInput("expert name is empty; give the expert's name, e.g. 'Sergey Markov'")
     owner = _lookup(session, name, include_removed=True)
-    if owner is not None and removal_of(session, owner) is not None:
+    removal = removal_of(session, owner) if owner is not None else None
+    if removal is not None:
         session.add(RecordChange(subject="expert", subject_id=owner.id, action="restore", reason="added again", changed_by=changed_by()))
         session.flush()
-        return owner
+        return owner, removal
     if owner is not None:
         raise Conflict(f"expert {name!r} already exists as {display_name(session, owner)!r}")
     slug = _free_slug(session, slugify(name))
@@ -195,7 +203,7 @@ def add_expert(
     _attach_aliases(session, expert, aliases)
     if not distinct:
         _refuse_close(session, name, key)
-    return expert
+    return expert, None
 
 
 def _refuse_close(session: Session, name: str, key: str) -> None:

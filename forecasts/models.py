@@ -48,6 +48,13 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC; one without an offset (SQLite drops them) is read as UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)
+
+
 class ExpertBase(SQLModel):
     name: str = Field(max_length=200)
     affiliation: str | None = Field(default=None, max_length=500)

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from trackrecord.forecasts.changes import expert_changes
 from trackrecord.forecasts.experts import current_names, find_expert
-from trackrecord.forecasts.models import Claim, Expert, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution
+from trackrecord.forecasts.models import Claim, Expert, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution, as_utc
 from trackrecord.forecasts.questions import describe_claim, find_question
 from trackrecord.resolutions.resolving import describe_resolution
 
@@ -141,8 +141,4 @@ def history(*, session: Session, expert: str | None = None, question: str | None
                 "re-resolved" if resolution.forced else "resolved", describe_resolution(session, resolution), resolution.note,
             )
         )
-    return sorted(entries, key=lambda entry: _utc(entry.recorded_at))
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
+    return sorted(entries, key=lambda entry: as_utc(entry.recorded_at))

@@ -52,7 +52,7 @@ from sqlmodel import Session, select
 from trackrecord.forecasts.errors import Conflict, InvalidInput
 from trackrecord.forecasts.experts import _attach_aliases, _base_lookup, _lookup, add_expert, find_expert
 from trackrecord.forecasts.forecasting import claim_deadline, made_on_problem
-from trackrecord.forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution
+from trackrecord.forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution, as_utc
 from trackrecord.forecasts.names import name_key
 from trackrecord.forecasts.parsing import parse_date, parse_window
 from trackrecord.forecasts.questions import add_option_row, add_question, claim_for, find_option, find_question, options_of, question_details
@@ -201,13 +201,7 @@ def _datetime(value: str | None, what: str) -> dt.datetime:
         parsed = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
         raise InvalidInput(f"{what} {value!r} is not an ISO date-time (2025-03-18T09:30:00+00:00)") from None
-    return _utc(parsed)
-
-
-def _utc(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is None:
-        return value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc)
+    return as_utc(parsed)
 
 
 def _need(record: dict, key: str, where: str):
@@ -312,7 +306,7 @@ def _import_forecasts(session: Session, records: list[dict], name: str, counts: 
     for row in session.exec(
         select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.recorded_at, Forecast.phrase, Forecast.id)
     ).all():
-        existing.setdefault(tuple(row[:4]), []).append((_utc(row[4]), row[5], row[6]))
+        existing.setdefault(tuple(row[:4]), []).append((as_utc(row[4]), row[5], row[6]))
     ids: list[int | Forecast] = []
     for number, record in enumerate(records, 1):
         where = f"{name}: forecast #{number}"
@@ -401,7 +395,7 @@ def _import_changes(session: Session, records: list[dict], name: str, counts: Im
                 RecordChange.subject == subject, RecordChange.subject_id == found.id, RecordChange.action == action
             )
         ).all()
-        if any(_utc(row.recorded_at) == recorded_at and row.value == value for row in present):
+        if any(as_utc(row.recorded_at) == recorded_at and row.value == value for row in present):
             counts.present += 1
             continue
         change = RecordChange(
