@@ -76,9 +76,12 @@ class Record:
         return self._today or dt.date.today()
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error;
+        ``write=True`` for changes (they wait for other writers: ``errors.Busy`` past the bound)."""
+        from trackrecord.forecasts.db import session_scope
+
+        with session_scope(self.engine, write=write) as session:
             yield session
 
     def close(self) -> None:
@@ -101,7 +104,7 @@ class Record:
     def add_expert(self, name: str, *, affiliation: str | None = None, aliases: list[str] = (), distinct: bool = False) -> ExpertAdded:
         from trackrecord.forecasts.experts import add_expert, display_name
 
-        with self.session() as session:
+        with self.session(write=True) as session:
             expert = add_expert(session=session, name=name, affiliation=affiliation, aliases=list(aliases), distinct=distinct)
             return ExpertAdded(display_name(session, expert), expert.slug)
 
@@ -111,7 +114,7 @@ class Record:
         """Add a question; returns its slug. ``kind`` is binary, choice or date (any case)."""
         from trackrecord.forecasts.questions import add_question
 
-        with self.session() as session:
+        with self.session(write=True) as session:
             return add_question(
                 session=session, slug=slug, title=title, kind=kind.strip().lower(), deadline=_day(deadline, "deadline"),
                 options=list(options), tags=list(tags), criteria=criteria,
@@ -139,7 +142,7 @@ class Record:
         reading = read_probability(_number_text(probability), self.verbal_scale)
         made = _day(made_on, "made-on date") or self.today()
         span = _window(window, by, made)
-        with self.session() as session:
+        with self.session(write=True) as session:
             forecast = add_forecast(
                 session=session, expert=expert, question=question, probability=reading.probability, made_on=made,
                 today=self.today(), option=option, window=span, quote=quote, source=source,
@@ -165,7 +168,7 @@ class Record:
         recorded forecasts unscored unless ``force``); returns how the resolution reads."""
         from trackrecord.resolutions.resolving import describe_resolution, resolve
 
-        with self.session() as session:
+        with self.session(write=True) as session:
             resolution = resolve(
                 session=session, question=question, today=self.today(), outcome=outcome,
                 happened_on=_day(happened_on, "--happened-on date"), not_by=_day(not_by, "--not-by date"), annul=annul,
@@ -183,7 +186,7 @@ class Record:
         reading = read_probability(_number_text(probability), self.verbal_scale) if probability is not None else None
         made = _day(made_on, "made-on date")
         window, by = changes.pop("window", None), changes.pop("by", None)
-        with self.session() as session:
+        with self.session(write=True) as session:
             original = session.get(Forecast, forecast_id)
             span = _window(window, by, made or (original.made_on if original else self.today()))
             _, new = correct_forecast(
@@ -196,7 +199,7 @@ class Record:
     def retract_forecast(self, forecast_id: int, *, reason: str) -> None:
         from trackrecord.forecasts.forecasting import retract_forecast
 
-        with self.session() as session:
+        with self.session(write=True) as session:
             retract_forecast(session=session, forecast_id=forecast_id, reason=reason)
 
     # -- reading ----------------------------------------------------------------------

@@ -29,15 +29,14 @@ class Settings:
 
 
 @contextmanager
-def transaction(ctx: typer.Context) -> Iterator["Session"]:  # noqa: F821
-    """A session on the chosen database inside one transaction: all or nothing."""
-    from sqlmodel import Session
-
-    from trackrecord.forecasts.db import open_database
+def transaction(ctx: typer.Context, *, write: bool = False) -> Iterator["Session"]:  # noqa: F821
+    """A session on the chosen database inside one transaction: all or nothing. Commands
+    that change the record pass ``write=True`` (they queue behind other writers)."""
+    from trackrecord.forecasts.db import open_database, session_scope
 
     engine = open_database(ctx.find_object(Settings).db)
     try:
-        with Session(engine, expire_on_commit=False) as session, session.begin():
+        with session_scope(engine, write=write) as session:
             yield session
     finally:
         engine.dispose()

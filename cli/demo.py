@@ -36,7 +36,7 @@ def demo(
     with tempfile.TemporaryDirectory(prefix="trackrecord-demo-") as folder:
         database = str(save) if save is not None else str(Path(folder) / "demo.db")
         ctx.obj = Settings(db=database)
-        with transaction(ctx) as session:
+        with transaction(ctx, write=True) as session:
             counts = load_example(session=session, today=today())
         say(
             f"The bundled example: {counts.forecasts} forecasts by {counts.experts} experts on "

@@ -26,7 +26,7 @@ def add(
     """Add an expert, with any aliases."""
     from trackrecord.forecasts.experts import add_or_restore_expert, display_name
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         expert, removal = add_or_restore_expert(session=session, name=name, affiliation=affiliation, aliases=alias or [], distinct=distinct)
         if removal is not None:
             say(f"Restored expert {display_name(session, expert)} (slug {expert.slug}), removed on {removal.recorded_at.date().isoformat()}.")
@@ -43,7 +43,7 @@ def alias(
     """Join other spellings to an expert ("Witzke" -> Steve Witkoff)."""
     from trackrecord.forecasts.experts import add_aliases, aliases_of, display_name
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         expert = add_aliases(session=session, name=name, aliases=spellings)
         say(f"{display_name(session, expert)} is also known as: {', '.join(aliases_of(session=session, expert=expert))}.")
 
@@ -131,7 +131,7 @@ def rename(
     """Rename an expert (a new row in the history; the old name stays an alias)."""
     from trackrecord.forecasts.experts import rename_expert
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         before, after = rename_expert(session=session, name=old, new_name=new, reason=reason, distinct=distinct)
     say(f"Renamed {before} to {after}; {before!r} still names them.")
 
@@ -146,7 +146,7 @@ def merge(
     """Merge a duplicate expert into another: forecasts and aliases move, FROM's name becomes an alias."""
     from trackrecord.forecasts.experts import merge_experts
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         merged, kept, moved = merge_experts(session=session, source=source, into=into, reason=reason)
     say(f"Merged {merged} into {kept}: {moved} forecast{'s' if moved != 1 else ''} moved; {merged!r} now names {kept}.")
 
@@ -160,6 +160,6 @@ def remove(
     """Remove an expert who has no forecasts (kept in the history; adding the name again restores them)."""
     from trackrecord.forecasts.experts import remove_expert
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         removed = remove_expert(session=session, name=name, reason=reason)
     say(f"Removed expert {removed}.")

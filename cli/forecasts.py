@@ -117,6 +117,6 @@ def retract(
     """Retract a forecast that should not have been recorded: no longer scored, kept in the history."""
     from trackrecord.forecasts.forecasting import retract_forecast
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         forecast = retract_forecast(session=session, forecast_id=forecast_id, reason=reason)
     say(f"Retracted forecast {forecast.id} ({percent(forecast.probability)} made on {forecast.made_on.isoformat()}); it stays in the history.")

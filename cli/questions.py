@@ -35,7 +35,7 @@ def add(
     from trackrecord.forecasts.questions import add_question
 
     deadline_day = parsed_date(deadline, "deadline")
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         question = add_question(
             session=session,
             slug=slug,
@@ -155,7 +155,7 @@ def edit(
     """Edit a question: each change is a new row in its history, with the reason."""
     from trackrecord.forecasts.questions import edit_question
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         changes = edit_question(
             session=session, slug=slug, reason=reason, title=title, criteria=criteria,
             deadline=parsed_date(deadline, "--deadline date"), add_options=add_option or [], tags=tag or [], untags=untag or [],
@@ -176,6 +176,6 @@ def remove(
     """Remove a question nobody forecast (it stays in the history)."""
     from trackrecord.forecasts.questions import remove_question
 
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         question = remove_question(session=session, slug=slug, reason=reason)
     say(f"Removed question {question.slug}.")

@@ -38,7 +38,7 @@ def resolve(
         "not_by": parsed_date(not_by, "--not-by date"),
         "on": parsed_date(on, "--on date"),
     }
-    with transaction(ctx) as session:
+    with transaction(ctx, write=True) as session:
         resolution = record_resolution(
             session=session,
             question=question,

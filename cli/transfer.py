@@ -56,7 +56,7 @@ def import_files(
     skipped: list[str] = []
     progress = _progress()
     try:
-        with transaction(ctx) as session:
+        with transaction(ctx, write=True) as session:
             for path in files:
                 result = import_file(
                     session=session,

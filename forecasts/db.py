@@ -2,8 +2,17 @@
 
 The database is chosen as DESIGN.md says: ``--db`` (a path or an SQLAlchemy URL), else
 ``TRACKRECORD_DB``, else ``trackrecord.db`` in the user data directory. SQLite
-connections run with foreign keys on, WAL journaling and a busy timeout, so two
-commands at once wait for each other instead of failing.
+connections run with foreign keys on and WAL journaling.
+
+Writers take the record's one write lock when their transaction begins, readers never
+wait: on SQLite the transaction starts with ``BEGIN IMMEDIATE`` (pysqlite's own implicit
+transactions are switched off, as SQLAlchemy's documentation recommends, so the
+statement is ours to choose), on PostgreSQL with a transaction-scoped advisory lock.
+Every read-then-write (a new window's claim, a same-name expert, an import's check for
+rows it already holds, the hash chain's previous link) therefore sees everything committed
+before it, and concurrent commands queue instead of failing on a uniqueness constraint.
+The wait is bounded (``BUSY_TIMEOUT_MS``); past it the command stops with ``Busy`` and
+nothing written.
 
 The schema is owned by Alembic. Opening a database checks the stored revision with one
 cheap query and runs the migrations only when it is behind, so ordinary commands never
@@ -13,17 +22,23 @@ pay for importing Alembic.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine, create_engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import Connection, Engine, create_engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 
-from trackrecord.forecasts.errors import InvalidInput
+from trackrecord.forecasts.errors import Busy, InvalidInput
 
 HEAD_REVISION = "0003"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 30_000
 ENV_VAR = "TRACKRECORD_DB"
+#: The PostgreSQL advisory lock writers hold for their transaction ('trak' in ASCII).
+WRITE_LOCK_KEY = 0x7472616B
+#: The execution option that makes a connection's transactions take the write lock.
+WRITE = "trackrecord_write"
 
 
 def default_database_path() -> Path:
@@ -51,6 +66,7 @@ def database_url(db: str | None) -> str:
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # pysqlite begins nothing itself: _begin does
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -58,12 +74,54 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _begin(connection: Connection) -> None:
+    """Begin a transaction; a writer's (``WRITE`` option) first takes the write lock."""
+    write = connection.get_execution_options().get(WRITE, False)
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    elif write and connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def make_engine(url: str, **options) -> Engine:
-    """An engine for ``url`` (``options`` go to SQLAlchemy); SQLite connections get the pragmas above."""
+    """An engine for ``url`` (``options`` go to SQLAlchemy); SQLite connections get the
+    pragmas above, and every transaction begins through ``_begin``."""
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def is_busy(error: DBAPIError) -> bool:
+    """Whether ``error`` is the bounded wait for a lock running out (SQLite's SQLITE_BUSY,
+    PostgreSQL's lock_not_available)."""
+    orig = error.orig
+    return getattr(orig, "sqlite_errorname", "") == "SQLITE_BUSY" or "database is locked" in str(orig) or getattr(orig, "sqlstate", None) == "55P03"
+
+
+BUSY_MESSAGE = (
+    f"the record is busy: another command (an import?) has been writing to it for over {BUSY_TIMEOUT_MS // 1000} s; "
+    "nothing was written, try again when it has finished"
+)
+
+
+@contextmanager
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]:  # noqa: F821
+    """One ORM session in one transaction: committed when the block ends, rolled back on
+    any error. ``write=True`` takes the record's write lock first (see the module text);
+    a lock not had within ``BUSY_TIMEOUT_MS`` raises ``Busy``."""
+    from sqlmodel import Session
+
+    bind = engine.execution_options(**{WRITE: True}) if write else engine
+    try:
+        with Session(bind, expire_on_commit=False) as session, session.begin():
+            yield session
+    except OperationalError as error:
+        if is_busy(error):
+            raise Busy(BUSY_MESSAGE) from None
+        raise
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -30,3 +30,12 @@ class Conflict(TrackrecordError):
     """The request contradicts the record (duplicate, hindsight, re-resolution)."""
 
     exit_code = 1
+
+
+class Busy(TrackrecordError):
+    """Another command held the record's write lock for longer than the bounded wait.
+
+    Exit status 75 (``EX_TEMPFAIL``): nothing was written, and trying again later works.
+    """
+
+    exit_code = 75

@@ -1,16 +1,24 @@
-"""Shared fixtures: every test gets its own SQLite file and no test touches real state.
+"""Shared fixtures: every test gets its own empty record and no test touches real state.
 
-``run`` drives the real CLI (typer's CliRunner on ``cli.app.app``) against that file and
-returns the result, whose ``stdout``/``stderr``/``exit_code`` tests assert exactly.
+The record is an SQLite file, or, when ``TRACKRECORD_TEST_DB`` holds a PostgreSQL URL (an
+account allowed to create databases, e.g. the throwaway cluster ``tests/postgres.sh``
+starts), a fresh PostgreSQL database per test, dropped afterwards: the same tests run
+against both backends. ``run`` drives the real CLI (typer's CliRunner on ``cli.app.app``)
+against that record and returns the result, whose ``stdout``/``stderr``/``exit_code``
+tests assert exactly. Tests read state through the product, or through SQLAlchemy with
+``sql``/``table_counts``; the few that are about the SQLite file itself (tampering,
+killing a writer) are marked ``sqlite_only`` and skipped on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+import os
+import uuid
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from trackrecord.cli.app import app
@@ -24,9 +32,58 @@ def isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.delenv("TRACKRECORD_DB", raising=False)
 
 
+TEST_DB = os.environ.get("TRACKRECORD_TEST_DB", "")
+ON_POSTGRES = TEST_DB.startswith("postgresql")
+
+
+def pytest_collection_modifyitems(config, items):
+    if ON_POSTGRES:
+        skip = pytest.mark.skip(reason="about the SQLite file itself")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+class PostgresRecord(str):
+    """A test's PostgreSQL database: its URL, with the little of ``Path``'s interface tests use."""
+
+    def exists(self) -> bool:
+        """Whether anything was ever written: the schema exists once a command ran."""
+        return bool(sql(self, "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"))
+
+
 @pytest.fixture
-def db_path(tmp_path) -> Path:
-    return tmp_path / "record.db"
+def db_path(tmp_path):
+    """The test's record: an SQLite file path, or a fresh PostgreSQL database's URL."""
+    if not ON_POSTGRES:
+        yield tmp_path / "record.db"
+        return
+    admin = sa.create_engine(TEST_DB, isolation_level="AUTOCOMMIT")
+    name = f"tr_{uuid.uuid4().hex[:16]}"
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield PostgresRecord(sa.make_url(TEST_DB).set(database=name).render_as_string(hide_password=False))
+    _engines.pop(name, sa.create_engine("sqlite://")).dispose()
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+_engines: dict[str, sa.Engine] = {}
+
+
+def url_of(record) -> str:
+    """The SQLAlchemy URL of ``record`` (a path or a URL)."""
+    return str(record) if "://" in str(record) else f"sqlite:///{record}"
+
+
+def engine_of(record) -> sa.Engine:
+    """An SQLAlchemy engine on ``record`` (a path or a URL), kept for the test's lifetime."""
+    url = url_of(record)
+    key = sa.make_url(url).database or url
+    if key not in _engines:
+        _engines[key] = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    return _engines[key]
 
 
 @pytest.fixture
@@ -59,13 +116,9 @@ def table_counts(db_path):
     def counts() -> dict[str, int]:
         if not db_path.exists():
             return {}
-        with sqlite3.connect(db_path) as connection:
-            tables = [
-                name
-                for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                if name != "alembic_version"
-            ]
-            return {name: connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in tables}
+        with engine_of(db_path).connect() as connection:
+            tables = [name for name in sa.inspect(connection).get_table_names() if name != "alembic_version"]
+            return {name: connection.execute(sa.text(f'SELECT COUNT(*) FROM "{name}"')).scalar() for name in tables}
 
     return counts
 
@@ -96,9 +149,26 @@ def parse_table(text: str) -> list[dict[str, str]]:
     return rows
 
 def sql(db_path, query: str, *params) -> list[tuple]:
-    """Rows of ``query`` on the SQLite file at ``db_path``."""
-    with sqlite3.connect(db_path) as connection:
-        return connection.execute(query, params).fetchall()
+    """Rows of ``query`` (``?`` placeholders) on the record at ``db_path``, through SQLAlchemy.
+
+    Values come back as SQLite shows them, whichever the backend: dates as ISO text,
+    times as 'YYYY-MM-DD HH:MM:SS[.ffffff]' text, so one expectation fits both.
+    """
+    names = {}
+    for index, value in enumerate(params):
+        names[f"p{index}"] = value
+        query = query.replace("?", f":p{index}", 1)
+    with engine_of(db_path).connect() as connection:
+        rows = connection.execute(sa.text(query), names).all()
+    return [tuple(_as_sqlite(value) for value in row) for row in rows]
+
+
+def _as_sqlite(value):
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def assert_error(result, *fragments: str, exit_code: int = 2) -> None:

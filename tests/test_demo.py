@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
+
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import assert_error
+from conftest import assert_error, sql
 
 # In order of the adjusted Brier worked out by hand in test_example_scores.py.
 EXPERTS = [
@@ -46,12 +46,11 @@ def test_demo_save_keeps_the_example_database(run, tmp_path):
     result = run("demo", "--save", str(saved))
     assert result.exit_code == 0, result.stderr
     assert f"explore it with: trackrecord --db {saved}" in result.stdout
-    with sqlite3.connect(saved) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM forecast").fetchone() == (22,)
-        assert connection.execute("SELECT COUNT(DISTINCT expert_id) FROM forecast").fetchone() == (10,)
-        kinds = {kind for (kind,) in connection.execute("SELECT kind FROM question")}
-        phrases = {phrase for (phrase,) in connection.execute("SELECT phrase FROM forecast")}
-        quotes = connection.execute("SELECT COUNT(*) FROM forecast WHERE quote IS NULL OR source IS NULL").fetchone()
+    assert sql(saved, "SELECT COUNT(*) FROM forecast") == [(22,)]
+    assert sql(saved, "SELECT COUNT(DISTINCT expert_id) FROM forecast") == [(10,)]
+    kinds = {kind for (kind,) in sql(saved, "SELECT kind FROM question")}
+    phrases = {phrase for (phrase,) in sql(saved, "SELECT phrase FROM forecast")}
+    quotes = sql(saved, "SELECT COUNT(*) FROM forecast WHERE quote IS NULL OR source IS NULL")[0]
     assert kinds == {"binary", "choice", "date"}
     assert {"may", "unlikely", "improbable", "likely"} <= phrases
     assert quotes == (0,)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from conftest import assert_error
+import pytest
+
+from conftest import assert_error, sql
 
 
 def test_diacritics_and_case_do_not_make_a_new_expert(ok, run, table_counts):
@@ -51,10 +53,10 @@ def test_expert_alias_joins_spellings(ok, run, db_path):
     ok("expert", "add", "Sergey Markov")
     assert_error(run("expert", "alias", "Sergey Markov", "Witzke"), "'Witzke' already names expert 'Steve Witkoff'", exit_code=1)
     assert_error(run("expert", "alias", "Nobody", "X"), "no expert named 'Nobody'", exit_code=1)
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM expert_alias").fetchone() == (2,)
+    assert sql(db_path, "SELECT COUNT(*) FROM expert_alias") == [(2,)]
 
 
+@pytest.mark.sqlite_only
 def test_migration_0002_refolds_stored_name_keys(tmp_path):
     from trackrecord.forecasts import db as database
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+import sqlalchemy as sa
 
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
@@ -14,9 +14,11 @@ from sqlmodel import SQLModel
 import trackrecord.forecasts.models  # noqa: F401
 from trackrecord.forecasts import db as database
 
+from conftest import engine_of, sql, url_of
 
-def test_upgraded_empty_database_matches_the_models(tmp_path):
-    engine = database.make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+
+def test_upgraded_empty_database_matches_the_models(db_path):
+    engine = database.make_engine(url_of(db_path))
     database.upgrade(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -29,19 +31,18 @@ def test_head_revision_constant_is_the_migrations_head():
     assert ScriptDirectory.from_config(config).get_current_head() == database.HEAD_REVISION
 
 
-def test_every_migration_downgrades_to_an_empty_database(tmp_path):
+def test_every_migration_downgrades_to_an_empty_database(db_path):
     from alembic import command
 
-    engine = database.make_engine(f"sqlite:///{tmp_path / 'down.db'}")
+    engine = database.make_engine(url_of(db_path))
     database.upgrade(engine)
     config = Config()
     config.set_main_option("script_location", str(database.Path(database.__file__).parent / "migrations"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
-    with sqlite3.connect(tmp_path / "down.db") as connection:
-        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"alembic_version"}
+    engine.dispose()
+    assert set(sa.inspect(engine_of(db_path)).get_table_names()) == {"alembic_version"}
 
 
 def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(tmp_path):
@@ -52,14 +53,14 @@ def test_sqlite_runs_with_foreign_keys_wal_and_busy_timeout(tmp_path):
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == database.BUSY_TIMEOUT_MS
 
 
-def test_foreign_keys_are_enforced(tmp_path):
+def test_foreign_keys_are_enforced(db_path):
     import pytest
     from sqlalchemy.exc import IntegrityError
     from sqlmodel import Session
 
     from trackrecord.forecasts.models import Forecast
 
-    engine = database.open_database(str(tmp_path / "fk.db"))
+    engine = database.open_database(str(db_path))
     with pytest.raises(IntegrityError), Session(engine) as session:
         session.add(Forecast(claim_id=999, expert_id=999, probability=0.5, made_on=dt.date(2025, 1, 1)))
         session.commit()
@@ -82,8 +83,7 @@ def test_cli_uses_environment_database_when_no_flag(tmp_path, monkeypatch):
     monkeypatch.setenv("TRACKRECORD_DB", str(tmp_path / "env.db"))
     result = CliRunner().invoke(app, ["expert", "add", "Sergey Markov"])
     assert result.exit_code == 0, result.stderr
-    with sqlite3.connect(tmp_path / "env.db") as connection:
-        assert connection.execute("SELECT name FROM expert").fetchall() == [("Sergey Markov",)]
+    assert sql(tmp_path / "env.db", "SELECT name FROM expert") == [("Sergey Markov",)]
 
 
 def test_cli_uses_user_data_folder_by_default(tmp_path):
@@ -94,8 +94,7 @@ def test_cli_uses_user_data_folder_by_default(tmp_path):
     result = CliRunner().invoke(app, ["expert", "add", "Tatiana Stanovaya"])
     assert result.exit_code == 0, result.stderr
     default = tmp_path / "xdg-data" / "trackrecord" / "trackrecord.db"
-    with sqlite3.connect(default) as connection:
-        assert connection.execute("SELECT name FROM expert").fetchall() == [("Tatiana Stanovaya",)]
+    assert sql(default, "SELECT name FROM expert") == [("Tatiana Stanovaya",)]
 
 
 def test_database_in_a_missing_folder_is_a_clear_error(tmp_path):

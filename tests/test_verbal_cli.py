@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 
 import pytest
 
-from conftest import assert_error, days
+from conftest import assert_error, days, sql
 
 SURVEY_MEDIANS = {  # shared/data/perceptions/probly_summary.csv, median_pct / 100
     "Almost Certainly": 0.95, "Highly Likely": 0.90, "Very Good Chance": 0.80, "Probably": 0.75,
@@ -26,8 +25,7 @@ def record(ok):
 
 
 def stored(db_path) -> list[tuple]:
-    with sqlite3.connect(db_path) as connection:
-        return connection.execute("SELECT probability, phrase, scale FROM forecast ORDER BY id").fetchall()
+    return sql(db_path, "SELECT probability, phrase, scale FROM forecast ORDER BY id")
 
 
 @pytest.mark.parametrize("phrase, probability", sorted(SURVEY_MEDIANS.items()))
@@ -151,7 +149,6 @@ def test_missing_scale_file_and_replace_without_file(run, tmp_path):
 def test_the_example_records_its_phrases_with_the_scale_version(run, tmp_path):
     saved = tmp_path / "example.db"
     assert run("demo", "--save", str(saved)).exit_code == 0
-    with sqlite3.connect(saved) as connection:
-        rows = connection.execute("SELECT DISTINCT phrase, probability, scale FROM forecast ORDER BY phrase").fetchall()
+    rows = sql(saved, "SELECT DISTINCT phrase, probability, scale FROM forecast ORDER BY phrase")
     assert ("may", 0.5, "default-2") in rows and ("unlikely", 0.2, "default-2") in rows
     assert all(scale == "default-2" for _, _, scale in rows)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
+
 
 import pytest
 
-from conftest import assert_error
+from conftest import assert_error, sql
 
 
 @pytest.fixture
@@ -34,16 +34,14 @@ def record(ok):
 )
 def test_phrase_becomes_the_window_claim(record, ok, db_path, option, text, made_on, start, end):
     ok("forecast", "add", "Sergey Markov", "meeting", "may", option, text, "--made-on", made_on)
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("SELECT window_start, window_end, deadline FROM claim").fetchall() == [(start, end, end)]
+    assert sql(db_path, "SELECT window_start, window_end, deadline FROM claim") == [(start, end, end)]
 
 
 def test_same_phrase_from_two_experts_on_one_day_is_one_claim(record, ok, db_path):
     ok("expert", "add", "The New York Times")
     ok("forecast", "add", "Sergey Markov", "meeting", "0.6", "--window", "next week", "--made-on", "2025-08-07")
     ok("forecast", "add", "The New York Times", "meeting", "plans", "--window", "as early as next week", "--made-on", "2025-08-08")
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM claim").fetchone() == (1,)
+    assert sql(db_path, "SELECT COUNT(*) FROM claim") == [(1,)]
 
 
 def test_unparseable_phrase_lists_what_is_accepted(record, run, table_counts):
