@@ -15,7 +15,6 @@ opens it afterwards. Prints one line of figures.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import random
 import shutil
