@@ -17,6 +17,14 @@ nothing written.
 The schema is owned by Alembic. Opening a database checks the stored revision with one
 cheap query and runs the migrations only when it is behind, so ordinary commands never
 pay for importing Alembic.
+
+A migration is all or nothing and one at a time: it runs in one transaction that first
+takes the write lock (so DDL stays inside the transaction on SQLite too: pysqlite would
+otherwise run it outside any), waiting up to ``MIGRATION_WAIT_MS``, then reads the
+stored revision again, so that
+several first commands started at once create the schema once and the others find it
+done. A record stamped with a revision this code does not know was made by a newer
+trackrecord and is refused without writing anything.
 """
 
 from __future__ import annotations
@@ -32,8 +40,11 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from trackrecord.forecasts.errors import Busy, InvalidInput
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"  # the one place to bump when a migration is added
 BUSY_TIMEOUT_MS = 30_000
+#: How long a command waits for another process's migration to finish (a large record's
+#: upgrade can take longer than an ordinary write).
+MIGRATION_WAIT_MS = 600_000
 ENV_VAR = "TRACKRECORD_DB"
 #: The PostgreSQL advisory lock writers hold for their transaction ('trak' in ASCII).
 WRITE_LOCK_KEY = 0x7472616B
@@ -68,19 +79,23 @@ def database_url(db: str | None) -> str:
 def _configure_sqlite(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # pysqlite begins nothing itself: _begin does
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: switching to WAL may wait
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
 def _begin(connection: Connection) -> None:
-    """Begin a transaction; a writer's (``WRITE`` option) first takes the write lock."""
+    """Begin a transaction; a writer's (``WRITE`` option: its wait in ms, or True for
+    ``BUSY_TIMEOUT_MS``) first takes the write lock."""
     write = connection.get_execution_options().get(WRITE, False)
+    wait = BUSY_TIMEOUT_MS if write is True else write
     if connection.dialect.name == "sqlite":
+        if write:
+            connection.connection.driver_connection.execute(f"PRAGMA busy_timeout={wait}")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
     elif write and connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {wait}")
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
@@ -133,16 +148,78 @@ def stored_revision(engine: Engine) -> str | None:
             return None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the Alembic migrations up to ``revision``."""
-    from alembic import command
+def _migrations_config():
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    """Every revision the migrations of this code know."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_migrations_config()).walk_revisions()}
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the Alembic migrations up to ``revision``: in one transaction, holding the write lock.
+
+    A record at a revision this code does not know raises InvalidInput (made by a newer
+    trackrecord); a migration that fails leaves the record as it was.
+    """
+    config = _migrations_config()
+    with engine.connect() as connection:
+        connection.execution_options(**{WRITE: MIGRATION_WAIT_MS})
+        if connection.dialect.name == "sqlite":
+            with _sqlite_schema_change(connection), connection.begin():
+                _upgrade_locked(connection, config, revision)
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise RuntimeError(f"migration left rows without their referenced rows: {problems[:5]}")
+        else:
+            with connection.begin():
+                _upgrade_locked(connection, config, revision)
+
+
+def _upgrade_locked(connection, config, revision: str) -> None:
+    """The migrations, run once the lock is held: the stored revision is read afresh here."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    stored = None
+    if inspect(connection).has_table("alembic_version"):
+        stored = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if stored is not None and stored not in known_revisions():
+        raise InvalidInput(f"this record was made by a newer trackrecord (revision {stored}); upgrade trackrecord")
+    config.attributes["connection"] = connection
+    from trackrecord.forecasts.refold import KeyCollision
+
+    try:
         command.upgrade(config, revision)
+    except KeyCollision as collision:
+        raise InvalidInput(
+            f"cannot upgrade this record (revision {stored}) to this trackrecord (revision {HEAD_REVISION}): {collision}; "
+            "rename or merge one of each with the trackrecord that made the record, then run this command again; "
+            "nothing was changed"
+        ) from None
+
+
+@contextmanager
+def _sqlite_schema_change(connection: Connection) -> Iterator[None]:
+    """Foreign keys off around an SQLite schema change (SQLite's procedure for rebuilding
+    tables; the pragma cannot change inside a transaction), the usual settings after."""
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        if raw.in_transaction:  # the transaction could not be ended: never reuse this connection
+            connection.invalidate()
+        else:
+            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def shown_url(text: str) -> str:
@@ -175,6 +252,9 @@ def open_database(db: str | None) -> Engine:
     try:
         if stored_revision(engine) != HEAD_REVISION:
             upgrade(engine)
+    except InvalidInput:
+        engine.dispose()
+        raise
     except DBAPIError as error:
         raise InvalidInput(
             f"cannot open database {named!r}: {shown_url(str(error.orig))}; give an SQLite file path or an SQLAlchemy URL"

@@ -7,11 +7,15 @@ Create Date: 2026-11-23
 Adds ``forecast.scale``: the version of the verbal scale a phrase was read with, so a
 later change of scale never silently rescores. Recomputes the stored comparison keys of
 experts, aliases and options with ``forecasts.names.name_key``, which now also drops
-diacritics.
+diacritics. Names that would then fold together (experts "José Pérez" and "Jose Perez")
+are found before anything changes and stop the migration (``forecasts/refold.py``).
+A record that an earlier, non-transactional run of this migration left with
+``forecast.scale`` but still at 0001 is completed rather than refused.
 """
 from alembic import op
 import sqlalchemy as sa
 
+from trackrecord.forecasts import refold
 from trackrecord.forecasts.names import name_key
 
 revision = '0002'
@@ -19,24 +23,23 @@ down_revision = '0001'
 branch_labels = None
 depends_on = None
 
-KEYED = (("expert", "name", "name_key"), ("expert_alias", "alias", "alias_key"), ("question_option", "label", "label_key"))
 
-
-def _rekey(fold) -> None:
-    connection = op.get_bind()
-    for table, source, key in KEYED:
-        rows = connection.execute(sa.text(f"SELECT id, {source} FROM {table}")).all()
-        for row_id, text in rows:
-            connection.execute(sa.text(f"UPDATE {table} SET {key} = :key WHERE id = :id"), {"key": fold(text), "id": row_id})
+def _old_fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('forecast', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('scale', sa.String(length=100), nullable=True))
-    _rekey(name_key)
+    connection = op.get_bind()
+    refold.check(refold.name_collisions(connection, name_key))
+    if 'scale' not in {column['name'] for column in sa.inspect(connection).get_columns('forecast')}:
+        with op.batch_alter_table('forecast', schema=None) as batch_op:
+            batch_op.add_column(sa.Column('scale', sa.String(length=100), nullable=True))
+    refold.rekey_names(connection, name_key)
 
 
 def downgrade() -> None:
-    _rekey(lambda text: " ".join(text.split()).casefold())
+    connection = op.get_bind()
+    refold.check(refold.name_collisions(connection, _old_fold))
+    refold.rekey_names(connection, _old_fold)
     with op.batch_alter_table('forecast', schema=None) as batch_op:
         batch_op.drop_column('scale')
