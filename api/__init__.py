@@ -13,7 +13,7 @@ they are ``forecasts/``, ``resolutions/`` and ``cli/`` at the top, and this file
 
 from __future__ import annotations
 
-__all__ = ["Record", "open", "TrackrecordError", "InvalidInput", "NotFound", "Conflict", "__version__"]
+__all__ = ["Record", "open", "TrackrecordError", "InvalidInput", "NotFound", "Conflict", "Busy", "__version__"]
 
 _FROM = {
     "Record": "trackrecord.api",
@@ -22,6 +22,7 @@ _FROM = {
     "InvalidInput": "trackrecord.forecasts.errors",
     "NotFound": "trackrecord.forecasts.errors",
     "Conflict": "trackrecord.forecasts.errors",
+    "Busy": "trackrecord.forecasts.errors",
 }
 
 

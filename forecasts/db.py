@@ -11,8 +11,8 @@ statement is ours to choose), on PostgreSQL with a transaction-scoped advisory l
 Every read-then-write (a new window's claim, a same-name expert, an import's check for
 rows it already holds, the hash chain's previous link) therefore sees everything committed
 before it, and concurrent commands queue instead of failing on a uniqueness constraint.
-The wait is bounded (``BUSY_TIMEOUT_MS``); past it the command stops with ``Busy`` and
-nothing written.
+The wait is bounded (``busy_timeout_ms()``: 30 s, or ``$TRACKRECORD_BUSY_TIMEOUT``
+seconds); past it the command stops with ``Busy`` and nothing written.
 
 The schema is owned by Alembic. Opening a database checks the stored revision with one
 cheap query and runs the migrations only when it is behind, so ordinary commands never
@@ -42,6 +42,7 @@ from trackrecord.forecasts.errors import Busy, InvalidInput
 
 HEAD_REVISION = "0004"  # the one place to bump when a migration is added
 BUSY_TIMEOUT_MS = 30_000
+BUSY_ENV_VAR = "TRACKRECORD_BUSY_TIMEOUT"
 #: How long a command waits for another process's migration to finish (a large record's
 #: upgrade can take longer than an ordinary write).
 MIGRATION_WAIT_MS = 600_000
@@ -79,7 +80,7 @@ def database_url(db: str | None) -> str:
 def _configure_sqlite(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # pysqlite begins nothing itself: _begin does
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: switching to WAL may wait
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")  # first: switching to WAL may wait
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
@@ -87,9 +88,9 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
 
 def _begin(connection: Connection) -> None:
     """Begin a transaction; a writer's (``WRITE`` option: its wait in ms, or True for
-    ``BUSY_TIMEOUT_MS``) first takes the write lock."""
+    ``busy_timeout_ms()``) first takes the write lock."""
     write = connection.get_execution_options().get(WRITE, False)
-    wait = BUSY_TIMEOUT_MS if write is True else write
+    wait = busy_timeout_ms() if write is True else write
     if connection.dialect.name == "sqlite":
         if write:
             connection.connection.driver_connection.execute(f"PRAGMA busy_timeout={wait}")
@@ -116,17 +117,25 @@ def is_busy(error: DBAPIError) -> bool:
     return getattr(orig, "sqlite_errorname", "") == "SQLITE_BUSY" or "database is locked" in str(orig) or getattr(orig, "sqlstate", None) == "55P03"
 
 
-BUSY_MESSAGE = (
-    f"the record is busy: another command (an import?) has been writing to it for over {BUSY_TIMEOUT_MS // 1000} s; "
-    "nothing was written, try again when it has finished"
-)
+def busy_timeout_ms() -> int:
+    """How long a writer waits for the write lock: ``$TRACKRECORD_BUSY_TIMEOUT`` seconds, else 30 s."""
+    chosen = os.environ.get(BUSY_ENV_VAR)
+    if chosen is None:
+        return BUSY_TIMEOUT_MS
+    try:
+        seconds = float(chosen)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise InvalidInput(f"{BUSY_ENV_VAR}={chosen!r} is not a number of seconds from 0 to 86400")
+    return round(seconds * 1000)
 
 
 @contextmanager
 def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]:  # noqa: F821
     """One ORM session in one transaction: committed when the block ends, rolled back on
     any error. ``write=True`` takes the record's write lock first (see the module text);
-    a lock not had within ``BUSY_TIMEOUT_MS`` raises ``Busy``."""
+    a lock not had within ``busy_timeout_ms()`` raises ``Busy``."""
     from sqlmodel import Session
 
     bind = engine.execution_options(**{WRITE: True}) if write else engine
@@ -135,7 +144,10 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]
             yield session
     except OperationalError as error:
         if is_busy(error):
-            raise Busy(BUSY_MESSAGE) from None
+            raise Busy(
+                f"the record is busy: another command (an import?) has been writing to it for over {busy_timeout_ms() / 1000:g} s; "
+                f"nothing was written, try again when it has finished (or wait longer with {BUSY_ENV_VAR}=SECONDS)"
+            ) from None
         raise
 
 
@@ -218,7 +230,7 @@ def _sqlite_schema_change(connection: Connection) -> Iterator[None]:
         if raw.in_transaction:  # the transaction could not be ended: never reuse this connection
             connection.invalidate()
         else:
-            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            raw.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
             raw.execute("PRAGMA foreign_keys=ON")
 
 
