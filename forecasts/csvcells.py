@@ -21,12 +21,15 @@ the text is written with one more ``'`` in front. So ``=1+1`` is written ``'=1+1
 spreadsheet: the apostrophe is its mark for text).
 
 **Reading a cell** (:func:`restore`) is the exact inverse: when the cell starts with
-``'`` and what follows is a text the rule marks, exactly that one ``'`` is removed and
-nothing else is touched; any other cell is taken as written, trimmed of surrounding
-whitespace (a hand-written file may put a space after each comma). A written cell never
+``'`` (after any whitespace, which export never writes there but a hand-written file may
+put after a comma) and what follows is a text the rule marks, exactly that one ``'`` is
+removed and nothing else is touched; any other cell is taken as written, trimmed of
+surrounding whitespace. A written cell never
 needs the other reading, so every text survives export → import → export byte for byte,
 and a hand-written ``'tis the season`` keeps its apostrophe. A hand-written cell meant
-to hold ``'=1`` must be written ``''=1``, as export does.
+to hold ``'=1`` must be written ``''=1``, as export does; and a hand-written ``'tis so ``
+(apostrophe first, whitespace last) reads as ``tis so `` with its space, since that is
+how export writes the text ``tis so ``.
 
 **Numbers are not text.** Which cells are text is decided by the column: the columns
 that hold numbers (probabilities, scores, ranks, counts, bin edges) carry Python numbers
@@ -88,9 +91,13 @@ def neutralise(text: str) -> str:
 def restore(cell: str) -> str:
     """The text a CSV cell holds: the inverse of :func:`neutralise` (one ``'`` removed when
     what follows needed it), any other cell trimmed of surrounding whitespace."""
-    if cell[:1] == "'" and _needs_mark(cell[1:]):
+    if cell[:1] != "'":
+        cell = cell.lstrip()  # a hand-written ", '=1": export never starts a cell with whitespace
+        if cell[:1] != "'":
+            return cell.rstrip()
+    if _needs_mark(cell[1:]):
         return cell[1:]
-    return cell.strip()
+    return cell.rstrip()
 
 
 def csv_cell(value) -> str:
