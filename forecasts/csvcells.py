@@ -105,9 +105,14 @@ def csv_cell(value) -> str:
     anything else as text through :func:`neutralise`."""
     if value is None:
         return ""
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return neutralise(value)
-    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+    if kind is int:
+        return str(value)
+    if kind is float and math.isfinite(value):
+        return repr(value)
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):  # numpy numbers, Decimal
         if isinstance(value, numbers.Integral):
             return str(int(value))
         if isinstance(value, numbers.Real) and math.isfinite(value):
@@ -131,8 +136,11 @@ class CsvWriter:
         self._careful = csv.writer(self._buffer, lineterminator="\r\n")
 
     def writerow(self, values: Iterable) -> None:
-        cells = [csv_cell(value) for value in values]
-        if not any("\r" in cell for cell in cells):
+        cells = [  # the common case (a text starting with a letter or digit) inline, for speed
+            value if type(value) is str and value[:1].isalnum() and not value[-1].isspace() else csv_cell(value)
+            for value in values
+        ]
+        if "\r" not in "".join(cells):
             self._plain.writerow(cells)
             return
         self._careful.writerow(cells)
