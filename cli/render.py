@@ -1,5 +1,7 @@
 """Turning rows into text: tables through tabulate, plus csv and json for pipes.
 
+CSV cells follow ``forecasts.csvcells`` (safe in a spreadsheet, read back exactly).
+
 tabulate is imported only when a table is actually drawn.
 """
 
@@ -119,14 +121,19 @@ def show_records(records: list[dict], fmt: OutputFormat, rows: Sequence[Sequence
 
 
 def csv_text(records: Sequence[dict], keys: Sequence[str]) -> str:
-    import csv
+    """``records`` under the header ``keys`` as CSV, by the one rule of every CSV the
+    program writes (``forecasts.csvcells``): numbers as numbers, every text cell a
+    spreadsheet could take for a formula (or that starts with ``'``) marked with a leading
+    ``'``, text holding CR or LF quoted."""
     import io
 
+    from trackrecord.forecasts.csvcells import CsvWriter
+
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(keys), lineterminator="\n")
-    writer.writeheader()
+    writer = CsvWriter(buffer)
+    writer.writerow(keys)
     for record in records:
-        writer.writerow({key: "" if record[key] is None else record[key] for key in keys})
+        writer.writerow([record[key] for key in keys])
     return buffer.getvalue().rstrip("\n")
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from trackrecord.forecasts.csvcells import restore
 from trackrecord.forecasts.errors import InvalidInput
 from trackrecord.forecasts.parsing import PROBABILITY_ACCEPTED, parse_probability
 
@@ -184,7 +185,7 @@ def _parse_rows(text: str, origin: str) -> list[ScaleEntry]:
         raise InvalidInput(f"scale file {origin}: the header must name the columns phrase,probability[,source]")
     entries = []
     for line, row in enumerate(reader, start=2):
-        row = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
+        row = {(key or "").strip(): restore(value or "") for key, value in row.items()}  # as scale --format csv wrote it
         if not row.get("phrase"):
             raise InvalidInput(f"scale file {origin}, line {line}: the phrase is empty")
         try:

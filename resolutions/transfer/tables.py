@@ -35,9 +35,12 @@ Export writes the record as it stands now: ``questions.csv`` (each question with
 current title, deadline and tags and its *current* resolution; the JSON document keeps
 the full history) and ``forecasts.csv`` (probabilities as numbers; the
 verbal phrase, scale and note live in the JSON document only). Both use exactly the
-import formats. Cells beginning with ``=``, ``+``, ``-`` or ``@`` are neutralised for
-spreadsheets by a leading ``'``, which import strips again (only when followed by one
-of those characters).
+import formats. Every cell is written and read by the one rule of
+``forecasts.csvcells``: a text that a spreadsheet could take for a formula (``=1+1``,
+`` =1``, ``\t=1``, ``＝1``), that starts with ``'`` or that starts or ends with whitespace
+gets one leading ``'``, which import removes again; the probability column holds numbers
+and is never marked; a text holding CR or LF is quoted. Export → import → export is
+byte-identical.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel import Session
 
+from trackrecord.forecasts.csvcells import CsvWriter, restore
 from trackrecord.forecasts.changes import live_forecasts, question_changes
 from trackrecord.forecasts.errors import Conflict, InvalidInput, TrackrecordError
 from trackrecord.forecasts.experts import add_expert, close_spellings, current_names, expert_spellings, find_expert
@@ -73,7 +77,6 @@ from trackrecord.resolutions.transfer.document import ImportCounts, import_docum
 
 QUESTION_COLUMNS = ("question", "title", "kind", "deadline", "options", "tags", "criteria", "outcome", "resolved_on")
 FORECAST_COLUMNS = ("question", "expert", "probability", "made_on", "option", "window", "quote", "source")
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 class RowErrors(InvalidInput):
@@ -97,19 +100,6 @@ class Problems:
 
     def add(self, line: int, column: str, message: str) -> None:
         self.lines.append(f"{self.file}, line {line}, column {column}: {message}")
-
-
-def neutralise(value) -> str:
-    """A cell safe to open in a spreadsheet: formula-looking text gets a leading quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def unneutralise(text: str) -> str:
-    """The cell as written before ``neutralise``."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        return text[1:]
-    return text
 
 
 def import_file(
@@ -167,7 +157,7 @@ def _cells(header: list[str], row: list[str], line: int, problems: Problems) -> 
     if len(row) != len(header):
         problems.add(line, "-", f"row has {len(row)} cells, the header has {len(header)}")
         return None
-    return {name: unneutralise(cell.strip()) for name, cell in zip(header, row)}
+    return {name: restore(cell) for name, cell in zip(header, row)}
 
 
 # --- questions ----------------------------------------------------------------------
@@ -525,9 +515,8 @@ def _import_forecasts(sink: _ForecastSink, header, rows, scale) -> None:
         if len(row) != width:
             problems.add(line, "-", f"row has {len(row)} cells, the header has {width}")
             continue
-        cells = list(map(str.strip, pick(row)))
-        if "'" in "".join(cells):
-            cells = [_clean(cell) for cell in cells]
+        cells = pick(row)
+        cells = list(map(restore if "'" in "".join(cells) else str.strip, cells))
         slug, expert_name, probability, made_text, option, window_text, quote, source = cells
         failed = False
         try:
@@ -565,11 +554,6 @@ def _import_forecasts(sink: _ForecastSink, header, rows, scale) -> None:
             problems.add(line, problem.column, problem.message)
 
 
-def _clean(cell: str) -> str:
-    cell = cell.strip()
-    return unneutralise(cell) if cell[:1] == "'" else cell
-
-
 def _import_wide(sink: _ForecastSink, header, rows, scale, made_on: dt.date) -> None:
     columns: list[tuple[str, _QuestionInfo | None, str | None]] = []
     for slug in header[1:]:
@@ -584,7 +568,7 @@ def _import_wide(sink: _ForecastSink, header, rows, scale, made_on: dt.date) -> 
         columns.append((slug, info, refusal))
     probabilities = _Cache(lambda text: read_probability(text, scale))
     for line, row in rows:
-        cells = [unneutralise(cell.strip()) for cell in row]
+        cells = [restore(cell) for cell in row]
         if len(cells) != len(header):
             sink.problems.add(line, "-", f"row has {len(cells)} cells, the header has {len(header)}")
             continue
@@ -622,7 +606,7 @@ def export_tables(*, session: Session, folder: Path, force: bool = False) -> lis
         session.exec(select(Resolution.question_id, func.max(Resolution.id)).group_by(Resolution.question_id)).all()
     )
     with atomic_file(questions_path, newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = CsvWriter(handle)
         writer.writerow(QUESTION_COLUMNS)
         edits, tags = question_changes(session), base_tags(session=session)
         for question in questions:
@@ -633,15 +617,13 @@ def export_tables(*, session: Session, folder: Path, force: bool = False) -> lis
             if question.id in newest:
                 resolution = session.get(Resolution, newest[question.id])
                 outcome, resolved_on = _outcome_cell(resolution, labels)
-            writer.writerow(
-                [neutralise(value) for value in (
-                    question.slug, now.title, question.kind,
-                    now.deadline.isoformat() if now.deadline else "",
-                    _join(o.label for o in options_of(session=session, question=question)),
-                    _join(now.tags),
-                    now.criteria, outcome, resolved_on.isoformat() if resolved_on else "",
-                )]
-            )
+            writer.writerow((
+                question.slug, now.title, question.kind,
+                now.deadline.isoformat() if now.deadline else "",
+                _join(o.label for o in options_of(session=session, question=question)),
+                _join(now.tags),
+                now.criteria, outcome, resolved_on.isoformat() if resolved_on else "",
+            ))
     slugs = {question.id: question.slug for question in questions}
     names = current_names(session=session)
     query = (
@@ -654,16 +636,14 @@ def export_tables(*, session: Session, folder: Path, force: bool = False) -> lis
         .order_by(Forecast.id)
     )
     with atomic_file(forecasts_path, newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = CsvWriter(handle)
         writer.writerow(FORECAST_COLUMNS)
         for question_id, expert_id, probability, made_on, option_id, start, end, quote, source in session.execute(query):
             window = f"{start.isoformat() if start else ''}..{end.isoformat()}" if end else ""
-            writer.writerow(
-                [neutralise(value) for value in (
-                    slugs[question_id], names[expert_id], repr(probability), made_on.isoformat(),
-                    labels.get(option_id, "") if option_id else "", window, quote, source,
-                )]
-            )
+            writer.writerow((  # probability: a number, never marked (forecasts.csvcells)
+                slugs[question_id], names[expert_id], float(probability), made_on.isoformat(),
+                labels.get(option_id, "") if option_id else "", window, quote, source,
+            ))
     return [questions_path, forecasts_path]
 
 
