@@ -106,6 +106,7 @@ COMMANDS = {
     "import": "transfer",
     "export": "transfer",
     "history": "history",
+    "verify": "verify",
 }
 GROUPS = ("expert", "question", "forecast")
 

@@ -147,6 +147,10 @@ def leaderboard(
         most = 0
         if not found and min_resolved > 1:  # say what filtered everything out
             most = max((s.resolved for s in standings(session=session, scope=scope, policy=policy.value)), default=0)
+        if fmt in (OutputFormat.table, OutputFormat.markdown):
+            from trackrecord.forecasts.chain import shown_head
+
+            head = shown_head(session.connection())
     records = [standing.as_dict() for standing in found]
     if fmt is OutputFormat.json:
         say(json_text(records), raw=True)  # JSON escapes control characters itself
@@ -165,3 +169,4 @@ def leaderboard(
         rows, headings = leaderboard_rows(records)
         say(table(rows, headings, fmt))
         say(legend())
+        say(f"\nRecord chain head: {head}\n(check a later copy of the record against it: trackrecord verify --head SEQ:HASH)")

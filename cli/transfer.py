@@ -95,6 +95,7 @@ def export(
 ) -> None:
     """Export the record: one JSON document, or CSV tables in the import formats. Files are
     written whole or not at all; an existing file is replaced only with --force."""
+    from trackrecord.forecasts.chain import shown_head
     from trackrecord.forecasts.errors import InvalidInput
     from trackrecord.resolutions.transfer.files import atomic_file, check_target
 
@@ -110,7 +111,8 @@ def export(
         output.mkdir(exist_ok=True)
         with transaction(ctx) as session:
             written = export_tables(session=session, folder=output, force=force)
-        note(f"Wrote {', '.join(str(path) for path in written)}.")
+            head = shown_head(session.connection())
+        note(f"Wrote {', '.join(str(path) for path in written)} (record chain head {head}).")
         return
     from trackrecord.resolutions.transfer.document import document_text, export_document
 
@@ -118,9 +120,10 @@ def export(
         check_target(output, force=force)
     with transaction(ctx) as session:
         text = document_text(export_document(session=session))
+        head = shown_head(session.connection())
     if output is None:
         typer.echo(text, nl=False)
     else:
         with atomic_file(output) as handle:
             handle.write(text)
-        note(f"Wrote {output}.")
+        note(f"Wrote {output} (record chain head {head}).")

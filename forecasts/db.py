@@ -40,7 +40,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from trackrecord.forecasts.errors import Busy, InvalidInput
 
-HEAD_REVISION = "0004"  # the one place to bump when a migration is added
+HEAD_REVISION = "0005"  # the one place to bump when a migration is added
 BUSY_TIMEOUT_MS = 30_000
 BUSY_ENV_VAR = "TRACKRECORD_BUSY_TIMEOUT"
 #: How long a command waits for another process's migration to finish (a large record's
@@ -134,14 +134,23 @@ def busy_timeout_ms() -> int:
 @contextmanager
 def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]:  # noqa: F821
     """One ORM session in one transaction: committed when the block ends, rolled back on
-    any error. ``write=True`` takes the record's write lock first (see the module text);
-    a lock not had within ``busy_timeout_ms()`` raises ``Busy``."""
+    any error. ``write=True`` takes the record's write lock first (see the module text),
+    and links the rows it wrote into the hash chain before committing
+    (``forecasts/chain.py``); a lock not had within ``busy_timeout_ms()`` raises ``Busy``."""
     from sqlmodel import Session
 
     bind = engine.execution_options(**{WRITE: True}) if write else engine
     try:
         with Session(bind, expire_on_commit=False) as session, session.begin():
+            if not write:
+                yield session
+                return
+            from trackrecord.forecasts import chain
+
+            since = chain.marks(session.connection())  # the lock is held from here on
             yield session
+            session.flush()
+            chain.seal(session.connection(), since)
     except OperationalError as error:
         if is_busy(error):
             raise Busy(

@@ -39,3 +39,10 @@ class Busy(TrackrecordError):
     """
 
     exit_code = 75
+
+
+class Tampered(TrackrecordError):
+    """The record's hash chain does not hold: a row was edited, deleted or inserted behind
+    trackrecord's back (``forecasts/chain.py``). Exit status 3."""
+
+    exit_code = 3

@@ -111,7 +111,15 @@ class QuestionTag(SQLModel, table=True):
     tag: str = Field(max_length=100, index=True)
 
 
-class Claim(SQLModel, table=True):
+class Chained(SQLModel):
+    """A link of the record's hash chain (``forecasts/chain.py``): set when the row's
+    transaction commits, never changed after."""
+
+    chain_seq: int | None = Field(default=None, index=True, unique=True)
+    chain_hash: str | None = Field(default=None, max_length=64)
+
+
+class Claim(Chained, table=True):
     __table_args__ = (UniqueConstraint("question_id", "key"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -133,7 +141,7 @@ class ForecastBase(SQLModel):
     note: str | None = None
 
 
-class Forecast(ForecastBase, table=True):
+class Forecast(ForecastBase, Chained, table=True):
     __table_args__ = (
         CheckConstraint("probability >= 0 AND probability <= 1", name="probability"),
     )
@@ -144,7 +152,7 @@ class Forecast(ForecastBase, table=True):
     recorded_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class Resolution(SQLModel, table=True):
+class Resolution(Chained, table=True):
     __table_args__ = (
         CheckConstraint(
             "outcome IN ('yes', 'no', 'option', 'other', 'happened', 'not_by', 'annulled')",
@@ -170,7 +178,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
-class ForecastChange(SQLModel, table=True):
+class ForecastChange(Chained, table=True):
     """A forecast superseded: retracted, corrected (``replacement_id`` is the corrected copy)
     or moved to another expert by a merge. A forecast is superseded at most once."""
 
@@ -186,7 +194,7 @@ class ForecastChange(SQLModel, table=True):
     recorded_at: dt.datetime = Field(default_factory=utcnow)
 
 
-class RecordChange(SQLModel, table=True):
+class RecordChange(Chained, table=True):
     """A change to an expert or a question, with its reason. ``value`` is the new name,
     title, criteria, deadline (ISO), option label or tag; ``target_id`` the expert merged
     into or the option added."""

@@ -120,7 +120,12 @@ def _forecast_columns(session: Session, scope: Scope, with_ids: bool) -> tuple[n
     """Every forecast in the date scope: id (or position), expert id, claim id, probability, made day."""
     largest_expert, largest_claim = session.execute(select(func.max(Forecast.expert_id), func.max(Forecast.claim_id))).one()
     packed = (largest_claim or 0) < 2**CLAIM_BITS and (largest_expert or 0) < 2 ** (53 - CLAIM_BITS)
-    ids = [Forecast.expert_id * 2**CLAIM_BITS + Forecast.claim_id] if packed else [Forecast.expert_id, Forecast.claim_id]
+    expert_id = Forecast.expert_id
+    if session.get_bind().dialect.name != "sqlite":  # 32-bit integers there: widen before shifting
+        from sqlalchemy import BigInteger, cast
+
+        expert_id = cast(expert_id, BigInteger)
+    ids = [expert_id * 2**CLAIM_BITS + Forecast.claim_id] if packed else [Forecast.expert_id, Forecast.claim_id]
     roots = forecast_roots(session)
     with_ids = with_ids or bool(roots)
     wanted = [*([Forecast.id] if with_ids else []), *ids, Forecast.probability, day_number(Forecast.made_on)]

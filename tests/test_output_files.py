@@ -56,7 +56,8 @@ def test_csv_export_checks_both_files_before_writing_either(small, ok, run, tmp_
 @pytest.mark.parametrize("url, fragments", [
     ("foo://bar", ["'foo://bar'", "not a database URL"]),
     ("mysql://user:hunter2@localhost/x", ["mysql://user:***@localhost/x", "driver is not installed"]),
-    ("postgresql+psycopg://tr:hunter2@127.0.0.1:9/db", ["tr:***@127.0.0.1", "driver"]),
+    ("postgresql+pg8000://tr:hunter2@127.0.0.1:9/db", ["tr:***@127.0.0.1", "driver is not installed", "trackrecord[postgres]"]),
+    ("postgresql+psycopg://tr:hunter2@127.0.0.1:9/db", ["tr:***@127.0.0.1", "cannot open database"]),  # nothing listens there
 ])
 def test_bad_database_urls_are_one_line_without_the_password(url, fragments):
     from typer.testing import CliRunner
