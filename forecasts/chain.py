@@ -5,9 +5,11 @@ Each chained row gets ``chain_seq`` (1, 2, 3, … across all chained tables, in 
 rows were written) and ``chain_hash`` = SHA-256 of the previous link's hash, a newline
 and the row's canonical content: ``[table, {column: value}]`` as compact JSON with sorted
 keys, every column but the chain's own, columns that are NULL left out (so a nullable
-column added by a later migration leaves old links valid), dates and times in ISO form
-(times in UTC), floats as Python's shortest round-trip ``repr``. The first link's
-previous hash is 64 zeros.
+column added by a later migration leaves old links valid). Values are read as the
+database driver returns them, with no type conversion (so a value someone wrote that is
+not even a date is still just a different value): SQLite's stored text and numbers as
+they are; PostgreSQL's dates and times in ISO form (times in UTC); floats as Python's
+shortest round-trip ``repr``. The first link's previous hash is 64 zeros.
 
 Writers seal their own rows just before they commit, under the write lock
 (``forecasts.db``): rows whose id is above the table's highest id when the transaction
@@ -44,7 +46,7 @@ def _value(value):
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value.isoformat()
+        return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
@@ -57,14 +59,6 @@ def link(previous: str, table: str, row: dict) -> str:
     content = {name: _value(value) for name, value in row.items() if name not in CHAIN_COLUMNS and value is not None}
     canonical = json.dumps([table, content], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
-
-
-def _table(connection: Connection, name: str) -> sa.Table:
-    from sqlmodel import SQLModel
-
-    import trackrecord.forecasts.models  # noqa: F401  (registers the tables)
-
-    return SQLModel.metadata.tables[name]
 
 
 def marks(connection: Connection) -> dict[str, int]:
@@ -91,9 +85,8 @@ def seal(connection: Connection, since: dict[str, int]) -> int:
     seq, previous = head(connection)
     sealed = 0
     for name in TABLES:
-        table = _table(connection, name)
         rows = connection.execute(
-            sa.select(table).where(table.c.id > since[name], table.c.chain_hash.is_(None)).order_by(table.c.id)
+            sa.text(f"SELECT * FROM {name} WHERE id > :mark AND chain_hash IS NULL ORDER BY id"), {"mark": since[name]}
         ).mappings().all()
         updates = []
         for row in rows:
@@ -101,10 +94,7 @@ def seal(connection: Connection, since: dict[str, int]) -> int:
             previous = link(previous, name, dict(row))
             updates.append({"row_id": row["id"], "seq": seq, "hash": previous})
         if updates:
-            connection.execute(
-                table.update().where(table.c.id == sa.bindparam("row_id")).values(chain_seq=sa.bindparam("seq"), chain_hash=sa.bindparam("hash")),
-                updates,
-            )
+            connection.execute(sa.text(f"UPDATE {name} SET chain_seq = :seq, chain_hash = :hash WHERE id = :row_id"), updates)
             sealed += len(updates)
     return sealed
 
@@ -122,8 +112,7 @@ def verify(connection: Connection, published: str | None = None) -> Verdict:
     """Recompute the chain; the first broken link, or a mismatch with ``published`` (SEQ:HASH)."""
     entries = []
     for name in TABLES:
-        table = _table(connection, name)
-        for row in connection.execute(sa.select(table).order_by(table.c.id)).mappings():
+        for row in connection.execute(sa.text(f"SELECT * FROM {name} ORDER BY id")).mappings():
             entries.append((row["chain_seq"], name, dict(row)))
     unsealed = [(name, row["id"]) for seq, name, row in entries if row["chain_seq"] is None or row["chain_hash"] is None]
     chained = sorted((entry for entry in entries if entry[0] is not None and entry[2]["chain_hash"] is not None), key=lambda e: e[0])

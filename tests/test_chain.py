@@ -80,11 +80,9 @@ def test_each_link_is_sha256_of_the_previous_hash_and_the_rows_canonical_json(ok
 def _iso_utc(value) -> str:
     import datetime as dt
 
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return value.isoformat()
+    if isinstance(value, str):  # SQLite: the stored text, hashed as it is
+        return value
+    return value.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
 
 
 TAMPERINGS = [
