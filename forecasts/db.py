@@ -36,7 +36,7 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine, create_engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
 from trackrecord.forecasts.errors import Busy, InvalidInput
 
@@ -151,6 +151,10 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]
             yield session
             session.flush()
             chain.seal(session.connection(), since)
+    except DataError as error:
+        if "NUL" in str(error.orig):  # PostgreSQL's driver refuses to send one, even to look a name up
+            raise InvalidInput("a text given contains a NUL character (\\x00), which no record can hold; remove it") from None
+        raise
     except OperationalError as error:
         if is_busy(error):
             raise Busy(

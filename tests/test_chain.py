@@ -142,3 +142,27 @@ def test_a_malformed_head_is_one_error_line(ok, run, record, table_counts):
 
 def test_an_empty_record_verifies(ok):
     assert ok("verify") == f"The record's chain holds: 0 links, head 0:{'0' * 64}.\n"
+
+
+def test_an_export_edited_after_the_fact_is_refused_on_import(ok, run, record, tmp_path):
+    from test_import_export import other_db
+
+    path = tmp_path / "record.json"
+    out = run("export", "--output", str(path))
+    assert out.exit_code == 0 and f"(record chain head {head_of(ok)})" in out.stderr
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert list(document["chain"]) == ["experts", "questions", "windows", "forecasts", "resolutions", "changes", "forecast_changes"]
+    for section, change in (("forecasts", ("probability", 0.99)), ("resolutions", ("outcome", "no")), ("experts", ("affiliation", "Acme"))):
+        edited = json.loads(path.read_text(encoding="utf-8"))
+        edited[section][0][change[0]] = change[1]
+        bad = tmp_path / f"edited-{section}.json"
+        bad.write_text(json.dumps(edited), encoding="utf-8")
+        other = other_db(tmp_path / f"other-{section}.db")
+        assert_error(other("import", str(bad)), f"its {section} were changed after it was exported", "chain")
+        assert json.loads(other("forecast", "list", "--format", "json").stdout) == []
+    fresh = other_db(tmp_path / "fresh.db")
+    assert "added 2 experts" in fresh("import", str(path)).stdout
+    del document["chain"]  # a hand-made document has no chain and imports as before
+    handmade = tmp_path / "handmade.json"
+    handmade.write_text(json.dumps(document), encoding="utf-8")
+    assert "added 2 experts" in other_db(tmp_path / "handmade.db")("import", str(handmade)).stdout

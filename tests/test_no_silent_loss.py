@@ -137,6 +137,7 @@ def test_nul_characters_are_refused_in_imports(ok, run, tmp_path):
     assert result.exit_code == 2 and "column quote: forecast quote contains a NUL character" in result.stderr
     document = json.loads(before)
     document["experts"].append({"name": "Bad\x00Name", "slug": "bad", "affiliation": None, "aliases": []})
+    del document["chain"]  # edited by hand
     bad_json = tmp_path / "nul.json"
     bad_json.write_text(json.dumps(document), encoding="utf-8")
     assert_error(run("import", str(bad_json)), "expert name contains a NUL character")

@@ -26,7 +26,15 @@ survives the round trip:
   recorded_at;
 - ``forecast_changes``: in recording order; forecast (its 1-based position in
   ``forecasts``), action (retract, correct, move), replacement (position, or null),
-  reason, changed_by, recorded_at.
+  reason, changed_by, recorded_at;
+- ``chain``: tamper evidence for the document itself: for each section above, in that
+  order, SHA-256 of the previous section's link, the section's name and its canonical
+  JSON (sorted keys, no spaces); the first link follows 64 zeros. Import recomputes it
+  and refuses a document whose sections were edited after export, naming the first
+  one (a hand-made or hand-edited document imports without ``chain``). It depends on
+  the content only, so the round trip above stays byte-identical. (The record's own
+  chain, ``forecasts/chain.py``, links database rows and is re-made by the importing
+  record: its head is reported by ``export --output``, not stored here.)
 
 Version 1 documents (no changes) are read as well.
 
@@ -52,7 +60,7 @@ from sqlmodel import Session, select
 from trackrecord.forecasts.errors import Conflict, InvalidInput
 from trackrecord.forecasts.experts import _attach_aliases, _base_lookup, _lookup, add_expert, find_expert
 from trackrecord.forecasts.forecasting import claim_deadline, made_on_problem
-from trackrecord.forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution, as_utc
+from trackrecord.forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution, as_utc, check_text
 from trackrecord.forecasts.names import name_key
 from trackrecord.forecasts.parsing import parse_date, parse_window
 from trackrecord.forecasts.questions import add_option_row, add_question, claim_for, find_option, find_question, options_of, question_details
@@ -188,7 +196,41 @@ def export_document(*, session: Session) -> dict:
         }
         for change in session.exec(select(ForecastChange).order_by(ForecastChange.id)).all()
     ]
+    document["chain"] = document_chain(document)
     return document
+
+
+SECTIONS = ("experts", "questions", "windows", "forecasts", "resolutions", "changes", "forecast_changes")
+
+
+def document_chain(document: dict) -> dict[str, str]:
+    """Each section's link of the document's hash chain (see the module text)."""
+    import hashlib
+    import json
+
+    from trackrecord.forecasts.chain import GENESIS
+
+    previous, links = GENESIS, {}
+    for section in SECTIONS:
+        canonical = json.dumps(document.get(section, []), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        previous = hashlib.sha256(f"{previous}\n{section}\n{canonical}".encode()).hexdigest()
+        links[section] = previous
+    return links
+
+
+def _check_chain(document: dict, name: str) -> None:
+    """Refuse a document whose sections differ from its own ``chain`` (edited after export)."""
+    stated = document.get("chain")
+    if stated is None:
+        return
+    if not isinstance(stated, dict):
+        raise InvalidInput(f"{name}: its 'chain' must be an object of section hashes, as 'trackrecord export' writes it")
+    for section, found in document_chain(document).items():
+        if stated.get(section) != found:
+            raise InvalidInput(
+                f"{name}: its {section} were changed after it was exported (the document's chain does not match there); "
+                "import an unedited export, or remove the document's 'chain' to import a hand-edited one"
+            )
 
 
 def _date(value: str | None, what: str) -> dt.date | None:
@@ -219,6 +261,7 @@ def import_document(*, session: Session, document: dict, name: str = "document")
             f"{name} has version {document.get('version')!r}; this trackrecord reads versions "
             f"{', '.join(map(str, READABLE_VERSIONS))}"
         )
+    _check_chain(document, name)
     counts = ImportCounts()
     for number, record in enumerate(document.get("experts", []), 1):
         _import_expert(session, record, f"{name}: expert #{number}", counts)
@@ -248,6 +291,7 @@ def _import_windows(session: Session, records: list[dict]) -> None:
 
 def _import_expert(session: Session, record: dict, where: str, counts: ImportCounts) -> None:
     expert_name = _need(record, "name", where)
+    check_text(f"{where}: expert name", expert_name)  # before it is looked up (PostgreSQL refuses NUL in a query)
     aliases = list(record.get("aliases") or [])
     existing = _base_lookup(session, expert_name) or _lookup(session, expert_name)
     if existing is not None:
