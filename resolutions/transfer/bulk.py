@@ -5,6 +5,11 @@ the Core table goes straight to the driver's ``executemany`` with values already
 SQLAlchemy's SQLite storage format (ISO dates, ``YYYY-MM-DD HH:MM:SS.ffffff``
 datetimes), so a million rows cost little more than raw ``sqlite3``; other databases
 get the ordinary Core ``insert()`` with the same rows as dictionaries.
+
+On SQLite the writer also links its rows into the record's hash chain as it inserts
+them (``forecasts/chain.py``): it holds the write lock, so it numbers the rows itself
+(after the highest id) and hashes the values exactly as stored, which spares the commit
+a second pass over a million rows. Elsewhere the transaction's commit links them.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from trackrecord.forecasts.models import Forecast
 FORECAST_COLUMNS = (
     "probability", "made_on", "quote", "source", "phrase", "scale", "note", "claim_id", "expert_id", "recorded_at",
 )
+#: Written too on SQLite, where the writer numbers and links its rows itself.
+SQLITE_EXTRA = ("id", "chain_seq", "chain_hash")
 BATCH_SIZE = 20_000
 
 
@@ -44,10 +51,10 @@ class ForecastWriter:
         self._stamps: dict[dt.datetime, str] = {}
         self._days: dict[dt.date, str] = {}
         self.written = 0
-        compiled = insert(Forecast.__table__).compile(dialect=connection.dialect, column_keys=list(FORECAST_COLUMNS))
-        if self.sqlite and tuple(compiled.positiontup) != FORECAST_COLUMNS:
-            raise AssertionError(f"forecast columns moved: {compiled.positiontup}")
-        self.sql = str(compiled)
+        self.next_id: int | None = None  # SQLite: the id and chain link of the next row
+        self.chain: tuple[int, str] | None = None
+        columns = (*FORECAST_COLUMNS, *SQLITE_EXTRA)
+        self.sql = f"INSERT INTO forecast ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
     def add(
         self,
@@ -82,7 +89,7 @@ class ForecastWriter:
         if not self.pending:
             return
         if self.sqlite:
-            self.connection.exec_driver_sql(self.sql, self.pending)
+            self.connection.exec_driver_sql(self.sql, self._linked(self.pending))
         else:
             self.connection.execute(insert(Forecast.__table__), [dict(zip(FORECAST_COLUMNS, row)) for row in self.pending])
         self.written += len(self.pending)
@@ -90,3 +97,19 @@ class ForecastWriter:
         if self.progress is not None:
             self.progress(self.written)
 
+
+    def _linked(self, rows: list[tuple]) -> list[tuple]:
+        """``rows`` with their ids and chain links (SQLite)."""
+        from sqlalchemy import text
+
+        from trackrecord.forecasts import chain
+
+        if self.next_id is None:
+            self.next_id = self.connection.execute(text("SELECT COALESCE(MAX(id), 0) + 1 FROM forecast")).scalar()
+            self.chain = chain.head(self.connection)
+        seq, previous = self.chain
+        hashes = chain.sqlite_forecast_links(previous, self.next_id, rows)
+        linked = [(*row, self.next_id + n, seq + 1 + n, hashes[n]) for n, row in enumerate(rows)]
+        self.next_id += len(rows)
+        self.chain = (seq + len(rows), hashes[-1])
+        return linked
