@@ -166,3 +166,41 @@ def test_an_export_edited_after_the_fact_is_refused_on_import(ok, run, record, t
     handmade = tmp_path / "handmade.json"
     handmade.write_text(json.dumps(document), encoding="utf-8")
     assert "added 2 experts" in other_db(tmp_path / "handmade.db")("import", str(handmade)).stdout
+
+
+def test_the_bulk_writers_links_are_byte_for_byte_those_of_the_general_rule():
+    from hypothesis import given, settings, strategies as st
+
+    from trackrecord.forecasts import chain
+
+    text = st.one_of(st.none(), st.text(max_size=30))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(
+        st.floats(0, 1), st.dates().map(lambda d: d.isoformat()), text, text, text, text, text,
+        st.integers(1, 10**9), st.integers(1, 10**9), st.datetimes().map(lambda d: d.isoformat(sep=" ")),
+    ), min_size=1, max_size=5), st.integers(1, 10**9))
+    def same(rows, first_id):
+        names = ("probability", "made_on", "quote", "source", "phrase", "scale", "note", "claim_id", "expert_id", "recorded_at")
+        previous, expected = "0" * 64, []
+        for offset, row in enumerate(rows):
+            previous = chain.link(previous, "forecast", {"id": first_id + offset, **dict(zip(names, row))})
+            expected.append(previous)
+        assert chain.sqlite_forecast_links("0" * 64, first_id, rows) == expected
+
+    same()
+
+
+def test_an_import_is_linked_and_verifies(ok, tmp_path):
+    ok("question", "add", "talks", "Talks?", "--kind", "binary", "--deadline", days(300))
+    ok("expert", "add", "Ada Okafor")
+    ok("forecast", "add", "Ada Okafor", "talks", "0.3", "--made-on", days(-40))
+    table = tmp_path / "forecasts.csv"
+    table.write_text(
+        "question,expert,probability,made_on,option,window,quote,source\n"
+        + "".join(f'talks,Person {chr(65 + n % 20)}{chr(65 + n // 20)},0.{n % 9 + 1},{days(-n - 1)},,,"she said ""é\\\\{n}""",\n' for n in range(300)),
+        encoding="utf-8",
+    )
+    assert "300 forecasts" in ok("import", str(table), "--add-experts", "--distinct")
+    ok("forecast", "add", "Ada Okafor", "talks", "0.35", "--made-on", days(-1))
+    assert ok("verify").startswith("The record's chain holds: 303 links")  # 1 claim + 302 forecasts
