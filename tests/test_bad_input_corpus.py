@@ -1,0 +1,47 @@
+"""Every bad input gives one ``Error:`` line (issue 11, part 5).
+
+Each case of ``bad_inputs.CASES`` runs through the real CLI against a copy of a seeded
+record: exactly one ``Error:`` line on stderr naming the bad value, the expected exit
+status, nothing on stdout, no traceback, and no row written.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from trackrecord.cli.app import app
+from bad_inputs import CASES, IS_ROOT, SEED, prepare, restore
+from conftest import assert_error
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """The seeded record, built once through the CLI and copied by every case."""
+    path = tmp_path_factory.mktemp("seed") / "record.db"
+    runner = CliRunner()
+    for command in SEED:
+        result = runner.invoke(app, ["--db", str(path), *command])
+        assert result.exit_code == 0, (command, result.stdout, result.stderr)
+    return path
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_gives_one_error_line(case, seeded, db_path, tmp_path, table_counts):
+    if case.needs_permissions and IS_ROOT:
+        pytest.skip("file permissions do not bind root")
+    shutil.copyfile(seeded, db_path)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    before = table_counts()
+    argv = prepare(case, folder, db_path)
+    try:
+        result = CliRunner().invoke(app, argv)
+    finally:
+        restore(case, db_path)
+    assert_error(result, *case.fragments, exit_code=case.code)
+    assert "s3cret" not in result.stderr
+    assert table_counts() == before
