@@ -42,6 +42,8 @@ def database_url(db: str | None) -> str:
     if "://" in chosen:
         return chosen
     path = Path(chosen).expanduser().resolve()
+    if path.is_dir():
+        raise InvalidInput(f"database path {chosen!r} is a folder; give the path of an SQLite file (new or existing) or an SQLAlchemy URL")
     if not path.parent.is_dir():
         raise InvalidInput(
             f"database path {chosen!r} is in a folder that does not exist; "
@@ -96,8 +98,35 @@ def shown_url(text: str) -> str:
 
     try:
         return make_url(text).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return text.split("://", 1)[0] + "://…"  # unparseable: show the scheme only
+
+
+#: What the database says when it cannot write, lower-cased, and what a message says of it.
+_WRITE_FAILURES = (
+    ("readonly database", "it is read-only; give a record you may write to, or copy it somewhere writable"),
+    ("read-only", "it is read-only; give a record you may write to, or copy it somewhere writable"),
+    ("database or disk is full", "the disk is full; free some space and try again"),
+    ("database is locked", "another process holds it locked; try again when that one has finished"),
+    ("disk i/o error", "the disk reported an error while writing; check the disk and the file"),
+)
+
+
+def _write_failure(named: str):
+    """An engine ``handle_error`` hook: the failures above become one ``InvalidInput``
+    naming the record (its password masked), whatever statement met them."""
+    from sqlalchemy.exc import OperationalError
+
+    def translate(context) -> None:
+        error = context.sqlalchemy_exception
+        if not isinstance(error, OperationalError):
+            return
+        message = str(error.orig).lower()
+        for words, meaning in _WRITE_FAILURES:
+            if words in message:
+                raise InvalidInput(f"cannot write to the record {named!r}: {meaning}") from None
+
+    return translate
 
 
 def open_database(db: str | None) -> Engine:
@@ -108,7 +137,8 @@ def open_database(db: str | None) -> Engine:
     named = shown_url(db or os.environ.get(ENV_VAR) or url)
     try:
         engine = make_engine(url)
-    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        event.listen(engine, "handle_error", _write_failure(named))
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         missing = f"its driver is not installed ({error})" if isinstance(error, ImportError) else "it is not a database URL this trackrecord can open"
         raise InvalidInput(
             f"cannot open database {named!r}: {missing}; give an SQLite file path, or a URL such as "

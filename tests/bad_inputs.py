@@ -16,6 +16,11 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +175,7 @@ CASES: list[Case] = [
     Case("scale-utf16", ("--scale", "{dir}/s.csv", "scale"), ("scale file", "UTF-8"), {"s.csv": "phrase,probability\nlikely,0.7\n".encode("utf-16")}),
     Case("scale-nul", ("--scale", "{dir}/s.csv", "scale"), ("scale file",), {"s.csv": "phrase,probability\nlik\x00ely,0.7\n"}),
     Case("scale-missing", ("--scale", "{dir}/absent.csv", "scale"), ("absent.csv", "cannot be read")),
-    Case("scale-directory", ("--scale", "{dir}", "scale"), ("scale file", "folder")),
+    Case("scale-directory", ("--scale", "{dir}", "scale"), ("scale file", "directory")),
     Case("scale-replace-without-file", ("--replace-scale", "scale"), ("--replace-scale",)),
     # --- --db values --------------------------------------------------------------------
     Case("db-unknown-scheme", ("leaderboard",), ("foo://bar",), db="foo://bar"),
@@ -239,7 +244,7 @@ CASES: list[Case] = [
     # --- extract ------------------------------------------------------------------------
     Case("extract-missing", ("extract", "{dir}/absent.txt", "--published", days(-1)), ("absent.txt",)),
     Case("extract-binary", ("extract", "{dir}/a.txt", "--published", days(-1)), ("a.txt",), {"a.txt": _RANDOM}),
-    Case("extract-directory", ("extract", "{dir}", "--published", days(-1)), ("folder",)),
+    Case("extract-directory", ("extract", "{dir}", "--published", days(-1)), ("article", "directory")),
     Case("extract-published-bad", ("extract", "{dir}/a.txt", "--published", "May"), ("'May'",), {"a.txt": "Ada Okafor said rain is likely.\n"}),
     Case("extract-output-exists", ("extract", "{dir}/a.txt", "--published", days(-1), "--output", "{dir}/a.txt"), ("already exists",), {"a.txt": "Ada Okafor said rain is likely.\n"}, code=1),
     # --- export -------------------------------------------------------------------------
@@ -276,6 +281,59 @@ def restore(case: Case, db: Path) -> None:
         db.parent.chmod(0o755)
     if case.read_only:
         db.chmod(0o644)
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    """Row counts of every table of the SQLite record (the corpus is about its files)."""
+    if not db.exists():
+        return {}
+    with closing(sqlite3.connect(db)) as connection:  # closed: leaves no -wal/-shm file behind
+        names = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {name: connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names if name != "alembic_version"}
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+    written: bool  # the record's row counts changed
+
+
+#: Run as this unprivileged user (uid, gid) when root must not bypass file permissions.
+NOBODY = 65534
+
+
+def as_nobody(case: Case) -> bool:
+    """Whether ``case`` must run as an unprivileged user to mean anything here."""
+    return case.needs_permissions and IS_ROOT and shutil.which("setpriv") is not None
+
+
+def run_command(case: Case, seeded: Path, command: list[str], timeout: float = 120) -> Outcome:
+    """Run ``case`` with ``command`` (the installed ``trackrecord``) in a fresh folder holding
+    a copy of the ``seeded`` record; as ``NOBODY`` when ``as_nobody(case)``."""
+    root = Path(tempfile.mkdtemp(prefix="bad-input-"))
+    try:
+        db, folder = root / "record.db", root / "files"
+        shutil.copyfile(seeded, db)
+        folder.mkdir()
+        prefix: list[str] = []
+        if as_nobody(case):
+            prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+            for path in (root, folder):
+                path.chmod(0o777)
+            db.chmod(0o666)
+        before = table_counts(db)
+        argv = prepare(case, folder, db)
+        env = {k: v for k, v in os.environ.items() if k not in ("TRACKRECORD_DB", "TRACKRECORD_SCALE")}
+        env.update(HOME=str(root / "home"), XDG_DATA_HOME=str(root / "data"))
+        try:
+            done = subprocess.run([*prefix, *command, *argv], capture_output=True, text=True, env=env, timeout=timeout, errors="replace")
+        finally:
+            restore(case, db)
+        return Outcome(done.returncode, done.stdout, done.stderr, table_counts(db) != before)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 assert len({case.id for case in CASES}) == len(CASES), "case ids must be distinct"

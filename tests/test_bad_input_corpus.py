@@ -8,12 +8,14 @@ status, nothing on stdout, no traceback, and no row written.
 from __future__ import annotations
 
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from trackrecord.cli.app import app
-from bad_inputs import CASES, IS_ROOT, SEED, prepare, restore
+from bad_inputs import CASES, IS_ROOT, SEED, as_nobody, prepare, restore, run_command
 from conftest import assert_error
 
 
@@ -32,7 +34,12 @@ def seeded(tmp_path_factory):
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_gives_one_error_line(case, seeded, db_path, tmp_path, table_counts):
     if case.needs_permissions and IS_ROOT:
-        pytest.skip("file permissions do not bind root")
+        if not as_nobody(case):
+            pytest.skip("file permissions do not bind root, and setpriv is missing to drop them")
+        outcome = run_command(case, seeded, [str(Path(sys.executable).parent / "trackrecord")])  # as an unprivileged user
+        assert_error(outcome, *case.fragments, exit_code=case.code)
+        assert not outcome.written
+        return
     shutil.copyfile(seeded, db_path)
     folder = tmp_path / "files"
     folder.mkdir()
