@@ -83,7 +83,15 @@ def plain(value):
     return value
 
 
-LimitOption = Annotated[int | None, typer.Option("--limit", min=1, metavar="N", help="Show at most N rows.")]
+def whole_number(value: str | int) -> int:
+    """A count or id of 1 or more (--min-resolved, --limit, forecast ids), naming a bad value."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise typer.BadParameter(f"{text!r} is not accepted; give a whole number of 1 or more")
+    return int(text)
+
+
+LimitOption = Annotated[int | None, typer.Option("--limit", parser=whole_number, metavar="N", help="Show at most N rows (1 or more).")]
 SearchOption = Annotated[str | None, typer.Option("--search", metavar="TEXT", help="Only rows with TEXT in any field (ignoring case).")]
 NewestOption = Annotated[bool, typer.Option("--newest-first", help="Newest first (default: oldest first).")]
 
