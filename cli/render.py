@@ -83,11 +83,15 @@ def plain(value):
     return value
 
 
+#: The largest whole number a database column holds (a signed 64-bit integer).
+LARGEST = 2**63 - 1
+
+
 def whole_number(value: str | int) -> int:
     """A count or id of 1 or more (--min-resolved, --limit, forecast ids), naming a bad value."""
     text = str(value).strip()
-    if not text.isdigit() or int(text) < 1:
-        raise typer.BadParameter(f"{text!r} is not accepted; give a whole number of 1 or more")
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= LARGEST:
+        raise typer.BadParameter(f"{text!r} is not accepted; give a whole number from 1 to {LARGEST}")
     return int(text)
 
 

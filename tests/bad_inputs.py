@@ -210,6 +210,8 @@ CASES: list[Case] = [
     Case("forecast-correct-no-reason", ("forecast", "correct", "1", "--probability", "0.2"), ("--reason",)),
     Case("forecast-correct-probability-7", ("forecast", "correct", "1", "--probability", "7", "--reason", "typo"), ("'7'",)),
     Case("forecast-retract-id-negative", ("forecast", "retract", "-1", "--reason", "typo"), ("-1",)),
+    Case("forecast-retract-id-huge", ("forecast", "retract", "99999999999999999999", "--reason", "typo"), ("'99999999999999999999'",)),
+    Case("forecast-correct-id-unicode-digits", ("forecast", "correct", "١", "--probability", "0.2", "--reason", "typo"), ("'١'",)),
     Case("forecast-retract-no-reason", ("forecast", "retract", "1"), ("--reason",)),
     # --- question add / edit ------------------------------------------------------------
     Case("question-add-kind", ("question", "add", "q2", "T", "--kind", "maybe"), ("'maybe'",)),
