@@ -13,6 +13,7 @@ pay for importing Alembic.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import event, text
@@ -89,6 +90,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+#: A password passed in an URL's query (``?password=…``), which ``hide_password`` leaves.
+_SECRET_QUERY = re.compile(r"([?&](?:password|passwd|sslpassword)=)[^&]*", re.IGNORECASE)
+
+
 def shown_url(text: str) -> str:
     """``text`` as it may appear in a message: an URL's password masked as ***."""
     if "://" not in text:
@@ -97,7 +102,8 @@ def shown_url(text: str) -> str:
     from sqlalchemy.exc import ArgumentError
 
     try:
-        return make_url(text).render_as_string(hide_password=True)
+        shown = make_url(text).render_as_string(hide_password=True)
+        return _SECRET_QUERY.sub(r"\1***", shown)
     except (ArgumentError, ValueError):
         return text.split("://", 1)[0] + "://…"  # unparseable: show the scheme only
 

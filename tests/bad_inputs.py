@@ -184,6 +184,7 @@ CASES: list[Case] = [
     Case("db-mysql-no-driver", ("leaderboard",), ("driver", "***"), db="mysql://user:s3cret@localhost/db"),
     Case("db-pg8000-no-driver", ("leaderboard",), ("driver", "***"), db="postgresql+pg8000://user:s3cret@localhost/db"),
     Case("db-postgres-refused", ("leaderboard",), ("cannot open", "***"), db="postgresql+psycopg://user:s3cret@127.0.0.1:9/db?connect_timeout=2"),
+    Case("db-password-in-query", ("leaderboard",), ("cannot open", "password=***"), db="postgresql+psycopg://user@127.0.0.1:9/db?password=s3cret&connect_timeout=2"),
     Case("db-url-garbage", ("leaderboard",), ("cannot open",), db="postgresql://user:s3cret@[::1"),
     Case("db-text-file", ("leaderboard",), ("notes.txt", "not a database"), {"notes.txt": "Shopping list: eggs, milk\n" * 40}, db="{dir}/notes.txt"),
     Case("db-random-bytes", ("leaderboard",), ("noise.db", "not a database"), {"noise.db": _RANDOM * 8}, db="{dir}/noise.db"),
