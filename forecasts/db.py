@@ -108,29 +108,32 @@ def shown_url(text: str) -> str:
         return text.split("://", 1)[0] + "://…"  # unparseable: show the scheme only
 
 
-#: What the database says when it cannot write, lower-cased, and what a message says of it.
-_WRITE_FAILURES = (
-    ("readonly database", "it is read-only; give a record you may write to, or copy it somewhere writable"),
-    ("read-only", "it is read-only; give a record you may write to, or copy it somewhere writable"),
-    ("database or disk is full", "the disk is full; free some space and try again"),
-    ("database is locked", "another process holds it locked; try again when that one has finished"),
-    ("disk i/o error", "the disk reported an error while writing; check the disk and the file"),
+#: What the database says when it cannot do its work (lower-cased), what a message says
+#: of it, and whether that is bad input (the record given cannot be written) or not.
+_FAILURES = (
+    ("readonly database", "cannot write to the record {}: it is read-only; give a record you may write to, or copy it somewhere writable", True),
+    ("read-only", "cannot write to the record {}: it is read-only; give a record you may write to, or copy it somewhere writable", True),
+    ("database or disk is full", "cannot write to the record {}: the disk is full; free some space and try again", False),
+    ("database is locked", "cannot use the record {}: another process holds it locked; try again when that one has finished", False),
+    ("disk i/o error", "cannot use the record {}: the disk reported an input/output error; check the disk and the file", False),
 )
 
 
-def _write_failure(named: str):
-    """An engine ``handle_error`` hook: the failures above become one ``InvalidInput``
-    naming the record (its password masked), whatever statement met them."""
-    from sqlalchemy.exc import OperationalError
+def _translate_failures(named: str):
+    """An engine ``handle_error`` hook: the failures above become one domain error naming
+    the record (its password masked), whatever statement met them."""
+    from sqlalchemy.exc import DBAPIError
+
+    from trackrecord.forecasts.errors import TrackrecordError
 
     def translate(context) -> None:
         error = context.sqlalchemy_exception
-        if not isinstance(error, OperationalError):
+        if not isinstance(error, DBAPIError):
             return
         message = str(error.orig).lower()
-        for words, meaning in _WRITE_FAILURES:
+        for words, text, bad_input in _FAILURES:
             if words in message:
-                raise InvalidInput(f"cannot write to the record {named!r}: {meaning}") from None
+                raise (InvalidInput if bad_input else TrackrecordError)(text.format(repr(named))) from None
 
     return translate
 
@@ -143,7 +146,7 @@ def open_database(db: str | None) -> Engine:
     named = shown_url(db or os.environ.get(ENV_VAR) or url)
     try:
         engine = make_engine(url)
-        event.listen(engine, "handle_error", _write_failure(named))
+        event.listen(engine, "handle_error", _translate_failures(named))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         missing = f"its driver is not installed ({error})" if isinstance(error, ImportError) else "it is not a database URL this trackrecord can open"
         raise InvalidInput(

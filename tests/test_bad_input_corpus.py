@@ -8,6 +8,7 @@ status, nothing on stdout, no traceback, and no row written.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -51,4 +52,20 @@ def test_bad_input_gives_one_error_line(case, seeded, db_path, tmp_path, table_c
         restore(case, db_path)
     assert_error(result, *case.fragments, exit_code=case.code)
     assert "s3cret" not in result.stderr
+    assert table_counts() == before
+
+
+@pytest.mark.sqlite_only
+def test_a_record_locked_by_another_process_is_one_error_line(seeded, db_path, table_counts):
+    """Another process holding the record past the busy timeout (10 s): one line, exit 1."""
+    shutil.copyfile(seeded, db_path)
+    before = table_counts()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        result = CliRunner().invoke(app, ["--db", str(db_path), "expert", "add", "Zed Quinn"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert_error(result, "cannot use the record", "locked", exit_code=1)
     assert table_counts() == before
