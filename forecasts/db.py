@@ -131,9 +131,9 @@ def _translate_failures(named: str):
         if not isinstance(error, DBAPIError):
             return
         message = str(error.orig).lower()
-        for words, text, bad_input in _FAILURES:
+        for words, said, bad_input in _FAILURES:
             if words in message:
-                raise (InvalidInput if bad_input else TrackrecordError)(text.format(repr(named))) from None
+                raise (InvalidInput if bad_input else TrackrecordError)(said.format(repr(named))) from None
 
     return translate
 
