@@ -8,7 +8,7 @@ import typer
 
 from trackrecord.cli import completion as complete
 from trackrecord.cli.context import Reason, parsed_date, record, transaction
-from trackrecord.cli.render import FormatOption, LimitOption, NewestOption, OutputFormat, SearchOption, narrowed, percent, say, show_records
+from trackrecord.cli.render import FormatOption, LimitOption, NewestOption, OutputFormat, SearchOption, narrowed, percent, say, show_records, whole_number
 
 WindowOption = Annotated[
     str | None,
@@ -87,7 +87,7 @@ def list_(
 @app.command("correct", context_settings={"ignore_unknown_options": True})
 def correct(
     ctx: typer.Context,
-    forecast_id: Annotated[int, typer.Argument(metavar="ID", help="The forecast's id (forecast list, expert show).")],
+    forecast_id: Annotated[int, typer.Argument(metavar="ID", parser=whole_number, help="The forecast's id (forecast list, expert show).")],
     reason: Reason = None,
     probability: Annotated[str | None, typer.Option(help="The right probability: 0.35, 35% or a phrase.")] = None,
     made_on: Annotated[str | None, typer.Option(help="The right YYYY-MM-DD the forecast was made.")] = None,
@@ -111,7 +111,7 @@ def correct(
 @app.command("retract")
 def retract(
     ctx: typer.Context,
-    forecast_id: Annotated[int, typer.Argument(metavar="ID", help="The forecast's id (forecast list, expert show).")],
+    forecast_id: Annotated[int, typer.Argument(metavar="ID", parser=whole_number, help="The forecast's id (forecast list, expert show).")],
     reason: Reason = None,
 ) -> None:
     """Retract a forecast that should not have been recorded: no longer scored, kept in the history."""

@@ -85,7 +85,19 @@ def plain(value):
     return value
 
 
-LimitOption = Annotated[int | None, typer.Option("--limit", min=1, metavar="N", help="Show at most N rows.")]
+#: The largest whole number a database column holds (a signed 64-bit integer).
+LARGEST = 2**63 - 1
+
+
+def whole_number(value: str | int) -> int:
+    """A count or id of 1 or more (--min-resolved, --limit, forecast ids), naming a bad value."""
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= LARGEST:
+        raise typer.BadParameter(f"{text!r} is not accepted; give a whole number from 1 to {LARGEST}")
+    return int(text)
+
+
+LimitOption = Annotated[int | None, typer.Option("--limit", parser=whole_number, metavar="N", help="Show at most N rows (1 or more).")]
 SearchOption = Annotated[str | None, typer.Option("--search", metavar="TEXT", help="Only rows with TEXT in any field (ignoring case).")]
 NewestOption = Annotated[bool, typer.Option("--newest-first", help="Newest first (default: oldest first).")]
 

@@ -9,7 +9,7 @@ import typer
 from enum import Enum
 
 from trackrecord.cli.context import parsed_date, today, transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, note, plain, say, show_records, table
+from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, note, plain, say, show_records, table, whole_number
 
 LEADERBOARD_KEYS = (
     "rank", "expert", "resolved", "pending", "adjusted_brier", "brier", "log_loss", "brier_skill",
@@ -82,14 +82,6 @@ def leaderboard_rows(records: list[dict]) -> tuple[list[list], list[str]]:
         for r in records
     ]
     return rows, headings
-
-
-def whole_number(value: str | int) -> int:
-    """A count of 1 or more, for --min-resolved."""
-    text = str(value).strip()
-    if not text.isdigit() or int(text) < 1:
-        raise typer.BadParameter(f"{text!r} is not accepted; give a whole number of 1 or more")
-    return int(text)
 
 
 def register(app: typer.Typer) -> None:

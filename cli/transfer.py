@@ -50,6 +50,8 @@ def import_files(
 
     made = parsed_date(made_on, "--made-on date")
     for path in files:
+        if path.is_dir():
+            raise InvalidInput(f"{str(path)!r} is a folder; give the path of a .json export or a .csv table")
         if not path.is_file():
             raise InvalidInput(f"file {str(path)!r} does not exist; give the path of a .json export or a .csv table")
     total = ImportCounts()

@@ -30,6 +30,7 @@ trackrecord and is refused without writing anything.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,6 +70,8 @@ def database_url(db: str | None) -> str:
     if "://" in chosen:
         return chosen
     path = Path(chosen).expanduser().resolve()
+    if path.is_dir():
+        raise InvalidInput(f"database path {chosen!r} is a folder; give the path of an SQLite file (new or existing) or an SQLAlchemy URL")
     if not path.parent.is_dir():
         raise InvalidInput(
             f"database path {chosen!r} is in a folder that does not exist; "
@@ -131,6 +134,14 @@ def busy_timeout_ms() -> int:
     return round(seconds * 1000)
 
 
+def busy() -> Busy:
+    """The error of a write lock not had within the bounded wait."""
+    return Busy(
+        f"the record is busy: another command (an import?) has been writing to it for over {busy_timeout_ms() / 1000:g} s; "
+        f"nothing was written, try again when it has finished (or wait longer with {BUSY_ENV_VAR}=SECONDS)"
+    )
+
+
 @contextmanager
 def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]:  # noqa: F821
     """One ORM session in one transaction: committed when the block ends, rolled back on
@@ -157,10 +168,7 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator["Session"]
         raise
     except OperationalError as error:
         if is_busy(error):
-            raise Busy(
-                f"the record is busy: another command (an import?) has been writing to it for over {busy_timeout_ms() / 1000:g} s; "
-                f"nothing was written, try again when it has finished (or wait longer with {BUSY_ENV_VAR}=SECONDS)"
-            ) from None
+            raise busy() from None
         raise
 
 
@@ -247,6 +255,10 @@ def _sqlite_schema_change(connection: Connection) -> Iterator[None]:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
+#: A password passed in an URL's query (``?password=…``), which ``hide_password`` leaves.
+_SECRET_QUERY = re.compile(r"([?&](?:password|passwd|sslpassword)=)[^&]*", re.IGNORECASE)
+
+
 def shown_url(text: str) -> str:
     """``text`` as it may appear in a message: an URL's password masked as ***."""
     if "://" not in text:
@@ -255,9 +267,41 @@ def shown_url(text: str) -> str:
     from sqlalchemy.exc import ArgumentError
 
     try:
-        return make_url(text).render_as_string(hide_password=True)
-    except ArgumentError:
+        shown = make_url(text).render_as_string(hide_password=True)
+        return _SECRET_QUERY.sub(r"\1***", shown)
+    except (ArgumentError, ValueError):
         return text.split("://", 1)[0] + "://…"  # unparseable: show the scheme only
+
+
+#: What the database says when it cannot do its work (lower-cased), what a message says
+#: of it, and whether that is bad input (the record given cannot be written) or not.
+_FAILURES = (
+    ("readonly database", "cannot write to the record {}: it is read-only; give a record you may write to, or copy it somewhere writable", True),
+    ("read-only", "cannot write to the record {}: it is read-only; give a record you may write to, or copy it somewhere writable", True),
+    ("database or disk is full", "cannot write to the record {}: the disk is full; free some space and try again", False),
+    ("disk i/o error", "cannot use the record {}: the disk reported an input/output error; check the disk and the file", False),
+)
+
+
+def _translate_failures(named: str):
+    """An engine ``handle_error`` hook: the failures above become one domain error naming
+    the record (its password masked), whatever statement met them."""
+    from sqlalchemy.exc import DBAPIError
+
+    from trackrecord.forecasts.errors import TrackrecordError
+
+    def translate(context) -> None:
+        error = context.sqlalchemy_exception
+        if not isinstance(error, DBAPIError):
+            return
+        if is_busy(error):
+            raise busy() from None
+        message = str(error.orig).lower()
+        for words, said, bad_input in _FAILURES:
+            if words in message:
+                raise (InvalidInput if bad_input else TrackrecordError)(said.format(repr(named))) from None
+
+    return translate
 
 
 def open_database(db: str | None) -> Engine:
@@ -268,7 +312,8 @@ def open_database(db: str | None) -> Engine:
     named = shown_url(db or os.environ.get(ENV_VAR) or url)
     try:
         engine = make_engine(url)
-    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        event.listen(engine, "handle_error", _translate_failures(named))
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         missing = f"its driver is not installed ({error})" if isinstance(error, ImportError) else "it is not a database URL this trackrecord can open"
         raise InvalidInput(
             f"cannot open database {named!r}: {missing}; give an SQLite file path, or a URL such as "

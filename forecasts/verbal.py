@@ -188,6 +188,8 @@ def _parse_rows(text: str, origin: str) -> list[ScaleEntry]:
         row = {(key or "").strip(): restore(value or "") for key, value in row.items()}  # as scale --format csv wrote it
         if not row.get("phrase"):
             raise InvalidInput(f"scale file {origin}, line {line}: the phrase is empty")
+        if any("\x00" in value for value in row.values()):
+            raise InvalidInput(f"scale file {origin}, line {line}: contains a NUL character (\\x00); remove it")
         try:
             probability = parse_probability(row.get("probability", ""))
         except InvalidInput as error:
@@ -212,6 +214,8 @@ def load_scale(path: str | Path | None = None, *, replace: bool = False) -> Verb
         return default_scale()
     try:
         text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"scale file {str(path)!r} is not UTF-8 text; save it as UTF-8 CSV phrase,probability[,source]") from None
     except OSError as error:
         raise InvalidInput(f"scale file {str(path)!r} cannot be read ({error.strerror}); give a CSV file phrase,probability[,source]") from None
     own = _parse_rows(text, repr(str(path)))

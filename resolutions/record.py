@@ -47,6 +47,15 @@ class Scope:
     since: dt.date | None = None
     until: dt.date | None = None
 
+    def __post_init__(self) -> None:
+        if self.since is not None and self.until is not None and self.since > self.until:
+            from trackrecord.forecasts.errors import InvalidInput
+
+            raise InvalidInput(
+                f"--since {self.since.isoformat()} is after --until {self.until.isoformat()}; "
+                "give a range whose start is on or before its end"
+            )
+
 
 def fetch_numbers(session: Session, query: Select, width: int) -> np.ndarray:
     """The rows of ``query`` (numbers only) as an (n, width) float array, from the raw cursor."""

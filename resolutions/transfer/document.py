@@ -252,21 +252,115 @@ def _need(record: dict, key: str, where: str):
     return record[key]
 
 
+#: The JSON types a value may have, as the messages name them.
+TEXT, NUMBER, WHOLE, FLAG, TEXTS = "text", "a number", "a whole number", "true or false", "a list of text"
+
+#: Each list of the document: what one record is called, and the type of each field
+#: (every field may also be null; a missing required field is reported when it is read).
+SECTIONS = {
+    "experts": ("expert", {"name": TEXT, "slug": TEXT, "affiliation": TEXT, "aliases": TEXTS}),
+    "questions": (
+        "question",
+        {"slug": TEXT, "title": TEXT, "kind": TEXT, "deadline": TEXT, "options": TEXTS, "tags": TEXTS, "criteria": TEXT},
+    ),
+    "windows": ("window", {"question": TEXT, "window": TEXT, "before": TEXT}),
+    "forecasts": (
+        "forecast",
+        {
+            "expert": TEXT, "question": TEXT, "option": TEXT, "window": TEXT, "probability": NUMBER, "phrase": TEXT,
+            "scale": TEXT, "made_on": TEXT, "recorded_at": TEXT, "quote": TEXT, "source": TEXT, "note": TEXT,
+        },
+    ),
+    "resolutions": (
+        "resolution",
+        {
+            "question": TEXT, "outcome": TEXT, "option": TEXT, "label": TEXT, "event_on": TEXT, "known_on": TEXT,
+            "evidence": TEXT, "note": TEXT, "forced": FLAG, "recorded_at": TEXT,
+        },
+    ),
+    "changes": (
+        "change",
+        {
+            "subject": TEXT, "name": TEXT, "action": TEXT, "value": TEXT, "target": TEXT, "reason": TEXT,
+            "changed_by": TEXT, "recorded_at": TEXT,
+        },
+    ),
+    "forecast_changes": (
+        "forecast change",
+        {"forecast": WHOLE, "action": TEXT, "replacement": WHOLE, "reason": TEXT, "changed_by": TEXT, "recorded_at": TEXT},
+    ),
+}
+
+
+def json_type(value) -> str:
+    """What a JSON value is, as a message says it: 'a string ('0.5')', 'a list', 'null'."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        return f"a string ({shown!r})"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _is(value, expected: str) -> bool:
+    if expected == TEXT:
+        return isinstance(value, str)
+    if expected == FLAG:
+        return isinstance(value, bool)
+    if expected == WHOLE:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == NUMBER:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)  # TEXTS
+
+
+def check_document(document, name: str = "document") -> None:
+    """Refuse a document whose shape is not an export's: the top level, each list, each
+    record and each field's type, with a message naming the first one that is wrong."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        shape = f"{json_type(document)}, not an object" if not isinstance(document, dict) else f"an object whose 'format' is {json_type(document.get('format'))}"
+        raise InvalidInput(f"{name} is not a trackrecord export (a JSON object whose 'format' is {FORMAT!r}; it is {shape})")
+    version = document.get("version")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        raise InvalidInput(
+            f"{name} has version {version!r}; this trackrecord reads versions {', '.join(map(str, READABLE_VERSIONS))}"
+        )
+    for key, (kind, fields) in SECTIONS.items():
+        if key not in document:
+            continue
+        records = document[key]
+        if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
+            if isinstance(records, list):
+                number, record = next((n, r) for n, r in enumerate(records, 1) if not isinstance(r, dict))
+                raise InvalidInput(f"{name}: {kind} #{number} must be an object, got {json_type(record)}")
+            raise InvalidInput(f"{name}: {key!r} must be a list of objects, got {json_type(records)}")
+        for number, record in enumerate(records, 1):
+            for field_name, expected in fields.items():
+                value = record.get(field_name)
+                if value is not None and not _is(value, expected):
+                    got = json_type(value)
+                    if expected == TEXTS and isinstance(value, list):
+                        got = "a list holding " + json_type(next(item for item in value if not isinstance(item, str)))
+                    raise InvalidInput(f"{name}: {kind} #{number}: {field_name!r} must be {expected}, got {got}")
+
+
 def import_document(*, session: Session, document: dict, name: str = "document") -> ImportCounts:
     """Load ``document`` (as ``export_document`` writes it) into ``session``."""
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InvalidInput(f"{name} is not a trackrecord export (its 'format' must be {FORMAT!r})")
-    if document.get("version") not in READABLE_VERSIONS:
-        raise InvalidInput(
-            f"{name} has version {document.get('version')!r}; this trackrecord reads versions "
-            f"{', '.join(map(str, READABLE_VERSIONS))}"
-        )
+    check_document(document, name)
     _check_chain(document, name)
     counts = ImportCounts()
     for number, record in enumerate(document.get("experts", []), 1):
         _import_expert(session, record, f"{name}: expert #{number}", counts)
     windows: dict[str | None, list[dict]] = {}
-    for record in document.get("windows", []):
+    for number, record in enumerate(document.get("windows", []), 1):
+        _need(record, "question", f"{name}: window #{number}")
+        _need(record, "window", f"{name}: window #{number}")
         windows.setdefault(record.get("before"), []).append(record)
     for number, record in enumerate(document.get("questions", []), 1):
         _import_windows(session, windows.pop(record.get("slug"), []))
@@ -410,10 +504,7 @@ def _import_forecasts(session: Session, records: list[dict], name: str, counts: 
 
 
 def _records(document: dict, key: str, name: str) -> list[dict]:
-    records = document.get(key) or []
-    if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
-        raise InvalidInput(f"{name}: {key!r} must be a list of objects")
-    return records
+    return document.get(key) or []  # its shape checked by check_document
 
 
 def _import_changes(session: Session, records: list[dict], name: str, counts: ImportCounts) -> None:
@@ -587,3 +678,5 @@ def read_document(path) -> dict:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InvalidInput(f"{path} is not a JSON document ({error}); give a file written by 'trackrecord export'") from None
+    except RecursionError:
+        raise InvalidInput(f"{path}: the JSON document nests too deeply; give a file written by 'trackrecord export'") from None
