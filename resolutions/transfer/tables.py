@@ -360,6 +360,8 @@ class _ForecastSink:
             return found
         if not name_key(text):
             raise _RowProblem("expert", "expert is empty; give the expert's name, alias or slug")
+        if "\x00" in text:  # before any lookup: PostgreSQL refuses NUL even in a query
+            raise _RowProblem("expert", "expert name contains a NUL character (\\x00); remove it")
         key = name_key(text)
         found = self.expert_ids.get(key) or self.expert_ids.get(" ".join(unicodedata.normalize("NFC", text).split()).casefold())
         if found is None:
