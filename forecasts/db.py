@@ -21,9 +21,8 @@ pay for importing Alembic.
 A migration is all or nothing and one at a time: it runs in one transaction that first
 takes the write lock (so DDL stays inside the transaction on SQLite too: pysqlite would
 otherwise run it outside any), waiting up to ``MIGRATION_WAIT_MS``, then reads the
-stored revision again, so that
-several first commands started at once create the schema once and the others find it
-done. A record stamped with a revision this code does not know was made by a newer
+stored revision again, so that several first commands started at once create the schema
+once and the others find it done. A record stamped with a revision this code does not know was made by a newer
 trackrecord and is refused without writing anything.
 """
 
