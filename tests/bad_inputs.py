@@ -13,6 +13,7 @@ nothing written to the record.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import random
@@ -321,8 +322,17 @@ NOBODY = 65534
 
 
 def as_nobody(case: Case) -> bool:
-    """Whether ``case`` must run as an unprivileged user to mean anything here."""
-    return case.needs_permissions and IS_ROOT and shutil.which("setpriv") is not None
+    """Whether ``case`` must run as an unprivileged user to mean anything here (and can:
+    that user may read the checkout and its virtual environment)."""
+    return case.needs_permissions and IS_ROOT and shutil.which("setpriv") is not None and _nobody_runs_python()
+
+
+@functools.cache
+def _nobody_runs_python() -> bool:
+    import sys
+
+    probe = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", sys.executable, "-c", "import trackrecord.cli.app"]
+    return subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
 
 
 def run_command(case: Case, seeded: Path, command: list[str], timeout: float = 120) -> Outcome:
