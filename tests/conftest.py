@@ -48,20 +48,42 @@ class PostgresRecord(str):
     """A test's PostgreSQL database: its URL, with the little of ``Path``'s interface tests use."""
 
     def exists(self) -> bool:
-        """Whether anything was ever written: the schema exists once a command ran."""
-        return bool(sql(self, "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"))
+        """Whether anything was ever written to the record (the schema alone is not a write:
+        most tests' databases start as a copy of a migrated, empty template)."""
+        if not sql(self, "SELECT 1 FROM information_schema.tables WHERE table_name = 'alembic_version'"):
+            return False
+        return any(table_counts_of(self).values())
+
+
+@pytest.fixture(scope="session")
+def postgres_template():
+    """An empty record at the current schema, made once: each test's database is created
+    from it (``CREATE DATABASE … TEMPLATE``) instead of running every migration again."""
+    from trackrecord.forecasts.db import open_database
+
+    admin = sa.create_engine(TEST_DB, isolation_level="AUTOCOMMIT")
+    name = f"tr_template_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    open_database(sa.make_url(TEST_DB).set(database=name).render_as_string(hide_password=False)).dispose()
+    yield name
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    """The test's record: an SQLite file path, or a fresh PostgreSQL database's URL."""
+def db_path(tmp_path, request):
+    """The test's record: an SQLite file path, or a fresh PostgreSQL database's URL (empty
+    for tests marked ``empty_record``, else already at the current schema)."""
     if not ON_POSTGRES:
         yield tmp_path / "record.db"
         return
     admin = sa.create_engine(TEST_DB, isolation_level="AUTOCOMMIT")
     name = f"tr_{uuid.uuid4().hex[:16]}"
+    template = "" if request.node.get_closest_marker("empty_record") else f' TEMPLATE "{request.getfixturevalue("postgres_template")}"'
     with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"{template}'))
     yield PostgresRecord(sa.make_url(TEST_DB).set(database=name).render_as_string(hide_password=False))
     _engines.pop(name, sa.create_engine("sqlite://")).dispose()
     with admin.connect() as connection:
@@ -114,13 +136,18 @@ def table_counts(db_path):
     """Row counts of every table of the record, to prove that a failure wrote nothing."""
 
     def counts() -> dict[str, int]:
-        if not db_path.exists():
+        if isinstance(db_path, Path) and not db_path.exists():
             return {}
-        with engine_of(db_path).connect() as connection:
-            tables = [name for name in sa.inspect(connection).get_table_names() if name != "alembic_version"]
-            return {name: connection.execute(sa.text(f'SELECT COUNT(*) FROM "{name}"')).scalar() for name in tables}
+        return table_counts_of(db_path)
 
     return counts
+
+
+def table_counts_of(record) -> dict[str, int]:
+    """Row counts of every table of ``record`` but Alembic's."""
+    with engine_of(record).connect() as connection:
+        tables = [name for name in sa.inspect(connection).get_table_names() if name != "alembic_version"]
+        return {name: connection.execute(sa.text(f'SELECT COUNT(*) FROM "{name}"')).scalar() for name in tables}
 
 
 def parse_table(text: str) -> list[dict[str, str]]:

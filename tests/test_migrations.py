@@ -26,6 +26,9 @@ from trackrecord.forecasts.names import name_key
 
 from conftest import assert_error
 
+#: These tests make and migrate the schema themselves (PostgreSQL: no template).
+pytestmark = pytest.mark.empty_record
+
 REVISIONS = ("0001", "0002", "0003")
 MOMENT = dt.datetime(2024, 6, 2, tzinfo=dt.timezone.utc)
 MADE = dt.date(2024, 6, 1)

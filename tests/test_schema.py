@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 import sqlalchemy as sa
 
 from alembic.autogenerate import compare_metadata
@@ -15,6 +17,9 @@ import trackrecord.forecasts.models  # noqa: F401
 from trackrecord.forecasts import db as database
 
 from conftest import engine_of, sql, url_of
+
+#: These tests make and migrate the schema themselves (PostgreSQL: no template).
+pytestmark = pytest.mark.empty_record
 
 
 def test_upgraded_empty_database_matches_the_models(db_path):
