@@ -124,7 +124,9 @@ def test_completion_script_and_names_from_the_record(record, db_path, tmp_path):
     import subprocess
 
     command = _installed_command()
-    script = subprocess.run([command, "--show-completion", "bash"], capture_output=True, text=True, check=True).stdout
+    shown = subprocess.run([command, "--show-completion", "bash"], capture_output=True, text=True)
+    assert shown.returncode == 0, (shown.stdout, shown.stderr)
+    script = shown.stdout
     assert "_trackrecord_completion" in script and "_TRACKRECORD_COMPLETE=complete_bash" in script
 
     def complete(words: str) -> list[str]:
