@@ -124,7 +124,9 @@ def test_completion_script_and_names_from_the_record(record, db_path, tmp_path):
     import subprocess
 
     command = _installed_command()
-    shown = subprocess.run([command, "--show-completion", "bash"], capture_output=True, text=True)
+    # The script ``--show-completion`` prints for the shell it detects from the process tree
+    # (which a test run may not have), asked for bash by name as shells' rc files do.
+    shown = subprocess.run([command], env=dict(os.environ, _TRACKRECORD_COMPLETE="source_bash"), capture_output=True, text=True)
     assert shown.returncode == 0, (shown.stdout, shown.stderr)
     script = shown.stdout
     assert "_trackrecord_completion" in script and "_TRACKRECORD_COMPLETE=complete_bash" in script
