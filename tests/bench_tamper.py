@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
     rng = random.Random(options.seed)
-    caught, caught_with_head, kinds, missed = 0, 0, Counter(), []
+    caught, caught_with_head, kinds, missed, missed_alone = 0, 0, Counter(), [], Counter()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         original, head = build(folder)
@@ -119,12 +119,16 @@ def main() -> None:
             with_head = trackrecord(copy, "verify", "--head", head)
             assert "Traceback" not in alone.stderr + with_head.stderr, (what, alone.stderr, with_head.stderr)
             caught += alone.returncode == 3
+            if alone.returncode != 3:
+                missed_alone[what] += 1
             caught_with_head += with_head.returncode == 3
             if with_head.returncode != 3:
                 missed.append((what, with_head.returncode, with_head.stdout.strip() or with_head.stderr.strip()))
             copy.unlink()
     print(f"{options.trials} random tamperings ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}):")
     print(f"  verify alone caught {caught} ({100 * caught / options.trials:.1f}%)")
+    if missed_alone:
+        print(f"  missed by verify alone: {', '.join(f'{n} {what}' for what, n in sorted(missed_alone.items()))}")
     print(f"  verify --head (published head) caught {caught_with_head} ({100 * caught_with_head / options.trials:.1f}%)")
     for what, code, message in missed:
         print(f"  missed: {what}: exit {code}: {message}")
