@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Install the project (with its test and PostgreSQL extras) in a fresh virtual environment,
-# then run the whole suite twice: against SQLite, then against a throwaway PostgreSQL
-# cluster (tests/postgres.sh; installed from Debian's packages when missing and run as root).
-# Arguments go to both pytest runs. TRACKRECORD_TEST_BACKENDS=sqlite runs the first half only.
+# Run the whole suite twice with the active Python (the project installed with its test
+# and postgres extras, as README.md's test command does): `python -m pytest` against
+# SQLite, then against a throwaway PostgreSQL cluster (tests/postgres.sh; installed from
+# Debian's packages when missing and run as root). Arguments go to both pytest runs.
+# TRACKRECORD_TEST_BACKENDS=sqlite runs the first half only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -rf .venv
-python3 -m venv .venv && . .venv/bin/activate && pip install -q '.[test,postgres]'
 backends=${TRACKRECORD_TEST_BACKENDS:-sqlite postgresql}
 if [[ " $backends " == *" sqlite "* ]]; then
     echo "== the suite on SQLite"
