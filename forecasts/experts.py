@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal, or_, union_all
+from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from trackrecord.forecasts.changes import ExpertChanges, changed_by, expert_changes, live_forecasts, required_reason
@@ -134,17 +134,22 @@ def display_name(session: Session, expert: Expert) -> str:
     return expert_changes(session).name(expert)
 
 
+#: One statement: names and slugs first, then aliases, then former names. Plain SQL: it
+#: runs on every command that names an expert, and compiling it as a SQLAlchemy
+#: expression costs more than running it (issue 10's start-up target).
+_LOOKUP = text(
+    "SELECT id FROM (SELECT id, 0 AS rank FROM expert WHERE name_key = :key OR slug = :slug"
+    " UNION ALL SELECT expert_id, 1 FROM expert_alias WHERE alias_key = :key"
+    " UNION ALL SELECT subject_id, 2 FROM record_change"
+    " WHERE subject = 'expert' AND action = 'rename' AND value_key = :key) AS found ORDER BY rank"
+)
+
+
 def _lookup(session: Session, name: str, *, include_removed: bool = False) -> Expert | None:
     """The expert that ``name`` (name, former name, alias or slug) stands for now, if any."""
     key = name_key(name)
     as_slug = " ".join(unicodedata.normalize("NFC", name).split()).casefold()
-    renamed = (RecordChange.subject == "expert") & (RecordChange.action == "rename") & (RecordChange.value_key == key)
-    found = union_all(  # one statement: names and slugs first, then aliases, then former names
-        select(Expert.id, literal(0).label("rank")).where(or_(Expert.name_key == key, Expert.slug == as_slug)),
-        select(ExpertAlias.expert_id, literal(1)).where(ExpertAlias.alias_key == key),
-        select(RecordChange.subject_id, literal(2)).where(renamed),
-    ).subquery()
-    candidates = session.exec(select(found.c[0]).order_by(found.c.rank)).all()
+    candidates = session.execute(_LOOKUP, {"key": key, "slug": as_slug}).scalars().all()
     if not candidates:
         return None
     changes = expert_changes(session)

@@ -11,10 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlmodel import SQLModel
-
-import trackrecord.forecasts.models  # noqa: F401
 from trackrecord.forecasts import db as database
+from trackrecord.forecasts.models import metadata
 
 from conftest import engine_of, sql, url_of
 
@@ -27,7 +25,7 @@ def test_upgraded_empty_database_matches_the_models(db_path):
     database.upgrade(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, SQLModel.metadata) == []
+        assert compare_metadata(context, metadata) == []
 
 
 def test_head_revision_constant_is_the_migrations_head():

@@ -1,11 +1,8 @@
 """Alembic environment: migrations run on the connection handed in by forecasts.db."""
 
 from alembic import context
-from sqlmodel import SQLModel
 
-import trackrecord.forecasts.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-
-target_metadata = SQLModel.metadata
+from trackrecord.forecasts.models import metadata as target_metadata
 
 
 def run_migrations() -> None:
