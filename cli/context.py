@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from trackrecord.cli.progress import working
+
 #: ``--reason`` of every command that changes the record (required by each change but tags).
 Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required, except for tags).")]
 
@@ -31,15 +33,17 @@ class Settings:
 @contextmanager
 def transaction(ctx: typer.Context, *, write: bool = False) -> Iterator["Session"]:  # noqa: F821
     """A session on the chosen database inside one transaction: all or nothing. Commands
-    that change the record pass ``write=True`` (they queue behind other writers)."""
+    that change the record pass ``write=True`` (they queue behind other writers). A
+    long one shows its progress on a terminal (``cli/progress.py``)."""
     from trackrecord.forecasts.db import open_database, session_scope
 
-    engine = open_database(ctx.find_object(Settings).db)
-    try:
-        with session_scope(engine, write=write) as session:
-            yield session
-    finally:
-        engine.dispose()
+    with working(_doing(ctx)):
+        engine = open_database(ctx.find_object(Settings).db)
+        try:
+            with session_scope(engine, write=write) as session:
+                yield session
+        finally:
+            engine.dispose()
 
 
 @contextmanager
@@ -49,8 +53,13 @@ def record(ctx: typer.Context):
     from trackrecord.api import Record
 
     settings = ctx.find_object(Settings)
-    with Record(settings.db, scale=settings.scale, replace_scale=settings.replace_scale) as opened:
+    with working(_doing(ctx)), Record(settings.db, scale=settings.scale, replace_scale=settings.replace_scale) as opened:
         yield opened
+
+
+def _doing(ctx: typer.Context) -> str:
+    """The command being run, as its progress line names it (``trackrecord leaderboard``)."""
+    return " ".join(["trackrecord", *ctx.command_path.split()[1:]])
 
 
 def today() -> dt.date:

@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from trackrecord.cli import progress
+
 
 class OutputFormat(str, Enum):
     table = "table"
@@ -187,6 +189,7 @@ def say(text: str, *, raw: bool = False) -> None:
     """Print ``text`` on stdout; control characters from the record are shown escaped,
     unless ``raw``: CSV, which must keep the data as it is, and JSON, which escapes them
     itself (and is large: no second pass over it)."""
+    progress.stop()
     if raw:  # not through click, which strips what looks like ANSI codes from piped output
         sys.stdout.write(_encodable(text, sys.stdout) + "\n")
         sys.stdout.flush()
@@ -196,6 +199,7 @@ def say(text: str, *, raw: bool = False) -> None:
 
 def note(text: str) -> None:
     """A message for the person at the terminal, kept off stdout so pipes stay clean."""
+    progress.stop()
     typer.echo(_encodable(safe_text(text, keep_lines=True), sys.stderr), err=True)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from trackrecord.cli import progress
 from trackrecord.cli.context import Settings, parsed_date, today, transaction
 from trackrecord.cli.render import note, say
 
@@ -21,18 +21,6 @@ class ExportFormat(str, Enum):
 def register(app: typer.Typer) -> None:
     app.command("import")(import_files)
     app.command("export")(export)
-
-
-def _progress():
-    """A progress callback writing to stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int) -> None:
-        sys.stderr.write(f"\rimporting… {done:,} forecasts written")
-        sys.stderr.flush()
-
-    return show
 
 
 def import_files(
@@ -56,7 +44,6 @@ def import_files(
             raise InvalidInput(f"file {str(path)!r} does not exist; give the path of a .json export or a .csv table")
     total = ImportCounts()
     skipped: list[str] = []
-    progress = _progress()
     try:
         with transaction(ctx, write=True) as session:
             for path in files:
@@ -68,25 +55,25 @@ def import_files(
                     add_experts=add_experts,
                     distinct=distinct,
                     made_on=made,
-                    progress=progress,
+                    progress=_count,
                 )
                 total.merge(result.counts)
                 skipped.extend(result.skipped)
             if skipped and not skip_invalid:
                 raise RowErrors(skipped)
     except RowErrors as failure:
-        if progress:
-            sys.stderr.write("\n")
         for line in failure.errors:
             typer.echo(f"Error: {line}", err=True)
         raise typer.Exit(2) from None
-    if progress:
-        sys.stderr.write("\n")
     for line in skipped:
         note(f"Skipped: {line}")
     added = ", ".join(f"{count} {kind}" for kind, count in total.added.items())
     say(f"Imported {len(files)} file{'s' if len(files) != 1 else ''}: added {added}; {total.present} already present"
         + (f"; {len(skipped)} invalid rows skipped" if skipped else "") + ".")
+
+
+def _count(written: int) -> None:
+    progress.count(f"{written:,} forecasts written")
 
 
 def export(
