@@ -30,7 +30,7 @@ ties go to the lower mean Brier, then to the name. Equal values share a rank.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 from sqlmodel import Session
@@ -135,11 +135,6 @@ def score_experts(scored: QuestionScores, size: int) -> ExpertScores:
     )
 
 
-def _defined(number: float) -> float | None:
-    """``number``, or None for NaN (undefined)."""
-    return None if math.isnan(number) else number
-
-
 def leaderboard(
     *,
     session: Session,
@@ -172,19 +167,13 @@ def leaderboard(
     same_as_previous[1:] = np.isclose(value[1:], value[:-1], rtol=0, atol=1e-12, equal_nan=True)
     positions = np.arange(1, numbers.size + 1)
     ranks = np.maximum.accumulate(np.where(same_as_previous, 0, positions))
-    metrics = (
-        "adjusted_brier", "brier", "log_loss", "brier_skill", "relative_brier", "peer_log", "peer_total",
-        "ci_low", "ci_high", "p_value",
-    )
-    values = {key: getattr(scores, key)[numbers].tolist() for key in metrics}
-    resolved, pending_of = scores.resolved[numbers].tolist(), pending[numbers].tolist()
+    metrics = [field.name for field in fields(Standing)][4:]  # after rank, expert, resolved, pending
+    # Column by column (10,000 experts are 100,000 values): NaN (undefined) becomes None.
+    values = [[None if math.isnan(v) else v for v in getattr(scores, key)[numbers].tolist()] for key in metrics]
+    names = columns.expert_names
     return [
-        Standing(
-            rank=int(rank),
-            expert=columns.expert_names[number],
-            resolved=resolved[index],
-            pending=pending_of[index],
-            **{key: _defined(values[key][index]) for key in metrics},
+        Standing(rank, names[number], resolved, pending_of, *metric_values)
+        for number, rank, resolved, pending_of, *metric_values in zip(
+            numbers.tolist(), ranks.tolist(), scores.resolved[numbers].tolist(), pending[numbers].tolist(), *values
         )
-        for index, (number, rank) in enumerate(zip(numbers.tolist(), ranks.tolist()))
     ]

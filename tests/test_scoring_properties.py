@@ -117,6 +117,14 @@ def test_lexicographic_order_agrees_with_numpy_lexsort(rows):
     assert lexicographic_order(*keys).tolist() == np.lexsort(tuple(reversed(keys))).tolist()
 
 
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(-2, 1), st.integers(0, 4)), max_size=80))
+def test_lexicographic_order_agrees_with_numpy_lexsort_when_rows_tie(rows):
+    from trackrecord.resolutions.policy import lexicographic_order
+
+    keys = [np.array(column, dtype=np.int64) for column in zip(*rows)] if rows else [np.zeros(0, np.int64)] * 4
+    assert lexicographic_order(*keys).tolist() == np.lexsort(tuple(reversed(keys))).tolist()
+
+
 def test_lexicographic_order_falls_back_when_keys_are_too_wide():
     from trackrecord.resolutions.policy import lexicographic_order
 
