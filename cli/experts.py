@@ -91,7 +91,7 @@ def show(
     if profile.standing is None:
         say("scores: none yet (no resolved forecast)")
     else:
-        rows, headings = leaderboard_rows([profile.standing.as_dict()])
+        rows, headings = leaderboard_rows([profile.standing.as_dict()], rank=False)  # the rank is the leaderboard's
         say(table(rows, headings, fmt))
     if profile.calibration is not None:
         say("")

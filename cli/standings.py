@@ -67,8 +67,9 @@ def _number(value, digits: int = 4) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
-def leaderboard_rows(records: list[dict]) -> tuple[list[list], list[str]]:
-    """Table rows and headings (with each metric's direction) for standings records."""
+def leaderboard_rows(records: list[dict], *, rank: bool = True) -> tuple[list[list], list[str]]:
+    """Table rows and headings (with each metric's direction) for standings records; without
+    the rank column for ``rank=False``."""
     headings = [
         "rank", "expert", "questions", "pending", "adj. ↓", "Brier ↓", "95% CI", "log ↓", "skill ↑", "rel ↓", "peer ↑",
         "peer Σ ↑", "p",
@@ -81,6 +82,8 @@ def leaderboard_rows(records: list[dict]) -> tuple[list[list], list[str]]:
         ]
         for r in records
     ]
+    if not rank:
+        return [row[1:] for row in rows], headings[1:]
     return rows, headings
 
 

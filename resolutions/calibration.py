@@ -83,14 +83,16 @@ def jeffreys_interval(successes, trials, confidence: float = 0.95) -> tuple[np.n
     with the lower end 0 when k = 0 and the upper end 1 when k = n (Brown, Cai and
     DasGupta, 2001). NaN where there are no trials. A bin of three forecasts gets a wide
     interval, so it cannot look as well calibrated as a bin of three hundred."""
-    from scipy.stats import beta
+    # The Beta quantile straight from scipy.special: what scipy.stats.beta.ppf computes (the
+    # same digits, checked on 110,000 cases), without importing scipy.stats (~1 s).
+    from scipy.special import betaincinv
 
     k = np.asarray(successes, dtype=float)
     n = np.asarray(trials, dtype=float)
     tail = (1 - confidence) / 2
     with np.errstate(invalid="ignore"):
-        low = np.where(k > 0, beta.ppf(tail, k + 0.5, n - k + 0.5), 0.0)
-        high = np.where(k < n, beta.ppf(1 - tail, k + 0.5, n - k + 0.5), 1.0)
+        low = np.where(k > 0, betaincinv(k + 0.5, n - k + 0.5, tail), 0.0)
+        high = np.where(k < n, betaincinv(k + 0.5, n - k + 0.5, 1 - tail), 1.0)
     empty = n == 0
     return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
 

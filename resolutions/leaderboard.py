@@ -58,7 +58,7 @@ __all__ = ["METRICS", "Scope", "Standing", "leaderboard", "record_columns", "sco
 
 @dataclass(frozen=True)
 class Standing:
-    rank: int
+    rank: int | None  # None in an expert's profile, computed over their questions only
     expert: str
     resolved: int
     pending: int

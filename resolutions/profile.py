@@ -1,7 +1,10 @@
 """One expert's record in depth, and calibration reports.
 
-The profile gathers the expert's standing (the same computation as the leaderboard, so
-relative and peer scores compare with everyone), a calibration summary, and every
+The profile gathers the expert's standing (the leaderboard's computation over the
+questions the expert forecast, with everyone's forecasts on them: the same scores as on
+the leaderboard, relative and peer scores compared with everyone, in a fraction of the
+time on a big record; the rank needs every expert and is left to ``leaderboard``), a
+calibration summary, and every
 forecast with its claim's outcome, its own Brier score, and whether it is the one that
 counts (the latest made before the outcome was known).
 """
@@ -9,7 +12,7 @@ counts (the latest made before the outcome was known).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from sqlalchemy import select
@@ -25,7 +28,7 @@ from trackrecord.resolutions.leaderboard import Standing, leaderboard
 from trackrecord.resolutions.outcomes import claim_outcomes
 from trackrecord.resolutions.policy import ScoredClaims
 from trackrecord.resolutions.question_scores import counting_claims
-from trackrecord.resolutions.record import Scope, record_columns
+from trackrecord.resolutions.record import Focus, Scope, record_columns
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,9 @@ def calibration_report(
     number) saves computing them again.
     """
     if scored is None:
-        columns = record_columns(session=session, scope=scope)
-        number = None if expert is None else columns.number_of(find_expert(session=session, name=expert).id)
+        found = None if expert is None else find_expert(session=session, name=expert)
+        columns = record_columns(session=session, scope=scope, focus=found and Focus(found.id, peers=False))
+        number = None if found is None else columns.number_of(found.id)
         scored = counting_claims(columns, policy), number
     claims, number = scored
     mask = np.ones(claims.expert_id.size, dtype=bool)
@@ -102,10 +106,11 @@ def expert_profile(*, session: Session, name: str) -> ExpertProfile:
     """Scores with intervals, calibration, and every forecast of the expert (latest policy)."""
     expert = find_expert(session=session, name=name)
     shown = display_name(session, expert)
-    columns = record_columns(session=session, with_ids=True)
+    columns = record_columns(session=session, with_ids=True, focus=Focus(expert.id))
     number = columns.number_of(expert.id)
     claims = counting_claims(columns)
-    standing = next((s for s in leaderboard(session=session, columns=columns) if s.expert == shown), None)
+    # Over the expert's questions only: their scores are the leaderboard's, their rank is not known here.
+    standing = next((replace(s, rank=None) for s in leaderboard(session=session, columns=columns) if s.expert == shown), None)
     outcomes = claim_outcomes().subquery()
     rows = session.execute(
         select(Forecast, Question.slug, Claim, QuestionOption.label, outcomes.c.outcome, outcomes.c.known_on, outcomes.c.annulled)

@@ -26,7 +26,7 @@ from sqlalchemy import Select, case, func, literal, select
 from sqlmodel import Session
 
 from trackrecord.forecasts.changes import expert_changes, forecast_roots, live_forecasts, tagged_questions
-from trackrecord.forecasts.models import Expert, Forecast, Question, QuestionOption
+from trackrecord.forecasts.models import Claim, Expert, Forecast, Question, QuestionOption
 from trackrecord.resolutions.days import day_number
 from trackrecord.resolutions.outcomes import claim_outcomes
 
@@ -99,7 +99,30 @@ class RecordColumns:
         return int(found[0]) if found.size else None
 
 
-def _claims_query(scope: Scope) -> Select:
+@dataclass(frozen=True)
+class Focus:
+    """Only what one expert's scores need (``expert show``, ``calibration EXPERT``).
+
+    With ``peers``, the questions the expert forecast and everyone's forecasts on them:
+    relative and peer scores compare with everyone on the same question. Without, only
+    the expert's own forecasts and the claims they are on. The expert's scores come out
+    exactly as over the whole record, since every step works in canonical order; other
+    experts' are partial and not shown.
+    """
+
+    expert_id: int
+    peers: bool = True
+
+    def claims(self) -> Select:
+        """SQL: ids of the claims in focus."""
+        own = select(Forecast.claim_id).where(Forecast.expert_id == self.expert_id)
+        if not self.peers:
+            return own
+        questions = select(Claim.question_id).where(Claim.id.in_(own))
+        return select(Claim.id).where(Claim.question_id.in_(questions))
+
+
+def _claims_query(scope: Scope, focus: Focus | None = None) -> Select:
     """Claims in scope in canonical order: outcome state, known day, categories, date flag."""
     outcomes = claim_outcomes().subquery()
     state = case(
@@ -122,12 +145,17 @@ def _claims_query(scope: Scope) -> Select:
         query = query.where(outcomes.c.question_id.in_(tagged_questions(scope.tag.strip().lower())))
     if scope.kind is not None:
         query = query.where(Question.kind == scope.kind)
+    if focus is not None:
+        query = query.where(outcomes.c.claim_id.in_(focus.claims()))
     return query
 
 
-def _forecast_columns(session: Session, scope: Scope, with_ids: bool) -> tuple[np.ndarray, ...]:
+def _forecast_columns(session: Session, scope: Scope, with_ids: bool, focus: Focus | None = None) -> tuple[np.ndarray, ...]:
     """Every forecast in the date scope: id (or position), expert id, claim id, probability, made day."""
-    largest_expert, largest_claim = session.execute(select(func.max(Forecast.expert_id), func.max(Forecast.claim_id))).one()
+    # Two scalar subqueries: SQLite answers each max() from its index; both in one SELECT scan the table.
+    largest_expert, largest_claim = session.execute(
+        select(select(func.max(Forecast.expert_id)).scalar_subquery(), select(func.max(Forecast.claim_id)).scalar_subquery())
+    ).one()
     packed = (largest_claim or 0) < 2**CLAIM_BITS and (largest_expert or 0) < 2 ** (53 - CLAIM_BITS)
     expert_id = Forecast.expert_id
     if session.get_bind().dialect.name != "sqlite":  # 32-bit integers there: widen before shifting
@@ -144,6 +172,8 @@ def _forecast_columns(session: Session, scope: Scope, with_ids: bool) -> tuple[n
         query = query.where(Forecast.made_on >= scope.since)
     if scope.until is not None:
         query = query.where(Forecast.made_on <= scope.until)
+    if focus is not None:
+        query = query.where(Forecast.expert_id == focus.expert_id if not focus.peers else Forecast.claim_id.in_(focus.claims()))
     columns = list(fetch_numbers(session, query, len(wanted)).T)
     forecast_id = columns.pop(0).astype(np.int64) if with_ids else np.arange(columns[0].size)
     if roots:  # a correction keeps the place of the forecast it corrects
@@ -159,15 +189,16 @@ def _forecast_columns(session: Session, scope: Scope, with_ids: bool) -> tuple[n
     return forecast_id, expert_id, claim_id, probability, made_day.astype(np.int64)
 
 
-def record_columns(*, session: Session, scope: Scope = Scope(), with_ids: bool = False) -> RecordColumns:
-    """Three queries (experts, claims, forecasts) joined by claim in numpy; see the module doc."""
+def record_columns(*, session: Session, scope: Scope = Scope(), with_ids: bool = False, focus: Focus | None = None) -> RecordColumns:
+    """Three queries (experts, claims, forecasts) joined by claim in numpy; see the module doc.
+    ``focus``: only what one expert's scores need (see ``Focus``)."""
     experts = session.execute(select(Expert.id, Expert.name).order_by(Expert.name_key)).all()
     renamed = expert_changes(session).names
     expert_ids = np.array([expert_id for expert_id, _ in experts], dtype=np.int64)
     claim_ids, question_ids, claim_state, claim_known, categories, is_date = (
-        fetch_numbers(session, _claims_query(scope), 6).T.astype(np.int64)
+        fetch_numbers(session, _claims_query(scope, focus), 6).T.astype(np.int64)
     )
-    forecast_id, expert_id, claim_id, probability, made_day = _forecast_columns(session, scope, with_ids)
+    forecast_id, expert_id, claim_id, probability, made_day = _forecast_columns(session, scope, with_ids, focus)
 
     # Canonical claim numbers: position in the (slug, key) order of the claims query.
     rank = np.arange(claim_ids.size)

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
+from typer.testing import CliRunner
 
-from conftest import assert_error, days
+from trackrecord.cli.app import app
+from trackrecord.cli.render import json_text, plain
+from trackrecord.forecasts.db import open_database, session_scope
+from trackrecord.forecasts.experts import find_expert
+from trackrecord.resolutions.profile import calibration_report
+from trackrecord.resolutions.question_scores import counting_claims
+from trackrecord.resolutions.record import record_columns
+
+from conftest import assert_error, days, url_of
 
 # Zoe's forecasts (probability, outcome) on eight binary questions q0..q7.
 ZOE = [(0.2, 0), (0.2, 1), (0.7, 1), (0.7, 1), (0.7, 0), (0.9, 1), (0.9, 1), (0.5, 0)]
@@ -73,11 +84,11 @@ def test_expert_show_gives_scores_calibration_and_every_forecast(zoe, ok):
     lines = out.splitlines()
     assert lines[0] == "Zoe Forecaster  (slug zoe-forecaster)"
     assert "aliases: Zoe" in out
-    score_row = next(line for line in lines if line.startswith("1 ") and "Zoe Forecaster" in line).split()
+    score_row = next(line for line in lines[1:] if line.startswith("Zoe Forecaster ")).split()  # no rank: it is the leaderboard's
     briers = [(p - o) ** 2 for p, o in ZOE]  # eight binary questions, one vote each
     adjusted = (sum(briers) + 5 * 0.25) / (len(briers) + 5)
-    assert score_row[2:7] == ["Forecaster", "8", "1", f"{adjusted:.4f}", f"{np.mean(briers):.4f}"]
-    assert "–" in score_row[7]  # the interval column
+    assert score_row[1:6] == ["Forecaster", "8", "1", f"{adjusted:.4f}", f"{np.mean(briers):.4f}"]
+    assert "–" in score_row[6]  # the interval column
     assert "Murphy decomposition over 8 scored claims" in out
     forecast_rows = [line for line in lines if "said " in line]
     assert len(forecast_rows) == 8
@@ -91,3 +102,33 @@ def test_expert_show_without_resolved_forecasts(ok):
     out = ok("expert", "show", "Newcomer")
     assert "scores: none yet (no resolved forecast)" in out
     assert "forecasts: 0" in out
+
+
+
+def test_expert_show_and_calibration_of_one_expert_equal_the_whole_record_computation(ok, db_path, tmp_path):
+    """``expert show`` and ``calibration EXPERT`` compute over the expert's questions only
+    (issue 12); every number must equal the leaderboard's and the all-experts computation,
+    to the last digit, on the bundled example (shared questions, choice and date questions)."""
+    ok("demo", "--save", str(tmp_path / "demo.db"))
+    exported = CliRunner().invoke(app, ["--db", str(tmp_path / "demo.db"), "export", "--output", str(tmp_path / "demo.json")])
+    assert exported.exit_code == 0, exported.output
+    ok("import", str(tmp_path / "demo.json"))  # into this test's record (SQLite or PostgreSQL)
+    board = {row.pop("expert"): row for row in json.loads(ok("leaderboard", "--format", "json"))}
+    assert len(board) >= 5
+    engine = open_database(url_of(db_path))
+    for name, row in board.items():
+        profile = json.loads(ok("expert", "show", name, "--format", "json"))
+        standing = profile["standing"]
+        assert standing.pop("expert") == name and standing.pop("rank") is None
+        row.pop("rank")
+        assert standing == row  # equal floats, not approximately
+        for bins in (10, 4):
+            focused = json.loads(ok("calibration", name, "--format", "json", "--bins", str(bins)))
+            with session_scope(engine) as session:  # the same expert picked out of every expert's claims
+                columns = record_columns(session=session)
+                number = columns.number_of(find_expert(session=session, name=name).id)
+                whole = calibration_report(session=session, expert=name, bins=bins, scored=(counting_claims(columns), number))
+            expected = json.loads(json_text(plain(whole)))
+            focused["murphy"] = {key: focused["murphy"][key] for key in expected["murphy"]}  # the CLI adds their sum
+            assert {key: focused[key] for key in expected} == expected
+    engine.dispose()

@@ -185,6 +185,19 @@ def test_jeffreys_interval_by_numerical_integration(successes, trials):
     assert low[0] <= successes / trials <= high[0]
 
 
+def test_jeffreys_interval_has_the_digits_of_scipy_stats_beta():
+    """Computed with scipy.special.betaincinv (no scipy.stats import at run time): exactly
+    the quantiles of scipy.stats.beta, for every k of every n up to 120 and a few large n."""
+    from scipy.stats import beta
+
+    tail = (1 - 0.95) / 2  # as jeffreys_interval computes it (0.025000000000000022)
+    for n in [*range(1, 121), 997, 10_000]:
+        k = np.arange(n + 1)
+        low, high = calibration.jeffreys_interval(k, np.full(n + 1, n))
+        assert low[1:].tolist() == beta.ppf(tail, k[1:] + 0.5, n - k[1:] + 0.5).tolist()
+        assert high[:-1].tolist() == beta.ppf(1 - tail, k[:-1] + 0.5, n - k[:-1] + 0.5).tolist()
+
+
 def test_jeffreys_interval_narrows_with_more_forecasts_and_is_undefined_when_empty():
     low, high = calibration.jeffreys_interval([3, 300, 0], [10, 1000, 0])
     assert high[0] - low[0] > high[1] - low[1]
