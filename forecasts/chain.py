@@ -92,10 +92,11 @@ def sqlite_forecast_links(previous: str, first_id: int, rows: list[tuple]) -> li
     return hashes
 
 
-def marks(connection: Connection) -> dict[str, int]:
-    """Each chained table's highest id now: rows above it are the transaction's own."""
-    query = sa.text("SELECT " + ", ".join(f"(SELECT COALESCE(MAX(id), 0) FROM {name})" for name in TABLES))
-    return dict(zip(TABLES, connection.execute(query).one()))
+def marks(connection: Connection, tables: tuple[str, ...] = TABLES) -> dict[str, int]:
+    """Each chained table's (or each of ``tables``') highest id now: rows above it are the
+    transaction's own."""
+    query = sa.text("SELECT " + ", ".join(f"(SELECT COALESCE(MAX(id), 0) FROM {name})" for name in tables))
+    return dict(zip(tables, connection.execute(query).one()))
 
 
 def head(connection: Connection) -> tuple[int, str]:

@@ -376,3 +376,26 @@ def test_choices_are_case_insensitive(record, ok):
     assert json.loads(ok("leaderboard", "--format", "JSON", "--kind", "Binary")) == board(ok, "--kind", "binary")
     ok("question", "add", "q-case", "Case?", "--kind", "BINARY", "--deadline", days(30))
     assert "binary" in ok("question", "show", "q-case")
+
+
+def test_claims_read_on_a_second_connection_give_the_same_leaderboard(record, ok, monkeypatch):
+    """On a big record the claims are read on a second connection while the forecasts are
+    fetched (``resolutions.record.PARALLEL_FROM``); forced here on the small record, every
+    output must be the same, and a write seen by one read but not the other falls back to
+    reading the claims again in the command's own transaction."""
+    from trackrecord.resolutions import record as columns
+
+    outputs = [ok("leaderboard", "--format", "json"), ok("leaderboard", "--format", "json", "--policy", "time-averaged"), ok("expert", "show", "Alice", "--format", "json")]
+    monkeypatch.setattr(columns, "PARALLEL_FROM", 0)
+    read_aside = []
+    real = columns._claims_aside
+    monkeypatch.setattr(columns, "_claims_aside", lambda *args: read_aside.append(1) or real(*args))
+    assert [ok("leaderboard", "--format", "json"), ok("leaderboard", "--format", "json", "--policy", "time-averaged"), ok("expert", "show", "Alice", "--format", "json")] == outputs
+    assert len(read_aside) == 2  # the leaderboards; an expert's profile reads only their questions
+
+    def another_version(engine, query):  # as if a forecast had been added between the reads
+        seen, claims = real(engine, query)
+        return (seen[0] + 1, *seen[1:]), claims[::-1]
+
+    monkeypatch.setattr(columns, "_claims_aside", another_version)
+    assert ok("leaderboard", "--format", "json") == outputs[0]
