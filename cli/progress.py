@@ -10,7 +10,6 @@ shown when stderr is not a terminal: pipes, files and scripts get only the outpu
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
@@ -25,18 +24,9 @@ TICK_SECONDS = 0.5
 
 def after_seconds() -> float:
     """How long a command works before its progress line shows: ``$TRACKRECORD_PROGRESS_AFTER``, else 2 s."""
-    chosen = os.environ.get(AFTER_ENV_VAR)
-    if chosen is None:
-        return AFTER_SECONDS
-    try:
-        seconds = float(chosen)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds <= 86_400:
-        from trackrecord.forecasts.errors import InvalidInput
+    from trackrecord.forecasts.environment import seconds_setting
 
-        raise InvalidInput(f"{AFTER_ENV_VAR}={chosen!r} is not a number of seconds from 0 to 86400")
-    return seconds
+    return seconds_setting(AFTER_ENV_VAR, AFTER_SECONDS)
 
 
 class _Line(threading.Thread):

@@ -121,16 +121,9 @@ def is_busy(error: DBAPIError) -> bool:
 
 def busy_timeout_ms() -> int:
     """How long a writer waits for the write lock: ``$TRACKRECORD_BUSY_TIMEOUT`` seconds, else 30 s."""
-    chosen = os.environ.get(BUSY_ENV_VAR)
-    if chosen is None:
-        return BUSY_TIMEOUT_MS
-    try:
-        seconds = float(chosen)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds <= 86_400:
-        raise InvalidInput(f"{BUSY_ENV_VAR}={chosen!r} is not a number of seconds from 0 to 86400")
-    return round(seconds * 1000)
+    from trackrecord.forecasts.environment import seconds_setting
+
+    return round(seconds_setting(BUSY_ENV_VAR, BUSY_TIMEOUT_MS / 1000) * 1000)
 
 
 def busy() -> Busy:
