@@ -9,7 +9,7 @@ import typer
 
 from trackrecord.cli import completion as complete
 from trackrecord.cli.context import Reason, parsed_date, today, transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, SearchOption, csv_text, json_text, matches, note, plain, say, show_records, table, whole_number
+from trackrecord.cli.render import FormatOption, OutputFormat, SearchOption, csv_text, json_text, note, plain, say, show_records, table, whole_number
 
 app = typer.Typer(help="Add, list, show, edit and remove questions (binary, choice, date).", no_args_is_help=True)
 
@@ -65,13 +65,14 @@ def list_(
         int | None,
         typer.Option(
             "--limit", parser=whole_number, metavar="N",
-            help=f"Show at most N questions (1 or more); a table shows {PAGE} unless told, csv and json every one.",
+            help=f"Show at most N questions (1 or more; default {PAGE}).",
         ),
     ] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Show every question (the table's default is the first 50).")] = False,
+    all_: Annotated[bool, typer.Option("--all", help=f"Show every question (default: the first {PAGE}).")] = False,
     search: SearchOption = None,
 ) -> None:
-    """List questions with their status, by slug (a table: the first 50, and how many there are)."""
+    """List questions with their status, by slug: the first 50 (in every format), and on
+    stderr how many there are."""
     from trackrecord.forecasts.errors import InvalidInput
     from trackrecord.resolutions.status import question_page
 
@@ -80,11 +81,10 @@ def list_(
     if all_ and limit is not None:
         raise InvalidInput(f"give --limit {limit} or --all, not both")
     chosen = "open" if open_ else "due" if due else "resolved" if resolved else None
-    if limit is None and not all_ and fmt in (OutputFormat.table, OutputFormat.markdown):
+    if limit is None and not all_:
         limit = PAGE
-    keep = (lambda status: matches(plain(status), search)) if search else None
     with transaction(ctx) as session:
-        statuses, total = question_page(session=session, today=today(), tag=tag, status=chosen, keep=keep, limit=limit)
+        statuses, total = question_page(session=session, today=today(), tag=tag, status=chosen, search=search, limit=limit)
     if len(statuses) < total:
         note(f"Showing {len(statuses)} of {total:,} questions (--limit N for more, --all for every one).")
     show_records(

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, union_all
@@ -121,12 +120,8 @@ def _current_outcome(question_id):
 def _listed_questions(session: Session, today: dt.date, tag: str | None, status: str | None):
     """SQL: the questions a listing shows (not removed, with ``tag``, with ``status``:
     open (also due), due, or resolved (also annulled)), by slug."""
-    removed = (
-        select(RecordChange.id)
-        .where(RecordChange.subject_id == Question.id, RecordChange.subject == "question", RecordChange.action == "remove")
-        .exists()
-    )
-    query = select(Question.id, Question.slug, Question.title, Question.kind, Question.deadline).where(~removed).order_by(Question.slug)
+    removed = select(RecordChange.subject_id).where(RecordChange.subject == "question", RecordChange.action == "remove")
+    query = select(Question.id, Question.slug, Question.title, Question.kind, Question.deadline).where(Question.id.not_in(removed)).order_by(Question.slug)
     if tag is not None:
         query = query.where(Question.id.in_(tagged_questions(tag.strip().lower())))
     if status is not None:
@@ -144,54 +139,66 @@ def question_page(
     today: dt.date,
     tag: str | None = None,
     status: str | None = None,
-    keep: Callable[[QuestionStatus], bool] | None = None,
+    search: str | None = None,
     limit: int | None = None,
 ) -> tuple[list[QuestionStatus], int]:
     """The first ``limit`` questions (all for None) by slug, of those not removed, with
     ``tag``, with ``status`` ('open' takes in 'due', 'resolved' takes in 'annulled') and
-    kept by ``keep``; and how many there are in all.
+    with ``search`` in a field (ignoring case, the rule of every listing's --search); and
+    how many there are in all.
 
-    Without ``keep`` a page costs a page: the filters, the count and the limit are SQL, and
-    only the page's questions get their details (resolution, due claims, forecasts, tags,
-    edits). ``keep`` (a search over every field) must see every question's details: they
-    come from whole-table queries, each one pass."""
+    Without ``search`` a page costs a page: the filters, the count and the limit are SQL,
+    and only the page's questions get their details (resolution, due claims, forecasts,
+    tags, edits). A search must look at every question's fields: they come from
+    whole-table queries, one pass each (the forecast counts only for the questions that
+    match on another field, unless the text could be a count)."""
     if status not in (None, "open", "due", "resolved"):
         raise ValueError(f"status {status!r}")
     query = _listed_questions(session, today, tag, status)
-    if keep is None:
+    if not search:
         total = session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
         rows = session.execute(query.limit(limit) if limit is not None else query).all()
         return _statuses(session, today, rows, by_ids=len(rows) <= _BY_IDS), total
-    found = [s for s in _statuses(session, today, session.execute(query).all(), by_ids=False) if keep(s)]
+    wanted = search.casefold()
+    rows = session.execute(query).all()
+    if wanted.isdigit():  # could be a forecast count: every question needs its count
+        found = [s for s in _statuses(session, today, rows, by_ids=False) if _matches(s, wanted)]
+    else:  # a count is digits only: the other fields decide
+        kept = {s.slug for s in _statuses(session, today, rows, by_ids=False, counts=False) if _matches(s, wanted)}
+        rows = [row for row in rows if row[1] in kept]
+        found = _statuses(session, today, rows, by_ids=len(rows) <= _BY_IDS)
     return (found if limit is None else found[:limit]), len(found)
 
 
-def _statuses(session: Session, today: dt.date, rows, *, by_ids: bool) -> list[QuestionStatus]:
+def _matches(status: QuestionStatus, wanted: str) -> bool:
+    """Whether a field of ``status`` as JSON shows it (ISO dates, the tags as a list)
+    contains ``wanted`` (casefolded): the rule of ``--search`` on every listing."""
+    deadline = status.deadline.isoformat() if status.deadline is not None else ""
+    fields = (status.slug, status.title, status.kind, deadline, str(status.tags), status.status, str(status.due_claims), str(status.forecasts))
+    if "\x00" not in wanted:  # one string, fields apart: a match cannot span two
+        return wanted in "\x00".join(fields).casefold()
+    return any(wanted in field.casefold() for field in fields)
+
+
+def _statuses(session: Session, today: dt.date, rows, *, by_ids: bool, counts: bool = True) -> list[QuestionStatus]:
     """``rows`` (id, slug, title, kind, deadline of questions) with their status and details:
-    read for those ids only (``by_ids``), else for every question (one pass per table)."""
+    read for those ids only (``by_ids``), else for every question (one pass per table);
+    without ``counts``, every forecast count is 0 (not looked up)."""
     if not rows:
         return []
     ids = [row[0] for row in rows] if by_ids else None
-
-    def only(query, column):
-        return query.where(column.in_(ids)) if ids is not None else query
-
     outcomes = _due_outcomes(ids)
     due = dict(
         session.execute(
             select(outcomes.c.question_id, func.count()).where(_due_condition(outcomes, today)).group_by(outcomes.c.question_id)
         ).all()
     )
-    forecasts = dict(
-        session.execute(
-            only(
-                select(Claim.question_id, func.count(Forecast.id))
-                .join(Forecast, Forecast.claim_id == Claim.id)
-                .where(live_forecasts(session)),
-                Claim.question_id,
-            ).group_by(Claim.question_id)
-        ).all()
-    )
+    forecasts = {}
+    if counts:
+        query = select(Claim.question_id, func.count(Forecast.id)).join(Forecast, Forecast.claim_id == Claim.id).where(live_forecasts(session))
+        if ids is not None:
+            query = query.where(Claim.question_id.in_(ids))
+        forecasts = dict(session.execute(query.group_by(Claim.question_id)).all())
     if ids is not None:
         current = dict(session.execute(select(Question.id, _current_outcome(Question.id)).where(Question.id.in_(ids))).all())
     else:
