@@ -81,9 +81,9 @@ def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
     """Claims past their deadline that are still unresolved and that someone forecast (nothing
     would be scored by resolving the others), oldest deadline first.
 
-    Set-based and linear: the due claims are found first (one pass over the claims, each
-    question's current resolution by the index on resolution.question_id), and only theirs
-    forecasts are counted (by the index on forecast.claim_id), never the whole forecast table."""
+    Set-based and linear: the due claims are found first, among the claims of undecided
+    questions only (``_undecided_questions``), and only their forecasts are counted (by the
+    index on forecast.claim_id), never the whole forecast table."""
     outcomes = _due_outcomes()
     # MATERIALIZED: the due claims first, then their forecasts; flattened, SQLite would
     # count every claim's forecasts before asking whether the claim is due.
