@@ -9,7 +9,7 @@ import typer
 
 from trackrecord.cli import completion as complete
 from trackrecord.cli.context import Reason, parsed_date, today, transaction
-from trackrecord.cli.render import FormatOption, LimitOption, OutputFormat, SearchOption, csv_text, json_text, narrowed, plain, say, show_records, table
+from trackrecord.cli.render import FormatOption, OutputFormat, SearchOption, csv_text, json_text, note, plain, say, show_records, table, whole_number
 
 app = typer.Typer(help="Add, list, show, edit and remove questions (binary, choice, date).", no_args_is_help=True)
 
@@ -49,6 +49,10 @@ def add(
         say(f"Added {question.kind} question {question.slug}.")
 
 
+#: How many questions a table (or markdown) listing shows unless --limit or --all says otherwise.
+PAGE = 50
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
@@ -57,26 +61,34 @@ def list_(
     resolved: Annotated[bool, typer.Option("--resolved", help="Only resolved or annulled questions.")] = False,
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     fmt: FormatOption = OutputFormat.table,
-    limit: LimitOption = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", parser=whole_number, metavar="N",
+            help=f"Show at most N questions (1 or more; default {PAGE}).",
+        ),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help=f"Show every question (default: the first {PAGE}).")] = False,
     search: SearchOption = None,
 ) -> None:
-    """List questions with their status, by slug."""
+    """List questions with their status, by slug: the first 50 (in every format), and on
+    stderr how many there are."""
     from trackrecord.forecasts.errors import InvalidInput
-    from trackrecord.resolutions.status import question_statuses
+    from trackrecord.resolutions.status import question_page
 
     if open_ + due + resolved > 1:
         raise InvalidInput("give at most one of --open, --due and --resolved")
-    wanted = {"open": ("open", "due"), "due": ("due",), "resolved": ("resolved", "annulled")}
+    if all_ and limit is not None:
+        raise InvalidInput(f"give --limit {limit} or --all, not both")
     chosen = "open" if open_ else "due" if due else "resolved" if resolved else None
+    if limit is None and not all_:
+        limit = PAGE
     with transaction(ctx) as session:
-        statuses = question_statuses(session=session, today=today(), tag=tag)
-    statuses = [s for s in statuses if chosen is None or s.status in wanted[chosen]]
-    records, rows = narrowed(
-        plain(statuses), [(s.slug, s.kind, s.deadline, s.status, s.forecasts, ", ".join(s.tags), s.title) for s in statuses],
-        search=search, limit=limit,
-    )
+        statuses, total = question_page(session=session, today=today(), tag=tag, status=chosen, search=search, limit=limit)
+    if len(statuses) < total:
+        note(f"Showing {len(statuses)} of {total:,} questions (--limit N for more, --all for every one).")
     show_records(
-        records, fmt, rows,
+        plain(statuses), fmt, [(s.slug, s.kind, s.deadline, s.status, s.forecasts, ", ".join(s.tags), s.title) for s in statuses],
         ["question", "kind", "deadline", "status", "forecasts", "tags", "title"],
         "No questions match." if chosen or tag or search else "No questions yet. Add one with: trackrecord question add SLUG TITLE --kind binary --deadline DATE",
     )

@@ -104,14 +104,19 @@ SearchOption = Annotated[str | None, typer.Option("--search", metavar="TEXT", he
 NewestOption = Annotated[bool, typer.Option("--newest-first", help="Newest first (default: oldest first).")]
 
 
+def matches(record: dict, search: str) -> bool:
+    """Whether a field of ``record`` contains ``search``, ignoring case (``--search``)."""
+    wanted = search.casefold()
+    return any(wanted in str(v).casefold() for v in record.values() if v is not None)
+
+
 def narrowed(records: list[dict], rows: list, *, search: str | None = None, newest_first: bool = False, limit: int | None = None):
     """``records`` and their display ``rows`` (in step) kept when a field contains ``search``
     (ignoring case), reversed for ``newest_first``, cut to ``limit``; says on stderr when rows
     were left out by the limit."""
     pairs = list(zip(records, rows))
     if search:
-        wanted = search.casefold()
-        pairs = [(r, row) for r, row in pairs if any(wanted in str(v).casefold() for v in r.values() if v is not None)]
+        pairs = [(r, row) for r, row in pairs if matches(r, search)]
     if newest_first:
         pairs.reverse()
     if limit is not None and len(pairs) > limit:

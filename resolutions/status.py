@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from trackrecord.forecasts.changes import live_forecasts, question_changes, tagged_questions
-from trackrecord.forecasts.models import Claim, Forecast, Question, QuestionOption
+from trackrecord.forecasts.models import Claim, Forecast, Question, QuestionOption, RecordChange, Resolution
 from trackrecord.forecasts.questions import base_tags, describe_claim, question_now
-from trackrecord.resolutions.outcomes import claim_outcomes, current_resolutions
+from trackrecord.resolutions.outcomes import claim_outcomes
 
 STATUSES = ("open", "due", "resolved", "annulled")
 
@@ -48,24 +49,54 @@ def _due_condition(outcomes, today: dt.date):
     return (outcomes.c.deadline < today) & outcomes.c.outcome.is_(None) & ~outcomes.c.annulled
 
 
-def _live_counts(session: Session):
-    """Live forecasts per claim (claim_id, n)."""
-    return select(Forecast.claim_id, func.count(Forecast.id).label("n")).where(live_forecasts(session)).group_by(Forecast.claim_id).subquery()
+def _live_count(session: Session, claim_id):
+    """SQL: the live forecasts of the claim ``claim_id`` (a correlated count, by the index on forecast.claim_id)."""
+    return select(func.count(Forecast.id)).where(Forecast.claim_id == claim_id, live_forecasts(session)).scalar_subquery()
+
+
+def _undecided_questions():
+    """SQL: ids of the questions whose claims may still be pending: never resolved, or
+    whose current resolution is 'not_by' (windows after its date stay open). Every other
+    question is decided or annulled, so none of its claims can be due. Two cheap passes
+    (the resolution table and its index), so a query about due claims need not work out
+    the outcome of every claim of the record."""
+    newer = aliased(Resolution)
+    newest = select(func.max(newer.id)).where(newer.question_id == Resolution.question_id).correlate_except(newer).scalar_subquery()
+    return union_all(
+        select(Question.id).where(Question.id.not_in(select(Resolution.question_id))),
+        select(Resolution.question_id).where(Resolution.outcome == "not_by", Resolution.id == newest),
+    )
+
+
+def _due_outcomes(question_ids=None):
+    """claim_outcomes for the claims that may be due (of undecided questions, and of
+    ``question_ids`` if given), as a subquery."""
+    query = claim_outcomes().where(Claim.question_id.in_(_undecided_questions()))
+    if question_ids is not None:
+        query = query.where(Claim.question_id.in_(question_ids))
+    return query.subquery()
 
 
 def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
     """Claims past their deadline that are still unresolved and that someone forecast (nothing
-    would be scored by resolving the others), oldest deadline first."""
-    outcomes = claim_outcomes().subquery()
-    counts = _live_counts(session)
+    would be scored by resolving the others), oldest deadline first.
+
+    Set-based and linear: the due claims are found first, among the claims of undecided
+    questions only (``_undecided_questions``), and only their forecasts are counted (by the
+    index on forecast.claim_id), never the whole forecast table."""
+    outcomes = _due_outcomes()
+    # MATERIALIZED: the due claims first, then their forecasts; flattened, SQLite would
+    # count every claim's forecasts before asking whether the claim is due.
+    due = select(outcomes.c.claim_id, outcomes.c.deadline).where(_due_condition(outcomes, today)).cte("due_claim").prefix_with("MATERIALIZED")
+    counted = select(due.c.claim_id, due.c.deadline, _live_count(session, due.c.claim_id).label("n")).subquery("counted")
     rows = session.execute(
-        select(Question.id, Question.slug, Question.title, Claim, QuestionOption.label, outcomes.c.deadline, func.coalesce(counts.c.n, 0))
-        .join(outcomes, outcomes.c.claim_id == Claim.id)
+        select(Question.id, Question.slug, Question.title, Claim, QuestionOption.label, counted.c.deadline, counted.c.n)
+        .select_from(counted)
+        .join(Claim, Claim.id == counted.c.claim_id)
         .join(Question, Question.id == Claim.question_id)
         .outerjoin(QuestionOption, QuestionOption.id == Claim.option_id)
-        .join(counts, counts.c.claim_id == Claim.id)
-        .where(_due_condition(outcomes, today))
-        .order_by(outcomes.c.deadline, Question.slug, Claim.key)
+        .where(counted.c.n > 0)
+        .order_by(counted.c.deadline, Question.slug, Claim.key)
     ).all()
     titles = {q: edits.title for q, edits in question_changes(session, {row[0] for row in rows}).items() if edits.title}
     return [
@@ -74,54 +105,145 @@ def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
     ]
 
 
-def question_statuses(*, session: Session, today: dt.date, tag: str | None = None) -> list[QuestionStatus]:
-    """Every question (or those with ``tag``) with its status, by slug."""
-    outcomes = claim_outcomes().subquery()
+#: Above this many questions on a page, their details come from whole-table queries
+#: (set-based, linear) rather than from lists of ids.
+_BY_IDS = 1000
+
+
+def _current_outcome(question_id):
+    """SQL: the outcome of the question's current (newest) resolution, or NULL."""
+    resolution = aliased(Resolution)
+    newest = select(func.max(resolution.id)).where(resolution.question_id == question_id).correlate_except(resolution).scalar_subquery()
+    return select(Resolution.outcome).where(Resolution.id == newest).correlate_except(Resolution).scalar_subquery()
+
+
+def _listed_questions(session: Session, today: dt.date, tag: str | None, status: str | None):
+    """SQL: the questions a listing shows (not removed, with ``tag``, with ``status``:
+    open (also due), due, or resolved (also annulled)), by slug."""
+    removed = select(RecordChange.subject_id).where(RecordChange.subject == "question", RecordChange.action == "remove")
+    query = select(Question.id, Question.slug, Question.title, Question.kind, Question.deadline).where(Question.id.not_in(removed)).order_by(Question.slug)
+    if tag is not None:
+        query = query.where(Question.id.in_(tagged_questions(tag.strip().lower())))
+    if status is not None:
+        undecided = Question.id.in_(_undecided_questions())
+        query = query.where(~undecided if status == "resolved" else undecided)
+        if status == "due":
+            outcomes = _due_outcomes()
+            query = query.where(Question.id.in_(select(outcomes.c.question_id).where(_due_condition(outcomes, today))))
+    return query
+
+
+def question_page(
+    *,
+    session: Session,
+    today: dt.date,
+    tag: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[QuestionStatus], int]:
+    """The first ``limit`` questions (all for None) by slug, of those not removed, with
+    ``tag``, with ``status`` ('open' takes in 'due', 'resolved' takes in 'annulled') and
+    with ``search`` in a field (ignoring case, the rule of every listing's --search); and
+    how many there are in all.
+
+    Without ``search`` a page costs a page: the filters, the count and the limit are SQL,
+    and only the page's questions get their details (resolution, due claims, forecasts,
+    tags, edits). A search must look at every question's fields: they come from
+    whole-table queries, one pass each (the forecast counts only for the questions that
+    match on another field, unless the text could be a count)."""
+    if status not in (None, "open", "due", "resolved"):
+        raise ValueError(f"status {status!r}")
+    query = _listed_questions(session, today, tag, status)
+    if not search:
+        total = session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
+        rows = session.execute(query.limit(limit) if limit is not None else query).all()
+        return _statuses(session, today, rows, by_ids=len(rows) <= _BY_IDS), total
+    wanted = search.casefold()
+    rows = session.execute(query).all()
+    if wanted.isdigit():  # could be a forecast count: every question needs its count
+        found = [s for s in _statuses(session, today, rows, by_ids=False) if _matches(s, wanted)]
+    else:  # a count is digits only: the other fields decide
+        kept = {s.slug for s in _statuses(session, today, rows, by_ids=False, counts=False) if _matches(s, wanted)}
+        rows = [row for row in rows if row[1] in kept]
+        found = _statuses(session, today, rows, by_ids=len(rows) <= _BY_IDS)
+    return (found if limit is None else found[:limit]), len(found)
+
+
+def _matches(status: QuestionStatus, wanted: str) -> bool:
+    """Whether a field of ``status`` as JSON shows it (ISO dates, the tags as a list)
+    contains ``wanted`` (casefolded): the rule of ``--search`` on every listing."""
+    deadline = status.deadline.isoformat() if status.deadline is not None else ""
+    fields = (status.slug, status.title, status.kind, deadline, str(status.tags), status.status, str(status.due_claims), str(status.forecasts))
+    if "\x00" not in wanted:  # one string, fields apart: a match cannot span two
+        return wanted in "\x00".join(fields).casefold()
+    return any(wanted in field.casefold() for field in fields)
+
+
+def _statuses(session: Session, today: dt.date, rows, *, by_ids: bool, counts: bool = True) -> list[QuestionStatus]:
+    """``rows`` (id, slug, title, kind, deadline of questions) with their status and details:
+    read for those ids only (``by_ids``), else for every question (one pass per table);
+    without ``counts``, every forecast count is 0 (not looked up)."""
+    if not rows:
+        return []
+    ids = [row[0] for row in rows] if by_ids else None
+    outcomes = _due_outcomes(ids)
     due = dict(
         session.execute(
             select(outcomes.c.question_id, func.count()).where(_due_condition(outcomes, today)).group_by(outcomes.c.question_id)
         ).all()
     )
-    forecasts = dict(
-        session.execute(
-            select(Claim.question_id, func.count(Forecast.id))
-            .join(Forecast, Forecast.claim_id == Claim.id)
-            .where(live_forecasts(session))
-            .group_by(Claim.question_id)
-        ).all()
-    )
-    current = {row.question_id: row.outcome for row in session.execute(current_resolutions()).scalars()}
-    tags = base_tags(session=session)
-    edits = question_changes(session)
-    query = select(Question).order_by(Question.slug)
-    if tag is not None:
-        query = query.where(Question.id.in_(tagged_questions(tag.strip().lower())))
+    forecasts = {}
+    if counts:
+        query = select(Claim.question_id, func.count(Forecast.id)).join(Forecast, Forecast.claim_id == Claim.id).where(live_forecasts(session))
+        if ids is not None:
+            query = query.where(Claim.question_id.in_(ids))
+        forecasts = dict(session.execute(query.group_by(Claim.question_id)).all())
+    if ids is not None:
+        current = dict(session.execute(select(Question.id, _current_outcome(Question.id)).where(Question.id.in_(ids))).all())
+    else:
+        newest = select(func.max(Resolution.id)).group_by(Resolution.question_id)
+        current = dict(session.execute(select(Resolution.question_id, Resolution.outcome).where(Resolution.id.in_(newest))).all())
+    tags = base_tags(session=session, question_ids=ids)
+    edits = question_changes(session, ids)
     statuses = []
-    for question in session.execute(query).scalars():
-        edited = edits.get(question.id)
-        now = question_now(question, edited, tags.get(question.id, [])) if edited else None
-        if now is not None and now.removed:
-            continue
-        outcome = current.get(question.id)
+    for question_id, slug, title, kind, deadline in rows:
+        edited = edits.get(question_id)
+        now = question_now(_Base(title, None, deadline), edited, tags.get(question_id, [])) if edited else None
+        outcome = current.get(question_id)
         if outcome == "annulled":
             status = "annulled"
         elif outcome is not None and outcome != "not_by":
             status = "resolved"
         else:
-            status = "due" if due.get(question.id) else "open"
+            status = "due" if due.get(question_id) else "open"
         statuses.append(
             QuestionStatus(
-                slug=question.slug,
-                title=now.title if now else question.title,
-                kind=question.kind,
-                deadline=now.deadline if now else question.deadline,
-                tags=now.tags if now else tags.get(question.id, []),
+                slug=slug,
+                title=now.title if now else title,
+                kind=kind,
+                deadline=now.deadline if now else deadline,
+                tags=now.tags if now else tags.get(question_id, []),
                 status=status,
-                due_claims=due.get(question.id, 0),
-                forecasts=forecasts.get(question.id, 0),
+                due_claims=due.get(question_id, 0),
+                forecasts=forecasts.get(question_id, 0),
             )
         )
     return statuses
+
+
+@dataclass(frozen=True)
+class _Base:
+    """The stored fields ``question_now`` overlays with edits."""
+
+    title: str
+    criteria: str | None
+    deadline: dt.date | None
+
+
+def question_statuses(*, session: Session, today: dt.date, tag: str | None = None) -> list[QuestionStatus]:
+    """Every question (or those with ``tag``) with its status, by slug."""
+    return question_page(session=session, today=today, tag=tag)[0]
 
 
 @dataclass(frozen=True)
@@ -160,15 +282,13 @@ def question_report(*, session: Session, slug: str, today: dt.date) -> QuestionR
     from trackrecord.resolutions.resolving import describe_resolution, resolution_history
 
     question = find_question(session=session, slug=slug)
-    status = next(s for s in question_statuses(session=session, today=today) if s.slug == question.slug)
+    status = _statuses(session, today, [(question.id, question.slug, question.title, question.kind, question.deadline)], by_ids=True)[0]
     options = options_of(session=session, question=question)
     labels = {option.id: option.label for option in options}
     outcomes = claim_outcomes().subquery()
-    counts = _live_counts(session)
     rows = session.execute(
-        select(Claim, outcomes.c.deadline, outcomes.c.outcome, outcomes.c.known_on, func.coalesce(counts.c.n, 0))
+        select(Claim, outcomes.c.deadline, outcomes.c.outcome, outcomes.c.known_on, _live_count(session, Claim.id))
         .join(outcomes, outcomes.c.claim_id == Claim.id)
-        .outerjoin(counts, counts.c.claim_id == Claim.id)
         .where(Claim.question_id == question.id)
         .order_by(outcomes.c.deadline, Claim.window_start, Claim.id)
     ).all()

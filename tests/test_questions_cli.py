@@ -8,6 +8,9 @@ conflicts and missing things) and that the record did not change.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 
 import pytest
@@ -299,6 +302,74 @@ class TestList:
         before = table_counts()
         assert_error(run("question", "list", *flags), "--open", "--due", "--resolved", "at most one", exit_code=2)
         assert table_counts() == before
+
+
+class TestPaging:
+    """A listing shows the first 50 questions by slug in every format, and says on stderr
+    how many there are; --limit N and --all choose otherwise. Edits, removals and tags hold
+    for the rows shown exactly as for a whole listing."""
+
+    @pytest.fixture
+    def many(self, ok, tmp_path):
+        """53 binary questions q-01..q-53 (q-02 renamed, q-03 removed, q-52 tagged by an edit)."""
+        rows = ["question,title,kind,deadline,options,tags,criteria,outcome,resolved_on"]
+        rows += [f"q-{i:02d},Question {i}?,binary,{days(30)},,{'odd' if i % 2 else ''},,," for i in range(1, 54)]
+        (tmp_path / "questions.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        ok("import", str(tmp_path / "questions.csv"))
+        ok("question", "edit", "q-02", "--title", "Renamed question?", "--reason", "clearer")
+        ok("question", "remove", "q-03", "--reason", "duplicate")
+        ok("question", "edit", "q-52", "--tag", "late")
+        ok("question", "edit", "q-51", "--untag", "odd")
+
+    def test_the_first_page_and_the_count(self, many, run):
+        result = run("question", "list")
+        assert result.exit_code == 0
+        shown = parse_table(result.stdout)
+        assert [r["question"] for r in shown] == [f"q-{i:02d}" for i in range(1, 54) if i != 3][:50]
+        assert shown[1]["title"] == "Renamed question?" and shown[0]["tags"] == "odd"
+        assert result.stderr == "Showing 50 of 52 questions (--limit N for more, --all for every one).\n"
+
+    @pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
+    def test_every_format_pages_alike_and_stays_parseable(self, many, run, fmt):
+        result = run("question", "list", "--format", fmt, "--limit", "2")
+        assert result.exit_code == 0 and result.stderr == "Showing 2 of 52 questions (--limit N for more, --all for every one).\n"
+        if fmt == "json":
+            assert [(q["slug"], q["title"]) for q in json.loads(result.stdout)] == [("q-01", "Question 1?"), ("q-02", "Renamed question?")]
+        elif fmt == "csv":
+            assert [row["slug"] for row in csv.DictReader(io.StringIO(result.stdout))] == ["q-01", "q-02"]
+        else:
+            assert len(result.stdout.splitlines()) == 4
+
+    def test_all_and_a_limit_past_the_end_show_everything_without_a_note(self, many, run):
+        for flags in (["--all"], ["--limit", "60"]):
+            result = run("question", "list", "--format", "json", *flags)
+            assert result.exit_code == 0 and result.stderr == ""
+            listed = json.loads(result.stdout)
+            assert len(listed) == 52 and "q-03" not in [q["slug"] for q in listed]
+            assert listed[-2]["slug"] == "q-52" and listed[-2]["tags"] == ["late"]
+
+    def test_tags_and_search_see_the_edits(self, many, ok, run):
+        assert [q["slug"] for q in json.loads(ok("question", "list", "--tag", "late", "--format", "json"))] == ["q-52"]
+        odd = run("question", "list", "--tag", "odd", "--format", "json")
+        assert [q["slug"] for q in json.loads(odd.stdout)][-2:] == ["q-49", "q-53"]  # q-51 untagged, q-03 removed
+        assert odd.stderr == ""  # 25 of 25
+        assert [q["slug"] for q in json.loads(ok("question", "list", "--search", "RENAMED", "--format", "json"))] == ["q-02"]
+        assert "No questions match" in run("question", "list", "--search", "Question 2?").stderr
+        fives = run("question", "list", "--search", "question 5", "--limit", "3")
+        assert [r["question"] for r in parse_table(fives.stdout)] == ["q-05", "q-50", "q-51"]
+        assert fives.stderr == "Showing 3 of 5 questions (--limit N for more, --all for every one).\n"
+
+    def test_all_with_a_limit_is_bad_input(self, many, run):
+        assert_error(run("question", "list", "--all", "--limit", "3"), "--limit 3", "--all", exit_code=2)
+
+    @pytest.mark.parametrize("text", ["2", "war", "DUE", "'energy'", "[]", "0", "open", "-"])
+    def test_search_is_the_rule_of_every_listing(self, record, ok, text):
+        """--search keeps a question when any field as JSON shows it contains the text,
+        ignoring case: the same rule as on every other listing."""
+        every = json.loads(ok("question", "list", "--all", "--format", "json"))
+        wanted = text.casefold()
+        expected = [q for q in every if any(wanted in str(v).casefold() for v in q.values() if v is not None)]
+        assert json.loads(ok("question", "list", "--all", "--search", text, "--format", "json")) == expected
 
 
 # --------------------------------------------------------------------------- question show
