@@ -10,6 +10,12 @@ On SQLite the writer also links its rows into the record's hash chain as it inse
 them (``forecasts/chain.py``): it holds the write lock, so it numbers the rows itself
 (after the highest id) and hashes the values exactly as stored, which spares the commit
 a second pass over a million rows. Elsewhere the transaction's commit links them.
+
+A forecast may be about a window claim that is not in the record yet: ``new_claim``
+gives a ``NewClaim`` that stands in for its id, and each batch first writes the new
+claims it needs, in one statement, in the order they were asked for (so they get the ids
+that one insert per claim would have given them); the commit links them into the chain
+as it links every claim.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from collections.abc import Callable
 from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 
-from trackrecord.forecasts.models import Forecast
+from trackrecord.forecasts.models import Claim, Forecast
+from trackrecord.forecasts.parsing import Window
 
 FORECAST_COLUMNS = (
     "probability", "made_on", "quote", "source", "phrase", "scale", "note", "claim_id", "expert_id", "recorded_at",
@@ -40,6 +47,15 @@ def _sqlite_datetime(value: dt.datetime) -> str:
     )
 
 
+class NewClaim:
+    """A window claim to be written with the next batch; ``id`` once it is."""
+
+    __slots__ = ("question_id", "window", "id")
+
+    def __init__(self, question_id: int, window: Window) -> None:
+        self.question_id, self.window, self.id = question_id, window, None
+
+
 class ForecastWriter:
     """Collects forecast rows and writes them ``BATCH_SIZE`` at a time."""
 
@@ -48,6 +64,8 @@ class ForecastWriter:
         self.sqlite = connection.dialect.name == "sqlite"
         self.progress = progress
         self.pending: list[tuple] = []
+        self.new_claims: list[NewClaim] = []
+        self.named_new_claims = False
         self._stamps: dict[dt.datetime, str] = {}
         self._days: dict[dt.date, str] = {}
         self.written = 0
@@ -59,7 +77,7 @@ class ForecastWriter:
     def add(
         self,
         *,
-        claim_id: int,
+        claim_id: int | NewClaim,
         expert_id: int,
         probability: float,
         made_on: dt.date,
@@ -85,9 +103,33 @@ class ForecastWriter:
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
 
+    def new_claim(self, *, question_id: int, window: Window) -> NewClaim:
+        """A window claim on the question, written before the first batch that uses it;
+        pass it to ``add`` as ``claim_id``."""
+        claim = NewClaim(question_id, window)
+        self.new_claims.append(claim)
+        self.named_new_claims = True
+        return claim
+
+    def _write_claims(self) -> None:
+        table = Claim.__table__
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        rows = [
+            {"question_id": c.question_id, "key": c.window.key, "option_id": None, "window_start": c.window.start,
+             "window_end": c.window.end, "deadline": c.window.end}
+            for c in self.new_claims
+        ]
+        for claim, claim_id in zip(self.new_claims, self.connection.execute(statement, rows).scalars().all(), strict=True):
+            claim.id = claim_id
+        self.new_claims = []
+
     def flush(self) -> None:
+        if self.new_claims:
+            self._write_claims()
         if not self.pending:
             return
+        if self.named_new_claims:  # rows that name a new claim get its id
+            self.pending = [row if type(row[7]) is int else (*row[:7], row[7].id, *row[8:]) for row in self.pending]
         if self.sqlite:
             self.connection.exec_driver_sql(self.sql, self._linked(self.pending))
         else:

@@ -69,9 +69,9 @@ from trackrecord.forecasts.parsing import parse_date
 from trackrecord.forecasts.questions import OTHER, add_question, base_tags, options_of, question_details, question_now
 from trackrecord.forecasts.verbal import read_probability
 from trackrecord.forecasts.windows import parse_window_phrase
-from trackrecord.resolutions.outcomes import claim_outcomes, claim_state
+from trackrecord.resolutions.outcomes import claim_outcomes
 from trackrecord.resolutions.resolving import current_resolution, resolve
-from trackrecord.resolutions.transfer.bulk import ForecastWriter
+from trackrecord.resolutions.transfer.bulk import ForecastWriter, NewClaim
 from trackrecord.resolutions.transfer.files import atomic_file, check_target
 from trackrecord.resolutions.transfer.document import ImportCounts, import_document, read_document
 
@@ -351,6 +351,16 @@ class _ForecastSink:
             tuple(row)
             for row in connection.execute(select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability))
         }
+        # Each date question's current resolution, for the windows this file adds.
+        newest = select(func.max(Resolution.id)).group_by(Resolution.question_id)
+        self.date_resolutions: dict[int, tuple[str, dt.date | None]] = {
+            question_id: (outcome, event_on)
+            for question_id, outcome, event_on in connection.execute(
+                select(Resolution.question_id, Resolution.outcome, Resolution.event_on)
+                .join(Question, Question.id == Resolution.question_id)
+                .where(Question.kind == "date", Resolution.id.in_(newest))
+            )
+        }
         self.writer = ForecastWriter(connection, progress)
 
     def expert(self, text: str) -> int | str:
@@ -380,8 +390,8 @@ class _ForecastSink:
             raise _RowProblem(column, f"no question {slug!r}; import its questions CSV first or add it with 'trackrecord question add'")
         return info
 
-    def claim(self, info: _QuestionInfo, option: str, window, column: str) -> int | tuple:
-        """The claim id, or a window to create as ("window", Window)."""
+    def claim(self, info: _QuestionInfo, option: str, window, column: str) -> int | NewClaim | tuple:
+        """The claim id (or the ``NewClaim`` standing in for it), or a window to create as ("window", Window)."""
         if info.kind != "choice" and option:
             raise _RowProblem("option", f"option is for choice questions; {info.slug!r} is a {info.kind} question")
         if info.kind != "date" and window is not None:
@@ -425,7 +435,7 @@ class _ForecastSink:
                 "became known; hindsight is not recorded",
             )
         expert_id = expert if isinstance(expert, int) else None
-        claim_id = claim if isinstance(claim, int) else None
+        claim_id = None if isinstance(claim, tuple) else claim
         if expert_id is not None and claim_id is not None and (expert_id, claim_id, made_on, reading.probability) in self.existing:
             self.counts.present += 1
             return
@@ -436,14 +446,10 @@ class _ForecastSink:
             self.expert_cache[expert] = self.expert_ids[name_key(expert)] = expert_id
         if claim_id is None:
             window = claim[1]
-            row = Claim(question_id=info.id, key=window.key, window_start=window.start, window_end=window.end, deadline=window.end)
-            self.session.add(row)
-            self.session.flush()
-            claim_id = info.claims[window.key] = row.id
+            claim_id = info.claims[window.key] = self.writer.new_claim(question_id=info.id, window=window)
             self.claim_deadline[claim_id] = window.end
-            state = claim_state(session=self.session, claim_id=claim_id)
-            if state.known_on is not None:
-                self.claim_known[claim_id] = state.known_on
+            if known is not None:
+                self.claim_known[claim_id] = known
         key = (expert_id, claim_id, made_on, reading.probability)
         if key in self.existing:
             self.counts.present += 1
@@ -463,13 +469,12 @@ class _ForecastSink:
         self.counts.add("forecasts")
 
     def _new_window_known(self, info: _QuestionInfo, window):
-        """When a window not yet in the record would be known, from the question's current resolution."""
-        current = current_resolution(session=self.session, question=self.session.get(Question, info.id))
-        if current is None or current.outcome == "annulled":
-            return None
-        if current.outcome == "happened":
-            return min(current.event_on, window.end)
-        if current.outcome == "not_by" and window.end <= current.event_on:
+        """When a window not yet in the record would be known, from the question's current
+        resolution: ``claim_outcomes``' known_on for a window claim, in Python."""
+        outcome, event_on = self.date_resolutions.get(info.id, (None, None))
+        if outcome == "happened":
+            return min(event_on, window.end)
+        if outcome == "not_by" and window.end <= event_on:
             return window.end
         return None
 
