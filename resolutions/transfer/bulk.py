@@ -59,8 +59,10 @@ class NewClaim:
 class ForecastWriter:
     """Collects forecast rows and writes them ``BATCH_SIZE`` at a time."""
 
-    def __init__(self, connection: Connection, progress: Callable[[int], None] | None = None) -> None:
+    def __init__(self, connection: Connection, progress: Callable[[int], None] | None = None, *, keep_ids: bool = False) -> None:
         self.connection = connection
+        #: With ``keep_ids``: the id of every row written, in the order they were added.
+        self.ids: list[int] | None = [] if keep_ids else None
         self.sqlite = connection.dialect.name == "sqlite"
         self.progress = progress
         self.pending: list[tuple] = []
@@ -133,7 +135,12 @@ class ForecastWriter:
         if self.sqlite:
             self.connection.exec_driver_sql(self.sql, self._linked(self.pending))
         else:
-            self.connection.execute(insert(Forecast.__table__), [dict(zip(FORECAST_COLUMNS, row)) for row in self.pending])
+            rows = [dict(zip(FORECAST_COLUMNS, row)) for row in self.pending]
+            if self.ids is None:
+                self.connection.execute(insert(Forecast.__table__), rows)
+            else:
+                statement = insert(Forecast.__table__).returning(Forecast.__table__.c.id, sort_by_parameter_order=True)
+                self.ids.extend(self.connection.execute(statement, rows).scalars().all())
         self.written += len(self.pending)
         self.pending = []
         if self.progress is not None:
@@ -152,6 +159,8 @@ class ForecastWriter:
         seq, previous = self.chain
         hashes = chain.sqlite_forecast_links(previous, self.next_id, rows)
         linked = [(*row, self.next_id + n, seq + 1 + n, hashes[n]) for n, row in enumerate(rows)]
+        if self.ids is not None:
+            self.ids.extend(range(self.next_id, self.next_id + len(rows)))
         self.next_id += len(rows)
         self.chain = (seq + len(rows), hashes[-1])
         return linked
