@@ -188,3 +188,40 @@ def test_json_import_grows_linearly(tmp_path, fresh_record):
         return timed_import(fresh_record(), str(path))
 
     assert_linear(measure)
+
+
+def indexes(record: str) -> list[tuple]:
+    engine = sa.create_engine(record if "://" in record else f"sqlite:///{record}", poolclass=sa.pool.NullPool)
+    try:
+        return sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in sa.inspect(engine).get_indexes("forecast"))
+    finally:
+        engine.dispose()
+
+
+def test_big_import_keeps_indexes_and_chain_and_stays_all_or_nothing(tmp_path, fresh_record):
+    """A load big enough for the writer to rebuild the forecast indexes (SQLite) leaves them
+    as they were, whether it succeeds or fails, and the chain holds."""
+    from trackrecord.resolutions.transfer.bulk import BATCH_SIZE
+
+    rows = BATCH_SIZE + 500
+    record = fresh_record()
+    trackrecord(record, "question", "add", "rain", "Rain?", "--kind", "binary", "--deadline", "2026-06-30")
+    before = indexes(record)
+    assert ("ix_forecast_claim_id", ("claim_id",), False) in before
+    lines = ["question,expert,probability,made_on,option,window,quote,source"]
+    lines += [f"rain,Expert {n % 500:03d},0.{n % 89 + 10},{FIRST_DAY + dt.timedelta(days=n % 300)},,,," for n in range(rows)]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines + ["rain,Ada Okafor,0.4,2025-03-01,,,,", "rain,Ada Okafr,0.4,2025-03-01,,,,"]) + "\n", encoding="utf-8")
+    # Refused after the last batch is written, before the indexes are back: the rollback restores them.
+    result = CliRunner().invoke(app, ["--db", record, "import", "--add-experts", str(bad)])
+    assert result.exit_code == 1 and "'Ada Okafr' ~ 'Ada Okafor'" in result.stderr, result.stderr
+    assert indexes(record) == before
+    assert CliRunner().invoke(app, ["--db", record, "forecast", "list"]).stdout.count("rain") == 0
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    trackrecord(record, "import", "--add-experts", "--distinct", str(good))
+    assert indexes(record) == before
+    result = CliRunner().invoke(app, ["--db", record, "verify"])
+    assert result.exit_code == 0 and f"holds: {rows + 1} links" in result.stdout, result.stdout
+    result = CliRunner().invoke(app, ["--db", record, "import", "--add-experts", "--distinct", str(good)])
+    assert result.exit_code == 0 and "added 0 experts, 0 questions, 0 forecasts" in result.stdout, result.stdout

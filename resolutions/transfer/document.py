@@ -598,7 +598,7 @@ def _import_forecasts(session: Session, records: list[dict], name: str, counts: 
         counts.add("forecasts")
     if text_problem is not None:
         raise InvalidInput(text_problem)
-    writer.flush()
+    writer.finish()
     return [forecast_id if forecast_id > 0 else writer.ids[-1 - forecast_id] for forecast_id in ids]
 
 

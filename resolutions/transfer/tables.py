@@ -481,7 +481,7 @@ class _ForecastSink:
     def finish(self) -> None:
         if self.new_experts and not self.distinct:
             self._refuse_close_names()
-        self.writer.flush()
+        self.writer.finish()
 
     def _refuse_close_names(self) -> None:
         """Refuse new experts spelled close to a known expert or to each other (see the module doc)."""
