@@ -362,6 +362,8 @@ class _ForecastSink:
             )
         }
         self.writer = ForecastWriter(connection, progress)
+        self.added = 0  # forecasts queued, counted in ``counts`` when finished
+        self.good_days: set[dt.date] = set()  # made_on dates already checked
 
     def expert(self, text: str) -> int | str:
         """The expert's id, or the name to create (with add_experts); raises _RowProblem."""
@@ -412,12 +414,15 @@ class _ForecastSink:
 
     def add(self, line: int, info: _QuestionInfo, claim, expert, reading, made_on: dt.date, quote=None, source=None, date_column="made_on") -> None:
         """Check the forecast against the record and queue it; raises _RowProblem."""
-        problem = made_on_problem(made_on, self.today)
-        if problem:
-            raise _RowProblem(date_column, problem)
-        for column, text in (("quote", quote), ("source", source)):
-            if text and "\x00" in text:  # rows here bypass the ORM's check (forecasts.models.check_text)
-                raise _RowProblem(column, f"forecast {column} contains a NUL character (\\x00); remove it")
+        if made_on not in self.good_days:
+            problem = made_on_problem(made_on, self.today)
+            if problem:
+                raise _RowProblem(date_column, problem)
+            self.good_days.add(made_on)
+        if quote or source:
+            for column, text in (("quote", quote), ("source", source)):
+                if text and "\x00" in text:  # rows here bypass the ORM's check (forecasts.models.check_text)
+                    raise _RowProblem(column, f"forecast {column} contains a NUL character (\\x00); remove it")
         if isinstance(claim, tuple):
             deadline, known = claim[1].end, self._new_window_known(info, claim[1])
         else:
@@ -434,26 +439,26 @@ class _ForecastSink:
                 f"forecast made on {made_on.isoformat()} is on or after {known.isoformat()}, when the claim's outcome "
                 "became known; hindsight is not recorded",
             )
-        expert_id = expert if isinstance(expert, int) else None
-        claim_id = None if isinstance(claim, tuple) else claim
-        if expert_id is not None and claim_id is not None and (expert_id, claim_id, made_on, reading.probability) in self.existing:
-            self.counts.present += 1
-            return
-        if expert_id is None:
-            expert_id = add_expert(session=self.session, name=expert, distinct=True).id
-            self.counts.add("experts")
-            self.new_experts.append(" ".join(expert.split()))
-            self.expert_cache[expert] = self.expert_ids[name_key(expert)] = expert_id
-        if claim_id is None:
-            window = claim[1]
-            claim_id = info.claims[window.key] = self.writer.new_claim(question_id=info.id, window=window)
-            self.claim_deadline[claim_id] = window.end
-            if known is not None:
-                self.claim_known[claim_id] = known
-        key = (expert_id, claim_id, made_on, reading.probability)
-        if key in self.existing:
-            self.counts.present += 1
-            return
+        expert_id = expert if type(expert) is int else None
+        claim_id = None if type(claim) is tuple else claim
+        if expert_id is not None and claim_id is not None:
+            key = (expert_id, claim_id, made_on, reading.probability)
+            if key in self.existing:
+                self.counts.present += 1
+                return
+        else:  # a new expert or a new claim: nothing recorded can be this forecast yet
+            if expert_id is None:
+                expert_id = add_expert(session=self.session, name=expert, distinct=True).id
+                self.counts.add("experts")
+                self.new_experts.append(" ".join(expert.split()))
+                self.expert_cache[expert] = self.expert_ids[name_key(expert)] = expert_id
+            if claim_id is None:
+                window = claim[1]
+                claim_id = info.claims[window.key] = self.writer.new_claim(question_id=info.id, window=window)
+                self.claim_deadline[claim_id] = window.end
+                if known is not None:
+                    self.claim_known[claim_id] = known
+            key = (expert_id, claim_id, made_on, reading.probability)
         self.existing.add(key)
         self.writer.add(
             claim_id=claim_id,
@@ -466,7 +471,7 @@ class _ForecastSink:
             phrase=reading.phrase,
             scale=reading.scale_version,
         )
-        self.counts.add("forecasts")
+        self.added += 1
 
     def _new_window_known(self, info: _QuestionInfo, window):
         """When a window not yet in the record would be known, from the question's current
@@ -482,6 +487,8 @@ class _ForecastSink:
         if self.new_experts and not self.distinct:
             self._refuse_close_names()
         self.writer.finish()
+        self.counts.add("forecasts", self.added)
+        self.added = 0
 
     def _refuse_close_names(self) -> None:
         """Refuse new experts spelled close to a known expert or to each other (see the module doc)."""
