@@ -14,7 +14,7 @@ a second pass over a million rows. Elsewhere the transaction's commit links them
 A big load into SQLite (a first full batch, into a table of fewer than
 ``REBUILD_BELOW`` forecasts) also drops the forecast table's non-unique indexes and
 creates them again, from the very SQL stored in the schema, when it finishes: sorting
-the keys once is about twice as fast as inserting them one by one into a b-tree. SQLite's
+the keys once costs about two thirds of inserting them one by one into a b-tree. SQLite's
 schema changes are transactional, so a failed import leaves the indexes as they were,
 and readers keep seeing them in their own snapshot meanwhile. For the load the
 connection's page cache grows to ``CACHE_KIB`` (it is set back afterwards). A small
@@ -163,7 +163,6 @@ class ForecastWriter:
         self.pending = []
         if self.progress is not None:
             self.progress(self.written)
-
 
     def finish(self) -> None:
         """Write what is left, and put back what a big load changed (indexes, page cache)."""
