@@ -59,7 +59,8 @@ from sqlmodel import Session, select
 
 from trackrecord.forecasts.errors import Conflict, InvalidInput
 from trackrecord.forecasts.experts import _attach_aliases, _base_lookup, _lookup, add_expert, find_expert
-from trackrecord.forecasts.forecasting import claim_deadline, made_on_problem
+from trackrecord.forecasts.changes import question_changes
+from trackrecord.forecasts.forecasting import made_on_problem
 from trackrecord.forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution, as_utc, check_text
 from trackrecord.forecasts.names import name_key
 from trackrecord.forecasts.parsing import parse_date, parse_window
@@ -362,11 +363,12 @@ def import_document(*, session: Session, document: dict, name: str = "document")
         _need(record, "question", f"{name}: window #{number}")
         _need(record, "window", f"{name}: window #{number}")
         windows.setdefault(record.get("before"), []).append(record)
+    window_claims = _Windows(session)
     for number, record in enumerate(document.get("questions", []), 1):
-        _import_windows(session, windows.pop(record.get("slug"), []))
+        window_claims.add(windows.pop(record.get("slug"), []))
         _import_question(session, record, f"{name}: question #{number}", counts)
     for waiting in windows.values():
-        _import_windows(session, waiting)
+        window_claims.add(waiting)
     _import_changes(session, _records(document, "changes", name), name, counts)
     forecast_changes = _records(document, "forecast_changes", name)
     superseded = {record.get("forecast") for record in forecast_changes}
@@ -377,10 +379,31 @@ def import_document(*, session: Session, document: dict, name: str = "document")
     return counts
 
 
-def _import_windows(session: Session, records: list[dict]) -> None:
-    for record in records:
-        question = find_question(session=session, slug=record["question"])
-        claim_for(session=session, question=question, window=parse_window(record["window"]))
+class _Windows:
+    """The document's windows, each group (those created before one question) written in
+    one flush, in the document's order; questions found once per slug."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.present = set(session.exec(select(Claim.question_id, Claim.key).where(Claim.window_end.is_not(None))).all())
+        self.questions: dict[str, Question] = {}
+
+    def add(self, records: list[dict]) -> None:
+        new = []
+        for record in records:
+            slug = record["question"]
+            question = self.questions.get(slug)
+            if question is None:
+                question = self.questions[slug] = find_question(session=self.session, slug=slug)
+            window = parse_window(record["window"])
+            if question.kind != "date":
+                claim_for(session=self.session, question=question, window=window)  # refuses it, saying why
+            if (question.id, window.key) not in self.present:
+                self.present.add((question.id, window.key))
+                new.append(Claim(question_id=question.id, key=window.key, window_start=window.start, window_end=window.end, deadline=window.end))
+        if new:
+            self.session.add_all(new)
+            self.session.flush()
 
 
 def _import_expert(session: Session, record: dict, where: str, counts: ImportCounts) -> None:
@@ -434,44 +457,119 @@ def _import_question(session: Session, record: dict, where: str, counts: ImportC
     counts.add("questions")
 
 
+#: The forecast columns the ORM would check the text of (``models._check_new_rows``), in table order.
+_FORECAST_TEXTS = (("quote", None), ("source", None), ("phrase", 200), ("scale", 100), ("note", None))
+
+
+class _Claims:
+    """The record's claims as a forecast names them, looked up in memory: read in one query
+    when the forecasts are reached; ``claim_for`` only for what is not there (a new window,
+    or a claim the question cannot have, which it refuses with its own message)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ids: dict[tuple[int, str], tuple[int, dt.date | None]] = {
+            (question_id, key): (claim_id, window_end)
+            for claim_id, question_id, key, window_end in session.connection().execute(
+                select(Claim.id, Claim.question_id, Claim.key, Claim.window_end)
+            )
+        }
+        self.windows: dict[str, object] = {}
+
+    def find(self, question: Question, option, window_text) -> tuple[int, dt.date | None]:
+        """(claim id, window end) of the claim the forecast is about."""
+        key = None
+        if option is None and window_text is None:
+            key = "yes" if question.kind == "binary" else None
+        elif window_text is None and question.kind == "choice":
+            key = f"option:{name_key(option)}"
+        elif option is None and question.kind == "date":
+            window = self.windows.get(window_text)
+            if window is None:
+                window = self.windows[window_text] = parse_window(window_text)
+            key = window.key
+        found = self.ids.get((question.id, key)) if key is not None else None
+        if found is None:
+            window = parse_window(window_text) if window_text is not None else None
+            claim = claim_for(session=self.session, question=question, option=option, window=window)
+            found = self.ids[(question.id, claim.key)] = (claim.id, claim.window_end)
+        return found
+
+
 def _import_forecasts(session: Session, records: list[dict], name: str, counts: ImportCounts, superseded: set) -> list[int]:
     """Add the document's forecasts (those already present are skipped); returns the id of
     each, in the document's order. Forecasts the document itself supersedes are history and
-    are not checked against the deadline as it stands now."""
-    experts: dict[str, Expert] = {}
+    are not checked against the deadline as it stands now.
+
+    Set-based: experts, questions, claims, deadlines and the forecasts already present are
+    read once, and new forecasts go through ``bulk.ForecastWriter`` in batches; a row is
+    checked exactly as ``add_forecast``'s ORM path would check it, with the same messages."""
+    from trackrecord.resolutions.transfer.bulk import ForecastWriter
+
+    session.flush()
+    connection = session.connection()
+    created: dict[str, tuple[int, str]] = {}  # name key -> (id, name as created)
+    for expert_id, key, expert_name in connection.execute(select(Expert.id, Expert.name_key, Expert.name).order_by(Expert.id)):
+        created.setdefault(key, (expert_id, expert_name))
+    edits = question_changes(session)
+    known_questions = {
+        question.slug: question for question in session.exec(select(Question)).all()
+        if question.id not in edits or edits[question.id].removed is None
+    }
+
+    def deadline_now(question: Question) -> dt.date | None:  # as forecasting.claim_deadline has it for a claim without a window
+        return (question.id in edits and edits[question.id].deadline) or question.deadline
+
+    claims = _Claims(session)
+    experts: dict[str, tuple[int, str]] = {}
     questions: dict[str, Question] = {}
     existing: dict[tuple, list[tuple]] = {}
-    for row in session.exec(
+    for row in connection.execute(
         select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.recorded_at, Forecast.phrase, Forecast.id)
-    ).all():
+    ):
         existing.setdefault(tuple(row[:4]), []).append((as_utc(row[4]), row[5], row[6]))
-    ids: list[int | Forecast] = []
+    writer = ForecastWriter(connection, keep_ids=True)
+    text_problem = None  # the first text the ORM would have refused when the forecasts were flushed
+    dates: dict[str, dt.date] = {}
+    moments: dict[str, dt.datetime] = {}
+    ids: list[int] = []  # a new forecast: -1 - its place in the writer's order, until written
     for number, record in enumerate(records, 1):
         where = f"{name}: forecast #{number}"
         expert_name = _need(record, "expert", where)
-        if expert_name not in experts:
-            experts[expert_name] = _base_lookup(session, expert_name) or find_expert(session=session, name=expert_name)
+        expert = experts.get(expert_name)
+        if expert is None:
+            expert = created.get(name_key(expert_name))
+            if expert is None:
+                found = find_expert(session=session, name=expert_name)
+                expert = (found.id, found.name)
+            experts[expert_name] = expert
         slug = _need(record, "question", where)
-        if slug not in questions:
-            questions[slug] = find_question(session=session, slug=slug)
-        expert, question = experts[expert_name], questions[slug]
-        window = parse_window(record["window"]) if record.get("window") else None
-        claim = claim_for(session=session, question=question, option=record.get("option"), window=window)
+        question = questions.get(slug)
+        if question is None:
+            question = questions[slug] = known_questions.get(slug) or find_question(session=session, slug=slug)
+        claim_id, window_end = claims.find(question, record.get("option"), record.get("window") or None)
         probability = record.get("probability")
         if not isinstance(probability, (int, float)) or isinstance(probability, bool) or not 0 <= probability <= 1:
             raise InvalidInput(f"{where}: probability {probability!r} is not a number from 0 to 1")
-        made_on = _date(_need(record, "made_on", where), f"{where}: made_on")
-        problem = made_on_problem(made_on)  # history may hold any past date, but not an impossible one
-        if problem:
-            raise InvalidInput(f"{where}: {problem}")
-        recorded_at = _datetime(_need(record, "recorded_at", where), f"{where}: recorded_at")
-        deadline = claim_deadline(session, question, claim)
+        made_text = _need(record, "made_on", where)
+        made_on = dates.get(made_text)
+        if made_on is None:
+            made_on = _date(made_text, f"{where}: made_on")
+            problem = made_on_problem(made_on)  # history may hold any past date, but not an impossible one
+            if problem:
+                raise InvalidInput(f"{where}: {problem}")
+            dates[made_text] = made_on
+        recorded_text = _need(record, "recorded_at", where)
+        recorded_at = moments.get(recorded_text)
+        if recorded_at is None:
+            recorded_at = moments[recorded_text] = _datetime(recorded_text, f"{where}: recorded_at")
+        deadline = window_end or deadline_now(question)
         if number not in superseded and made_on >= deadline:
             raise Conflict(
                 f"{where}: forecast made on {made_on.isoformat()} is on or after the claim's deadline "
                 f"{deadline.isoformat()}; only forecasts made before the deadline are recorded"
             )
-        key = (expert.id, claim.id, made_on, float(probability))
+        key = (expert[0], claim_id, made_on, float(probability))
         matches = existing.get(key, [])
         same = [forecast_id for at, phrase, forecast_id in matches if at == recorded_at or phrase == record.get("phrase")]
         if same:
@@ -480,27 +578,28 @@ def _import_forecasts(session: Session, records: list[dict], name: str, counts: 
             continue
         if matches:
             raise Conflict(
-                f"{where}: {expert.name} already has a forecast of {probability:g} made on {made_on.isoformat()} "
+                f"{where}: {expert[1]} already has a forecast of {probability:g} made on {made_on.isoformat()} "
                 f"on {slug} recorded at another time with another phrase; the record and the file disagree"
             )
-        forecast = Forecast(
-            claim_id=claim.id,
-            expert_id=expert.id,
-            probability=float(probability),
-            made_on=made_on,
-            recorded_at=recorded_at,
-            quote=record.get("quote"),
-            source=record.get("source"),
-            phrase=record.get("phrase"),
-            scale=record.get("scale"),
-            note=record.get("note"),
-        )
-        session.add(forecast)
-        ids.append(forecast)
-        existing.setdefault(key, []).append((recorded_at, record.get("phrase"), None))
+        if text_problem is None:
+            try:
+                for column, length in _FORECAST_TEXTS:
+                    check_text(f"forecast {column}", record.get(column), length)
+            except InvalidInput as error:
+                text_problem = str(error)
+        if text_problem is None:  # once one is found nothing more is written: the import fails
+            writer.add(
+                claim_id=claim_id, expert_id=expert[0], probability=float(probability), made_on=made_on,
+                recorded_at=recorded_at, quote=record.get("quote"), source=record.get("source"),
+                phrase=record.get("phrase"), scale=record.get("scale"), note=record.get("note"),
+            )
+        ids.append(-len(writer.ids) - len(writer.pending))
+        existing.setdefault(key, []).append((recorded_at, record.get("phrase"), ids[-1]))
         counts.add("forecasts")
-    session.flush()
-    return [entry if isinstance(entry, int) else entry.id for entry in ids]
+    if text_problem is not None:
+        raise InvalidInput(text_problem)
+    writer.finish()
+    return [forecast_id if forecast_id > 0 else writer.ids[-1 - forecast_id] for forecast_id in ids]
 
 
 def _records(document: dict, key: str, name: str) -> list[dict]:

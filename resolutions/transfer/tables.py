@@ -69,9 +69,9 @@ from trackrecord.forecasts.parsing import parse_date
 from trackrecord.forecasts.questions import OTHER, add_question, base_tags, options_of, question_details, question_now
 from trackrecord.forecasts.verbal import read_probability
 from trackrecord.forecasts.windows import parse_window_phrase
-from trackrecord.resolutions.outcomes import claim_outcomes, claim_state
+from trackrecord.resolutions.outcomes import claim_outcomes
 from trackrecord.resolutions.resolving import current_resolution, resolve
-from trackrecord.resolutions.transfer.bulk import ForecastWriter
+from trackrecord.resolutions.transfer.bulk import ForecastWriter, NewClaim
 from trackrecord.resolutions.transfer.files import atomic_file, check_target
 from trackrecord.resolutions.transfer.document import ImportCounts, import_document, read_document
 
@@ -351,7 +351,19 @@ class _ForecastSink:
             tuple(row)
             for row in connection.execute(select(Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability))
         }
+        # Each date question's current resolution, for the windows this file adds.
+        newest = select(func.max(Resolution.id)).group_by(Resolution.question_id)
+        self.date_resolutions: dict[int, tuple[str, dt.date | None]] = {
+            question_id: (outcome, event_on)
+            for question_id, outcome, event_on in connection.execute(
+                select(Resolution.question_id, Resolution.outcome, Resolution.event_on)
+                .join(Question, Question.id == Resolution.question_id)
+                .where(Question.kind == "date", Resolution.id.in_(newest))
+            )
+        }
         self.writer = ForecastWriter(connection, progress)
+        self.added = 0  # forecasts queued, counted in ``counts`` when finished
+        self.good_days: set[dt.date] = set()  # made_on dates already checked
 
     def expert(self, text: str) -> int | str:
         """The expert's id, or the name to create (with add_experts); raises _RowProblem."""
@@ -380,8 +392,8 @@ class _ForecastSink:
             raise _RowProblem(column, f"no question {slug!r}; import its questions CSV first or add it with 'trackrecord question add'")
         return info
 
-    def claim(self, info: _QuestionInfo, option: str, window, column: str) -> int | tuple:
-        """The claim id, or a window to create as ("window", Window)."""
+    def claim(self, info: _QuestionInfo, option: str, window, column: str) -> int | NewClaim | tuple:
+        """The claim id (or the ``NewClaim`` standing in for it), or a window to create as ("window", Window)."""
         if info.kind != "choice" and option:
             raise _RowProblem("option", f"option is for choice questions; {info.slug!r} is a {info.kind} question")
         if info.kind != "date" and window is not None:
@@ -402,12 +414,15 @@ class _ForecastSink:
 
     def add(self, line: int, info: _QuestionInfo, claim, expert, reading, made_on: dt.date, quote=None, source=None, date_column="made_on") -> None:
         """Check the forecast against the record and queue it; raises _RowProblem."""
-        problem = made_on_problem(made_on, self.today)
-        if problem:
-            raise _RowProblem(date_column, problem)
-        for column, text in (("quote", quote), ("source", source)):
-            if text and "\x00" in text:  # rows here bypass the ORM's check (forecasts.models.check_text)
-                raise _RowProblem(column, f"forecast {column} contains a NUL character (\\x00); remove it")
+        if made_on not in self.good_days:
+            problem = made_on_problem(made_on, self.today)
+            if problem:
+                raise _RowProblem(date_column, problem)
+            self.good_days.add(made_on)
+        if quote or source:
+            for column, text in (("quote", quote), ("source", source)):
+                if text and "\x00" in text:  # rows here bypass the ORM's check (forecasts.models.check_text)
+                    raise _RowProblem(column, f"forecast {column} contains a NUL character (\\x00); remove it")
         if isinstance(claim, tuple):
             deadline, known = claim[1].end, self._new_window_known(info, claim[1])
         else:
@@ -424,30 +439,26 @@ class _ForecastSink:
                 f"forecast made on {made_on.isoformat()} is on or after {known.isoformat()}, when the claim's outcome "
                 "became known; hindsight is not recorded",
             )
-        expert_id = expert if isinstance(expert, int) else None
-        claim_id = claim if isinstance(claim, int) else None
-        if expert_id is not None and claim_id is not None and (expert_id, claim_id, made_on, reading.probability) in self.existing:
-            self.counts.present += 1
-            return
-        if expert_id is None:
-            expert_id = add_expert(session=self.session, name=expert, distinct=True).id
-            self.counts.add("experts")
-            self.new_experts.append(" ".join(expert.split()))
-            self.expert_cache[expert] = self.expert_ids[name_key(expert)] = expert_id
-        if claim_id is None:
-            window = claim[1]
-            row = Claim(question_id=info.id, key=window.key, window_start=window.start, window_end=window.end, deadline=window.end)
-            self.session.add(row)
-            self.session.flush()
-            claim_id = info.claims[window.key] = row.id
-            self.claim_deadline[claim_id] = window.end
-            state = claim_state(session=self.session, claim_id=claim_id)
-            if state.known_on is not None:
-                self.claim_known[claim_id] = state.known_on
-        key = (expert_id, claim_id, made_on, reading.probability)
-        if key in self.existing:
-            self.counts.present += 1
-            return
+        expert_id = expert if type(expert) is int else None
+        claim_id = None if type(claim) is tuple else claim
+        if expert_id is not None and claim_id is not None:
+            key = (expert_id, claim_id, made_on, reading.probability)
+            if key in self.existing:
+                self.counts.present += 1
+                return
+        else:  # a new expert or a new claim: nothing recorded can be this forecast yet
+            if expert_id is None:
+                expert_id = add_expert(session=self.session, name=expert, distinct=True).id
+                self.counts.add("experts")
+                self.new_experts.append(" ".join(expert.split()))
+                self.expert_cache[expert] = self.expert_ids[name_key(expert)] = expert_id
+            if claim_id is None:
+                window = claim[1]
+                claim_id = info.claims[window.key] = self.writer.new_claim(question_id=info.id, window=window)
+                self.claim_deadline[claim_id] = window.end
+                if known is not None:
+                    self.claim_known[claim_id] = known
+            key = (expert_id, claim_id, made_on, reading.probability)
         self.existing.add(key)
         self.writer.add(
             claim_id=claim_id,
@@ -460,23 +471,24 @@ class _ForecastSink:
             phrase=reading.phrase,
             scale=reading.scale_version,
         )
-        self.counts.add("forecasts")
+        self.added += 1
 
     def _new_window_known(self, info: _QuestionInfo, window):
-        """When a window not yet in the record would be known, from the question's current resolution."""
-        current = current_resolution(session=self.session, question=self.session.get(Question, info.id))
-        if current is None or current.outcome == "annulled":
-            return None
-        if current.outcome == "happened":
-            return min(current.event_on, window.end)
-        if current.outcome == "not_by" and window.end <= current.event_on:
+        """When a window not yet in the record would be known, from the question's current
+        resolution: ``claim_outcomes``' known_on for a window claim, in Python."""
+        outcome, event_on = self.date_resolutions.get(info.id, (None, None))
+        if outcome == "happened":
+            return min(event_on, window.end)
+        if outcome == "not_by" and window.end <= event_on:
             return window.end
         return None
 
     def finish(self) -> None:
         if self.new_experts and not self.distinct:
             self._refuse_close_names()
-        self.writer.flush()
+        self.writer.finish()
+        self.counts.add("forecasts", self.added)
+        self.added = 0
 
     def _refuse_close_names(self) -> None:
         """Refuse new experts spelled close to a known expert or to each other (see the module doc)."""
