@@ -73,8 +73,11 @@ def sqlite_forecast_links(previous: str, first_id: int, rows: list[tuple]) -> li
     (tested against it). Returns the hashes, each chained on the one before."""
     sha256 = hashlib.sha256
     hashes = []
+    dates: dict[str, str] = {}  # made_on and recorded_at repeat: each is encoded once
     for offset, (probability, day, quote, source, phrase, scale, note, claim_id, expert_id, stamp) in enumerate(rows):
-        parts = [f'"claim_id":{claim_id}', f'"expert_id":{expert_id}', f'"id":{first_id + offset}', f'"made_on":{_json_text(day)}']
+        made_on = dates.get(day) or dates.setdefault(day, _json_text(day))
+        recorded_at = dates.get(stamp) or dates.setdefault(stamp, _json_text(stamp))
+        parts = [f'"claim_id":{claim_id}', f'"expert_id":{expert_id}', f'"id":{first_id + offset}', f'"made_on":{made_on}']
         if note is not None:
             parts.append(f'"note":{_json_text(note)}')
         if phrase is not None:
@@ -82,7 +85,7 @@ def sqlite_forecast_links(previous: str, first_id: int, rows: list[tuple]) -> li
         parts.append(f'"probability":"{probability!r}"')
         if quote is not None:
             parts.append(f'"quote":{_json_text(quote)}')
-        parts.append(f'"recorded_at":{_json_text(stamp)}')
+        parts.append(f'"recorded_at":{recorded_at}')
         if scale is not None:
             parts.append(f'"scale":{_json_text(scale)}')
         if source is not None:
