@@ -49,7 +49,7 @@ def add(
         say(f"Added {question.kind} question {question.slug}.")
 
 
-#: How many questions a table (or markdown) listing shows unless --limit or --all says otherwise.
+#: How many questions a listing shows (in every format) unless --limit or --all says otherwise.
 PAGE = 50
 
 
