@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli import progress
+from trackrecord.forecasts.search import contains
 
 
 class OutputFormat(str, Enum):
@@ -106,8 +107,7 @@ NewestOption = Annotated[bool, typer.Option("--newest-first", help="Newest first
 
 def matches(record: dict, search: str) -> bool:
     """Whether a field of ``record`` contains ``search``, ignoring case (``--search``)."""
-    wanted = search.casefold()
-    return any(wanted in str(v).casefold() for v in record.values() if v is not None)
+    return contains((str(v) for v in record.values() if v is not None), search)
 
 
 def narrowed(records: list[dict], rows: list, *, search: str | None = None, newest_first: bool = False, limit: int | None = None):

@@ -41,6 +41,13 @@ def current_resolutions() -> Select:
     return select(Resolution).join(newest, Resolution.id == newest.c.resolution_id)
 
 
+def newest_resolution_id(question_id):
+    """SQL: the id of the newest resolution row of the question ``question_id`` (a column of
+    the enclosing query), answered from the index on resolution.question_id."""
+    newer = aliased(Resolution)
+    return select(func.max(newer.id)).where(newer.question_id == question_id).correlate_except(newer).scalar_subquery()
+
+
 def claim_outcomes() -> Select:
     """One row per claim: claim_id, question_id, key, deadline (as edited), outcome, known_on, annulled.
 
@@ -49,7 +56,7 @@ def claim_outcomes() -> Select:
     every question's newest row first and joining that).
     """
     res = aliased(Resolution, name="current_resolution")
-    newest = select(func.max(Resolution.id)).where(Resolution.question_id == Claim.question_id).scalar_subquery()
+    newest = newest_resolution_id(Claim.question_id)
     window_closed_by_not_by = and_(res.outcome == "not_by", Claim.window_end <= res.event_on)
     happened_inside = and_(
         or_(Claim.window_start.is_(None), Claim.window_start <= res.event_on),

@@ -13,13 +13,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, union_all
-from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from trackrecord.forecasts.changes import live_forecasts, question_changes, tagged_questions
 from trackrecord.forecasts.models import Claim, Forecast, Question, QuestionOption, RecordChange, Resolution
 from trackrecord.forecasts.questions import base_tags, describe_claim, question_now
-from trackrecord.resolutions.outcomes import claim_outcomes
+from trackrecord.forecasts.search import contains
+from trackrecord.resolutions.outcomes import claim_outcomes, newest_resolution_id
 
 STATUSES = ("open", "due", "resolved", "annulled")
 
@@ -60,8 +60,7 @@ def _undecided_questions():
     question is decided or annulled, so none of its claims can be due. Two cheap passes
     (the resolution table and its index), so a query about due claims need not work out
     the outcome of every claim of the record."""
-    newer = aliased(Resolution)
-    newest = select(func.max(newer.id)).where(newer.question_id == Resolution.question_id).correlate_except(newer).scalar_subquery()
+    newest = newest_resolution_id(Resolution.question_id)
     return union_all(
         select(Question.id).where(Question.id.not_in(select(Resolution.question_id))),
         select(Resolution.question_id).where(Resolution.outcome == "not_by", Resolution.id == newest),
@@ -112,9 +111,7 @@ _BY_IDS = 1000
 
 def _current_outcome(question_id):
     """SQL: the outcome of the question's current (newest) resolution, or NULL."""
-    resolution = aliased(Resolution)
-    newest = select(func.max(resolution.id)).where(resolution.question_id == question_id).correlate_except(resolution).scalar_subquery()
-    return select(Resolution.outcome).where(Resolution.id == newest).correlate_except(Resolution).scalar_subquery()
+    return select(Resolution.outcome).where(Resolution.id == newest_resolution_id(question_id)).correlate_except(Resolution).scalar_subquery()
 
 
 def _listed_questions(session: Session, today: dt.date, tag: str | None, status: str | None):
@@ -174,10 +171,7 @@ def _matches(status: QuestionStatus, wanted: str) -> bool:
     """Whether a field of ``status`` as JSON shows it (ISO dates, the tags as a list)
     contains ``wanted`` (casefolded): the rule of ``--search`` on every listing."""
     deadline = status.deadline.isoformat() if status.deadline is not None else ""
-    fields = (status.slug, status.title, status.kind, deadline, str(status.tags), status.status, str(status.due_claims), str(status.forecasts))
-    if "\x00" not in wanted:  # one string, fields apart: a match cannot span two
-        return wanted in "\x00".join(fields).casefold()
-    return any(wanted in field.casefold() for field in fields)
+    return contains((status.slug, status.title, status.kind, deadline, str(status.tags), status.status, str(status.due_claims), str(status.forecasts)), wanted)
 
 
 def _statuses(session: Session, today: dt.date, rows, *, by_ids: bool, counts: bool = True) -> list[QuestionStatus]:
