@@ -48,8 +48,11 @@ def newest_resolution_id(question_id):
     return select(func.max(newer.id)).where(newer.question_id == question_id).correlate_except(newer).scalar_subquery()
 
 
-def claim_outcomes() -> Select:
+def claim_outcomes(*, undecided_only: bool = False) -> Select:
     """One row per claim: claim_id, question_id, key, deadline (as edited), outcome, known_on, annulled.
+    With ``undecided_only``, only the claims of questions that may still have pending
+    claims: never resolved, or whose current resolution is 'not_by' (windows after its date
+    stay open); every other question is decided or annulled.
 
     The current resolution is joined through a correlated ``max(id)`` per claim's question,
     which the index on resolution.question_id answers directly (faster than materialising
@@ -81,7 +84,7 @@ def claim_outcomes() -> Select:
         else_=None,
     )
     annulled = case((res.outcome == "annulled", literal(True)), else_=literal(False))
-    return select(
+    query = select(
         Claim.id.label("claim_id"),
         Claim.question_id.label("question_id"),
         Claim.key.label("key"),
@@ -90,6 +93,9 @@ def claim_outcomes() -> Select:
         known_on.label("known_on"),
         annulled.label("annulled"),
     ).outerjoin(res, res.id == newest)
+    if undecided_only:
+        query = query.where(or_(res.id.is_(None), res.outcome == "not_by"))
+    return query
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from trackrecord.forecasts.changes import live_forecasts, question_changes, tagged_questions
@@ -54,23 +54,22 @@ def _live_count(session: Session, claim_id):
     return select(func.count(Forecast.id)).where(Forecast.claim_id == claim_id, live_forecasts(session)).scalar_subquery()
 
 
-def _undecided_questions():
-    """SQL: ids of the questions whose claims may still be pending: never resolved, or
-    whose current resolution is 'not_by' (windows after its date stay open). Every other
-    question is decided or annulled, so none of its claims can be due. Two cheap passes
-    (the resolution table and its index), so a query about due claims need not work out
-    the outcome of every claim of the record."""
-    newest = newest_resolution_id(Resolution.question_id)
-    return union_all(
-        select(Question.id).where(Question.id.not_in(select(Resolution.question_id))),
-        select(Resolution.question_id).where(Resolution.outcome == "not_by", Resolution.id == newest),
-    )
+def _undecided(question_id):
+    """SQL: whether the question ``question_id`` (a column of the enclosing query) may still
+    have pending claims, as ``claim_outcomes(undecided_only=True)`` means it.
+
+    A condition on each row, answered by probes of the index on resolution.question_id,
+    not a set to join: one lookup per row whatever plan the database picks. (As
+    ``IN (union of the undecided questions)``, PostgreSQL estimated one row for the other
+    side and ran the union again for each of its rows: quadratic.)"""
+    return func.coalesce(_current_outcome(question_id), "not_by") == "not_by"
 
 
 def _due_outcomes(question_ids=None):
     """claim_outcomes for the claims that may be due (of undecided questions, and of
-    ``question_ids`` if given), as a subquery."""
-    query = claim_outcomes().where(Claim.question_id.in_(_undecided_questions()))
+    ``question_ids`` if given), as a subquery: the outcome of a decided question's claims
+    is never worked out."""
+    query = claim_outcomes(undecided_only=True)
     if question_ids is not None:
         query = query.where(Claim.question_id.in_(question_ids))
     return query.subquery()
@@ -81,7 +80,7 @@ def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
     would be scored by resolving the others), oldest deadline first.
 
     Set-based and linear: the due claims are found first, among the claims of undecided
-    questions only (``_undecided_questions``), and only their forecasts are counted (by the
+    questions only (``_due_outcomes``), and only their forecasts are counted (by the
     index on forecast.claim_id), never the whole forecast table."""
     outcomes = _due_outcomes()
     # MATERIALIZED: the due claims first, then their forecasts; flattened, SQLite would
@@ -122,7 +121,7 @@ def _listed_questions(session: Session, today: dt.date, tag: str | None, status:
     if tag is not None:
         query = query.where(Question.id.in_(tagged_questions(tag.strip().lower())))
     if status is not None:
-        undecided = Question.id.in_(_undecided_questions())
+        undecided = _undecided(Question.id)
         query = query.where(~undecided if status == "resolved" else undecided)
         if status == "due":
             outcomes = _due_outcomes()
