@@ -234,12 +234,10 @@ class Record:
 
     def forecasts(self, *, expert: str | None = None, question: str | None = None) -> list[dict]:
         """The forecasts that stand, oldest first (``forecast list --format json``)."""
-        from dataclasses import asdict
-
         from trackrecord.forecasts.forecasting import list_forecasts
 
-        with self.session() as session:
-            return [asdict(row) for row in list_forecasts(session=session, expert=expert, question=question)]
+        with self.session() as session:  # rows of scalars: a shallow copy (asdict's deep copy was most of the time)
+            return [dict(vars(row)) for row in list_forecasts(session=session, expert=expert, question=question)]
 
     def history(self, *, expert: str | None = None, question: str | None = None) -> list[dict]:
         from trackrecord.resolutions.history import history

@@ -64,14 +64,12 @@ def list_(
     newest_first: NewestOption = False,
 ) -> None:
     """List the forecasts that stand (corrected and retracted ones are in 'history'), oldest first."""
-    from dataclasses import asdict
-
     from trackrecord.forecasts.forecasting import list_forecasts
 
     with transaction(ctx) as session:
         rows = list_forecasts(session=session, expert=expert, question=question)
-    records, shown = narrowed(
-        [asdict(r) | {"made_on": r.made_on.isoformat(), "recorded_at": r.recorded_at.isoformat()} for r in rows],
+    records, shown = narrowed(  # vars, not asdict: its deep copy of every field took half the time at a million rows
+        [vars(r) | {"made_on": r.made_on.isoformat(), "recorded_at": r.recorded_at.isoformat()} for r in rows],
         [(r.id, r.made_on, r.expert, r.question, r.claim, percent(r.probability), r.phrase, r.quote, r.source) for r in rows],
         search=search, newest_first=newest_first, limit=limit,
     )

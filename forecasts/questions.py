@@ -172,26 +172,45 @@ def tags_of(*, session: Session, question: Question) -> list[str]:
     return current_question(session=session, question=question).tags
 
 
-def question_details(*, session: Session, question: Question, current: bool = False) -> dict:
+def created_options_and_tags(*, session: Session, question_ids=None) -> dict[int, tuple[list[str], list[str]]]:
+    """The option labels (in order) and tags questions were created with, by question id:
+    of all questions, or of ``question_ids``. Options added later by an edit are left out
+    (a JSON document carries them as changes). Three queries, whatever the number of
+    questions."""
+    options = select(QuestionOption.question_id, QuestionOption.id, QuestionOption.label).order_by(QuestionOption.question_id, QuestionOption.position)
+    added = select(RecordChange.target_id).where(RecordChange.subject == "question", RecordChange.action == "add-option")
+    if question_ids is not None:
+        options = options.where(QuestionOption.question_id.in_(list(question_ids)))
+        added = added.where(RecordChange.subject_id.in_(list(question_ids)))
+    later = set(session.exec(added).all())
+    created: dict[int, tuple[list[str], list[str]]] = {}
+    for question_id, option_id, label in session.exec(options).all():
+        if option_id not in later:
+            created.setdefault(question_id, ([], []))[0].append(label)
+    for question_id, tags in base_tags(session=session, question_ids=question_ids).items():
+        created.setdefault(question_id, ([], []))[1].extend(tags)
+    return created
+
+
+def question_details(*, session: Session, question: Question, current: bool = False, created=None) -> dict:
     """The fields that define a question, to compare it with one being imported: as it
     was created (a JSON document carries edits separately, as changes), or with
-    ``current`` as it stands now (a CSV table holds the current state)."""
-    options = options_of(session=session, question=question)
+    ``current`` as it stands now (a CSV table holds the current state). ``created``: the
+    question's ``created_options_and_tags`` when already read."""
     if current:
         now = current_question(session=session, question=question)
         title, deadline, criteria, tags = now.title, now.deadline, now.criteria, now.tags
+        options = [o.label for o in options_of(session=session, question=question)]
     else:
-        added = set(session.exec(select(RecordChange.target_id).where(
-            RecordChange.subject == "question", RecordChange.subject_id == question.id, RecordChange.action == "add-option"
-        )).all())
-        options = [o for o in options if o.id not in added]
+        if created is None:
+            created = created_options_and_tags(session=session, question_ids=[question.id]).get(question.id, ([], []))
+        options, tags = created
         title, deadline, criteria = question.title, question.deadline, question.criteria
-        tags = base_tags(session=session, question_ids=[question.id]).get(question.id, [])
     return {
         "title": title,
         "kind": question.kind,
         "deadline": deadline,
-        "options": [o.label for o in options],
+        "options": options,
         "tags": tags,
         "criteria": criteria or None,
     }

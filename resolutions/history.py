@@ -8,7 +8,7 @@ history; nothing here changes anything. ``history`` is what the ``history`` comm
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sqlalchemy import or_
 from sqlalchemy.orm import aliased
@@ -39,7 +39,7 @@ class HistoryEntry:
     reason: str | None
 
     def as_dict(self) -> dict:
-        return asdict(self) | {"recorded_at": self.recorded_at.isoformat()}
+        return vars(self) | {"recorded_at": self.recorded_at.isoformat()}  # scalars: no deep copy (asdict)
 
 
 def _percent(p: float) -> str:

@@ -51,6 +51,7 @@ duplicated.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -64,7 +65,16 @@ from trackrecord.forecasts.forecasting import made_on_problem
 from trackrecord.forecasts.models import Claim, Expert, ExpertAlias, Forecast, ForecastChange, Question, QuestionOption, RecordChange, Resolution, as_utc, check_text
 from trackrecord.forecasts.names import name_key
 from trackrecord.forecasts.parsing import parse_date, parse_window
-from trackrecord.forecasts.questions import add_option_row, add_question, claim_for, find_option, find_question, options_of, question_details
+from trackrecord.forecasts.questions import (
+    add_option_row,
+    add_question,
+    claim_for,
+    created_options_and_tags,
+    find_option,
+    find_question,
+    options_of,
+    question_details,
+)
 from trackrecord.resolutions.resolving import _moves_forward
 
 FORMAT = "trackrecord"
@@ -109,7 +119,7 @@ def export_document(*, session: Session) -> dict:
     option_labels = dict(session.exec(select(QuestionOption.id, QuestionOption.label)).all())
     questions = session.exec(select(Question).order_by(Question.id)).all()
     slugs = {question.id: question.slug for question in questions}
-    created = {question.id: question_details(session=session, question=question) for question in questions}
+    created = created_options_and_tags(session=session)
     claims = {claim.id: claim for claim in session.exec(select(Claim)).all()}
     document = {
         "format": FORMAT,
@@ -124,8 +134,8 @@ def export_document(*, session: Session) -> dict:
                 "title": q.title,
                 "kind": q.kind,
                 "deadline": _iso(q.deadline),
-                "options": created[q.id]["options"],
-                "tags": created[q.id]["tags"],
+                "options": created.get(q.id, ([], []))[0],
+                "tags": created.get(q.id, ([], []))[1],
                 "criteria": q.criteria,
             }
             for q in questions
@@ -136,8 +146,10 @@ def export_document(*, session: Session) -> dict:
     }
     first_claim = dict(session.exec(select(Claim.question_id, func.min(Claim.id)).where(Claim.window_end.is_(None)).group_by(Claim.question_id)).all())
     starts = sorted((first_claim[q.id], q.slug) for q in questions if q.id in first_claim)
+    start_ids = [claim_id for claim_id, _ in starts]
     for claim in sorted((c for c in claims.values() if c.window_end is not None), key=lambda c: c.id):
-        later = next((slug for claim_id, slug in starts if claim_id > claim.id), None)
+        after = bisect.bisect_right(start_ids, claim.id)  # the first question started after the window
+        later = starts[after][1] if after < len(starts) else None
         document["windows"].append({"question": slugs[claim.question_id], **_claim_fields(claim, option_labels), "before": later})
     position: dict[int, int] = {}
     for forecast in session.exec(select(Forecast).order_by(Forecast.id)).all():
