@@ -14,9 +14,13 @@ target:
 - ``leaderboard --format json``: at most 0.6 × the pandas anchor of
   ``bench_leaderboard.py`` (``read_sql`` + ``groupby`` of the mean Brier only) and 1 GB;
 - with ``--imports``, ``tests/bench_import.py``'s figures (CSV import against raw
-  ``executemany``, JSON import against the CSV import) are printed after the table.
+  ``executemany``, JSON import against the CSV import) are printed after the table;
+- with ``--growth``, every command (views, listings, export, history, verify and writes,
+  on copies) timed on a record a quarter the size (built beside ``--db``) and on the
+  full one: a linear command takes at most about 4 × as long, a page or a lookup about
+  the same; more than 6 × is flagged.
 
-    python tests/bench_scale.py --db /tmp/big/1m.db [--reuse] [--runs 3] [--imports]
+    python tests/bench_scale.py --db /tmp/big/1m.db [--reuse] [--runs 3] [--imports] [--growth]
 
 Not collected by pytest. Timings on a shared machine are noisy: compare the ratios, which
 are measured side by side.
@@ -89,6 +93,55 @@ def timed(command: list[str], report: Path, runs: int) -> board.Measure:
     return board.Measure(seconds=statistics.median(m.seconds for m in measures), peak_mb=max(m.peak_mb for m in measures))
 
 
+def growth_commands(folder: Path, expert: str, slug: str) -> dict[str, list[str]]:
+    """Every command worth timing at two sizes (writes run on copies of the records)."""
+    return {
+        "leaderboard --format json": ["leaderboard", "--format", "json"],
+        "calibration": ["calibration"],
+        "calibration EXPERT": ["calibration", expert],
+        "expert list": ["expert", "list", "--format", "csv"],
+        "expert show": ["expert", "show", expert],
+        "question list": ["question", "list"],
+        "question list --all": ["question", "list", "--all", "--format", "csv"],
+        "question show": ["question", "show", slug],
+        "forecast list --expert": ["forecast", "list", "--expert", expert],
+        "forecast list (every row)": ["forecast", "list", "--format", "csv"],
+        "due": ["due"],
+        "history": ["history"],
+        "export": ["export", "--output", str(folder / "export.json")],
+        "forecast add": ["forecast", "add", expert, slug, "40%", "--made-on", "2020-01-01"],
+        "expert add": ["expert", "add", "Someone New"],
+        "question add": ["question", "add", "new-question", "Will it happen?", "--kind", "binary", "--deadline", "2030-01-01"],
+    }
+
+
+def growth(path: Path, scale: float) -> None:
+    """Every command on a quarter-size record and on ``path``: the ratio shows growth."""
+    quarter = path.with_name(path.stem + "-quarter" + path.suffix)
+    if not quarter.exists():
+        print(f"\nbuilding {quarter} (scale {scale / 4:g}) ...", flush=True)
+        board.build(quarter, scale / 4)
+    times: dict[str, dict[str, float]] = {}
+    for label, record in (("quarter", quarter), ("full", path)):
+        with tempfile.TemporaryDirectory(prefix="bench-growth-") as folder:
+            copy = Path(folder) / "record.db"
+            copy.write_bytes(record.read_bytes())
+            connection = sqlite3.connect(copy)
+            expert, slug = connection.execute("SELECT (SELECT name FROM expert ORDER BY id LIMIT 1), (SELECT slug FROM question WHERE kind = 'binary' ORDER BY id LIMIT 1)").fetchone()
+            connection.close()
+            for name, command in growth_commands(Path(folder), expert, slug).items():
+                start = time.perf_counter()
+                subprocess.run([*TRACKRECORD, "--db", str(copy), *command], check=True, capture_output=True)
+                times.setdefault(name, {})[label] = time.perf_counter() - start
+                (Path(folder) / "export.json").unlink(missing_ok=True)
+    print("\nevery command at a quarter of the record and at all of it (one run each, wall time with start-up):\n")
+    print(f"{'command':<28} {'quarter':>8} {'full':>8} {'growth':>7}")
+    for name, measured in times.items():
+        ratio = measured["full"] / measured["quarter"]
+        flag = "  super-linear" if ratio > 6 else ""
+        print(f"{name:<28} {measured['quarter']:7.2f}s {measured['full']:7.2f}s {ratio:6.1f}x{flag}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="the 1M record (built here unless --reuse finds it)")
@@ -96,7 +149,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each command (default 3)")
     parser.add_argument("--scale", type=float, default=1.0, help="build a smaller record (0.05) to try the script")
     parser.add_argument("--imports", action="store_true", help="also run tests/bench_import.py and print its figures")
+    parser.add_argument("--growth", action="store_true", help="also time every command at a quarter of the record and at all of it")
     args = parser.parse_args()
+    if args.growth and args.scale < 0.2:
+        parser.error(f"--growth needs --scale 0.2 or more (the quarter-size record is built at scale / 4, and the generator needs 0.05); got {args.scale:g}")
     path = args.db.expanduser().resolve()
     if path.exists() and not args.reuse:
         raise SystemExit(f"{path} exists; pass --reuse to use it, or remove it to build a new one")
@@ -156,6 +212,8 @@ def main() -> None:
     print(f"\neach view as a share of the leaderboard's own time in this run ({leaderboard_time:.2f} s):")
     print("  " + ", ".join(f"{row.label} {row.ours / leaderboard_time:.2f}" for row in rows[1:-1]))
 
+    if args.growth:
+        growth(path, args.scale)
     if args.imports:
         print("\ntests/bench_import.py:", flush=True)
         subprocess.run([sys.executable, str(Path(__file__).parent / "bench_import.py")], check=True)
