@@ -93,9 +93,13 @@ def calibration_report(
         mask = claims.expert_id == (-1 if number is None else number)
     if not mask.any():
         return None
-    p, o = claims.probability[mask], claims.outcome[mask]
+    return calibration_of(claims.probability[mask], claims.outcome[mask], bins)
+
+
+def calibration_of(p: np.ndarray, o: np.ndarray, bins: int | None = 10) -> Calibration:
+    """The calibration of the counting probabilities ``p`` of claims with outcomes ``o``."""
     return Calibration(
-        forecasts=int(mask.sum()),
+        forecasts=int(p.size),
         table=calibration_table(p, o, bins),
         murphy=murphy_decomposition(p, o, bins),
         mean_brier=float(np.mean((p - o) ** 2)),
