@@ -21,7 +21,6 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlmodel import Session
 
@@ -62,7 +61,6 @@ def environment():
     )
     env.filters["num"] = lambda value, digits=4: "" if value is None else f"{value:.{digits}f}"
     env.filters["pct"] = lambda value: f"{value * 100:.4g}%"
-    env.filters["link"] = lambda slug: quote(slug, safe="")
     env.filters["exact"] = lambda value: "" if value is None else repr(float(value))
     return env
 
@@ -98,7 +96,7 @@ def _pages(items: list, size: int, first: str, rest: str) -> list[tuple[str, lis
 def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCounts:
     from trackrecord.forecasts.chain import shown_head
     from trackrecord.resolutions.report import charts
-    from trackrecord.resolutions.report.data import gather
+    from trackrecord.resolutions.report.data import expert_pages, gather, question_pages
 
     data = gather(session=session, today=today)
     head = shown_head(session.connection())
@@ -118,19 +116,19 @@ def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCount
     scale = charts.bar_scale(board)
     slugs = {expert.name: expert.slug for expert in data.experts}
     for number, (name, rows) in enumerate(pages, 1):
-        put(name, template, root="", rows=[(row, slugs[row["expert"]], charts.interval_bar(row, scale)) for row in rows], pages=pages, number=number,
-            experts=len(data.experts), questions=len(data.questions), forecasts=data.forecast_count, scale=scale)
-    listing = _pages(data.questions, size, "questions.html", "questions-%d.html")
+        put(name, template, root="", rows=[(row, slugs[row["expert"]], charts.interval_bar(row, scale)) for row in rows], pages=pages,
+            number=number, experts=len(data.experts), questions=len(data.statuses), forecasts=data.forecast_count, scale=scale)
+    listing = _pages(data.statuses, size, "questions.html", "questions-%d.html")
     template = env.get_template("questions.html")
     for number, (name, rows) in enumerate(listing, 1):
-        put(name, template, root="", rows=rows, pages=listing, number=number, total=len(data.questions))
+        put(name, template, root="", rows=rows, pages=listing, number=number, total=len(data.statuses))
     put("methods.html", env.get_template("methods.html"), root="", prior=data.prior, min_n=data.min_interval_n)
     template = env.get_template("expert.html")
-    for expert in data.experts:
+    for expert in expert_pages(session=session, data=data):
         put(f"experts/{expert.slug}.html", template, root="../", expert=expert,
             chart=charts.reliability(expert.calibration.table) if expert.calibration else None)
     template = env.get_template("question.html")
-    for question in data.questions:
+    for question in question_pages(session=session, data=data):
         put(f"questions/{question.status.slug}.html", template, root="../", question=question,
             charts=[charts.steps(claim, question.known_on, today) for claim in question.claims])
-    return SiteCounts(experts=len(data.experts), questions=len(data.questions), forecasts=data.forecast_count, pages=written)
+    return SiteCounts(experts=len(data.experts), questions=len(data.statuses), forecasts=data.forecast_count, pages=written)

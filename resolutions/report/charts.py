@@ -57,7 +57,7 @@ def reliability(table) -> dict:
             "width": SIDE + MARGIN + 10, "height": SIDE + MARGIN + MARGIN // 2}
 
 
-#: Step charts of a question's page: plot area in pixels.
+#: Step charts of a question's page: plot area in pixels (question.html draws the frame at these sizes).
 STEP_WIDTH, STEP_HEIGHT, STEP_LEFT, STEP_TOP = 560, 140, 36, 8
 
 
@@ -83,13 +83,13 @@ def steps(claim, known_on: dt.date | None, today: dt.date) -> dict | None:
         if line is None:
             colour = PALETTE[len(lines)] if len(lines) < len(PALETTE) else OTHER
             line = lines[point.expert_slug] = {"expert": point.expert, "slug": point.expert_slug, "colour": colour,
-                                               "path": f"M{x(point.made_on)},{y(point.probability)}", "dots": []}
+                                               "path": f"M{x(point.made_on)},{y(point.probability)}", "dots": ""}
         else:
             line["path"] += f"H{x(point.made_on)}V{y(point.probability)}"
-        line["dots"].append((x(point.made_on), y(point.probability)))
+        line["dots"] += f"M{x(point.made_on)},{y(point.probability)}h0"
+        line["last"] = f"{point.probability * 100:.4g}%"
     right = x(end)
     for line in lines.values():
         line["path"] += f"H{right}"
-    return {"lines": list(lines.values()), "start": start.isoformat(), "end": end.isoformat(), "left": STEP_LEFT, "right": right,
-            "top": y(1), "middle": y(0.5), "bottom": y(0), "width": STEP_LEFT + STEP_WIDTH + 8, "height": STEP_TOP + STEP_HEIGHT + 22,
-            "known": claim.known_on is not None}
+    # The frame is drawn by question.html at these fixed sizes: only the dates change.
+    return {"lines": list(lines.values()), "start": start.isoformat(), "end": end.isoformat() + (" (known)" if claim.known_on else "")}

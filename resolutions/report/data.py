@@ -10,25 +10,45 @@ resolution histories are described by ``describe_resolution``, as ``question sho
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from trackrecord.forecasts.changes import forecast_roots, live_forecasts, question_changes
 from trackrecord.forecasts.experts import list_experts
+from trackrecord.resolutions.calibration import grouped_calibration_tables
 from trackrecord.forecasts.models import Claim, Expert, Forecast, Question, QuestionOption, Resolution
 from trackrecord.forecasts.questions import describe_claim, question_now
 from trackrecord.resolutions.leaderboard import PRIOR_QUESTIONS, leaderboard
 from trackrecord.resolutions.outcomes import claim_outcomes
-from trackrecord.resolutions.profile import Calibration, ForecastOutcome, calibration_of
+from trackrecord.resolutions.profile import Calibration, calibration_of
 from trackrecord.resolutions.question_scores import counting_claims
 from trackrecord.resolutions.record import record_columns
 from trackrecord.resolutions.status import QuestionStatus, ResolutionEntry, question_page
 from trackrecord.resolutions.uncertainty import MIN_INTERVAL_N
+
+
+class ForecastRow(NamedTuple):
+    """One forecast on its expert's page, as ``expert show`` gives it, formatted: the
+    probability as a percentage (and the phrase said), the own Brier to 4 decimals (empty
+    while pending, void, or when made after the outcome was known), ★ when it counts."""
+
+    made_on: str
+    question: str
+    claim: str
+    probability: str
+    outcome: str
+    brier: str
+    counts: str
+    quote: str | None
+    source: str | None
+    linked: bool  # the source is a web address
 
 
 @dataclass(frozen=True)
@@ -39,7 +59,7 @@ class ExpertPage:
     aliases: list[str]
     standing: dict | None  # the expert's row of ``leaderboard --format json``
     calibration: Calibration | None
-    forecasts: list[ForecastOutcome]
+    forecasts: list[ForecastRow]
 
 
 class Point(NamedTuple):
@@ -49,8 +69,6 @@ class Point(NamedTuple):
     probability: float
     expert: str
     expert_slug: str
-    quote: str | None
-    source: str | None
 
 
 @dataclass
@@ -78,10 +96,18 @@ class QuestionPage:
 
 @dataclass(frozen=True)
 class SiteData:
+    """What every page needs; the experts' and questions' pages themselves are streamed
+    (``expert_pages``, ``question_pages``), one at a time, so memory stays flat."""
+
     standings: list[dict]
-    experts: list[ExpertPage]
-    questions: list[QuestionPage]
+    experts: list  # forecasts.experts.ExpertSummary, by name
+    statuses: list[QuestionStatus]  # by slug
     forecast_count: int
+    calibrations: dict[str, Calibration]
+    counting: set[int]
+    claims: dict[int, ClaimPage]
+    question_of_claim: dict[int, int]
+    claim_order: list[int]
     prior: int = PRIOR_QUESTIONS
     min_interval_n: int = MIN_INTERVAL_N
 
@@ -96,87 +122,114 @@ class _ClaimFields(NamedTuple):
 
 
 def gather(*, session: Session, today: dt.date) -> SiteData:
+    """The standings, calibrations, experts, question statuses and claims of the record."""
     columns = record_columns(session=session, with_ids=True)
     standings = [standing.as_dict() for standing in leaderboard(session=session, columns=columns)]
-    by_name = {row["expert"]: row for row in standings}
-    calibrations = _calibrations(columns)
-
-    statuses = question_page(session=session, today=today)[0]
-    question_ids = dict(session.execute(select(Question.slug, Question.id)).all())
+    calibrations, counting = _calibrations(columns)
     claims, question_of_claim, claim_order = _claims(session)
-    experts = list_experts(session=session)
-    expert_ids = dict(session.execute(select(Expert.slug, Expert.id)).all())
-    names = {expert_ids[e.slug]: e for e in experts}
-    slugs = {question_id: slug for slug, question_id in question_ids.items()}
-
-    roots = forecast_roots(session)
-    counting = set(calibrations.counting_ids)
-    own: dict[int, list[ForecastOutcome]] = defaultdict(list)
-    count = 0
-    rows = session.execute(
-        select(
-            Forecast.id, Forecast.expert_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.phrase,
-            Forecast.quote, Forecast.source,
-        ).where(live_forecasts(session)).order_by(Forecast.made_on, Forecast.id)
+    return SiteData(
+        standings=standings, experts=list_experts(session=session), statuses=question_page(session=session, today=today)[0],
+        forecast_count=session.execute(select(func.count()).select_from(Forecast).where(live_forecasts(session))).scalar_one(),
+        calibrations=calibrations, counting=counting, claims=claims, question_of_claim=question_of_claim, claim_order=claim_order,
     )
-    for forecast_id, expert_id, claim_id, made_on, probability, phrase, quote, source in rows:
-        claim = claims[claim_id]
-        outcome = claim.outcome
-        before_known = outcome is not None and made_on < claim.known_on
-        own[expert_id].append(
-            ForecastOutcome(
-                id=forecast_id, made_on=made_on, question=slugs[question_of_claim[claim_id]], claim=claim.claim,
-                probability=probability, phrase=phrase, quote=quote, source=source,
-                outcome="void" if claim.annulled else "pending" if outcome is None else "true" if outcome else "false",
-                brier=(probability - outcome) ** 2 if before_known else None,
-                counts=roots.get(forecast_id, forecast_id) in counting,
-            )
-        )
-        expert = names.get(expert_id)
-        if expert is not None:
-            claim.forecasts.append(Point(made_on, probability, expert.name, expert.slug, quote, source))
-        count += 1
 
-    expert_pages = [
-        ExpertPage(
-            name=e.name, slug=e.slug, affiliation=e.affiliation, aliases=e.aliases, standing=by_name.get(e.name),
-            calibration=calibrations.by_name.get(e.name), forecasts=own.get(expert_ids[e.slug], []),
+
+def expert_pages(*, session: Session, data: SiteData) -> Iterator[ExpertPage]:
+    """Each expert's page, by name: standing, calibration, and every forecast as ``expert
+    show`` lists it (made-on order; outcome; own Brier, counted only when made before the
+    outcome was known; whether it is the one that counts)."""
+    by_name = {row["expert"]: row for row in data.standings}
+    ids = dict(session.execute(select(Expert.slug, Expert.id)).all())
+    slugs = dict(session.execute(select(Question.id, Question.slug)).all())
+    roots = forecast_roots(session)
+    rows = session.execute(
+        select(Forecast.expert_id, Forecast.id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.phrase,
+               Forecast.quote, Forecast.source)
+        .where(live_forecasts(session)).order_by(Forecast.expert_id, Forecast.made_on, Forecast.id)
+    )
+    streamed = itertools.groupby(rows, key=lambda row: row[0])
+    pending = next(streamed, None)
+    # Experts by id for the stream, by name for the pages: pages are written as their forecasts arrive.
+    by_id = sorted(data.experts, key=lambda e: ids[e.slug])
+    for expert in by_id:
+        expert_id = ids[expert.slug]
+        while pending is not None and pending[0] < expert_id:  # forecasts of no current expert (merged away)
+            pending = next(streamed, None)
+        forecasts = []
+        if pending is not None and pending[0] == expert_id:
+            for _, forecast_id, claim_id, made_on, probability, phrase, quote, source in pending[1]:
+                claim = data.claims[claim_id]
+                outcome = claim.outcome
+                shown = f"{probability * 100:.4g}%"
+                forecasts.append(
+                    ForecastRow(
+                        made_on=made_on.isoformat(), question=slugs[data.question_of_claim[claim_id]], claim=claim.claim,
+                        probability=f"{shown} ({phrase})" if phrase else shown,
+                        outcome="void" if claim.annulled else "pending" if outcome is None else "true" if outcome else "false",
+                        brier=f"{(probability - outcome) ** 2:.4f}" if outcome is not None and made_on < claim.known_on else "",
+                        counts="★" if roots.get(forecast_id, forecast_id) in data.counting else "",
+                        quote=quote, source=source, linked=bool(source) and source.startswith(("https://", "http://")),
+                    )
+                )
+            pending = next(streamed, None)
+        yield ExpertPage(
+            name=expert.name, slug=expert.slug, affiliation=expert.affiliation, aliases=expert.aliases,
+            standing=by_name.get(expert.name), calibration=data.calibrations.get(expert.name), forecasts=forecasts,
         )
-        for e in experts
-    ]
+
+
+def question_pages(*, session: Session, data: SiteData) -> Iterator[QuestionPage]:
+    """Each question's page: its claims in ``question show``'s order, each with its forecasts
+    (made-on order) for the step chart, its criteria, options and resolution history."""
+    names = {expert_id: expert for expert_id, expert in _current_experts(session, data)}
     details = _question_details(session)
     histories = _histories(session)
     claims_of: dict[int, list[ClaimPage]] = defaultdict(list)
-    for claim_id in claim_order:
-        claims_of[question_of_claim[claim_id]].append(claims[claim_id])
-    question_pages = []
-    for status in statuses:
-        question_id = question_ids[status.slug]
+    for claim_id in data.claim_order:
+        claims_of[data.question_of_claim[claim_id]].append(data.claims[claim_id])
+    ids = dict(session.execute(select(Question.slug, Question.id)).all())
+    rows = session.execute(
+        select(Claim.question_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.expert_id)
+        .join(Claim, Claim.id == Forecast.claim_id)
+        .where(live_forecasts(session)).order_by(Claim.question_id, Forecast.made_on, Forecast.id)
+    )
+    by_id = sorted(data.statuses, key=lambda status: ids[status.slug])
+    streamed = itertools.groupby(rows, key=lambda row: row[0])
+    pending = next(streamed, None)
+    for status in by_id:
+        question_id = ids[status.slug]
+        while pending is not None and pending[0] < question_id:  # forecasts on removed questions
+            pending = next(streamed, None)
+        claims = [ClaimPage(c.claim, c.deadline, c.outcome, c.known_on, c.annulled, []) for c in claims_of.get(question_id, [])]
+        if pending is not None and pending[0] == question_id:
+            position = {id(original): index for index, original in enumerate(claims_of[question_id])}
+            for _, claim_id, made_on, probability, expert_id in pending[1]:
+                expert = names.get(expert_id)
+                if expert is not None:
+                    claims[position[id(data.claims[claim_id])]].forecasts.append(Point(made_on, probability, expert.name, expert.slug))
+            pending = next(streamed, None)
         criteria, options = details.get(question_id, (None, []))
-        question_pages.append(
-            QuestionPage(status=status, criteria=criteria, options=options, claims=claims_of.get(question_id, []),
-                         history=histories.get(question_id, []))
-        )
-    return SiteData(standings=standings, experts=expert_pages, questions=question_pages, forecast_count=count)
+        yield QuestionPage(status=status, criteria=criteria, options=options, claims=claims, history=histories.get(question_id, []))
 
 
-@dataclass(frozen=True)
-class _Calibrations:
-    by_name: dict[str, Calibration]
-    counting_ids: list[int]
+def _current_experts(session: Session, data: SiteData):
+    ids = dict(session.execute(select(Expert.slug, Expert.id)).all())
+    return [(ids[expert.slug], expert) for expert in data.experts]
 
 
-def _calibrations(columns) -> _Calibrations:
+def _calibrations(columns) -> tuple[dict[str, Calibration], set[int]]:
     """Each expert's calibration (10 bins, latest policy: ``calibration EXPERT``) and the ids
     of the forecasts that count, from one ``counting_claims`` (its rows are sorted by expert)."""
     claims = counting_claims(columns)
-    starts = np.searchsorted(claims.expert_id, np.arange(len(columns.expert_names) + 1))
+    size = len(columns.expert_names)
+    tables = grouped_calibration_tables(claims.probability, claims.outcome, claims.expert_id, size)
+    starts = np.searchsorted(claims.expert_id, np.arange(size + 1))
     by_name = {
-        name: calibration_of(claims.probability[a:b], claims.outcome[a:b])
-        for name, a, b in zip(columns.expert_names, starts[:-1].tolist(), starts[1:].tolist())
+        name: calibration_of(claims.probability[a:b], claims.outcome[a:b], table=table)
+        for name, table, a, b in zip(columns.expert_names, tables, starts[:-1].tolist(), starts[1:].tolist())
         if b > a
     }
-    return _Calibrations(by_name=by_name, counting_ids=claims.forecast_id.tolist())
+    return by_name, set(claims.forecast_id.tolist())
 
 
 def _claims(session: Session) -> tuple[dict[int, ClaimPage], dict[int, int], list[int]]:
@@ -228,6 +281,7 @@ def _histories(session: Session) -> dict[int, list[ResolutionEntry]]:
     """Per question id: its resolutions, oldest first, as ``question show`` lists them."""
     from trackrecord.resolutions.resolving import describe_resolution
 
+    options = session.execute(select(QuestionOption)).scalars().all()  # in the session: describe_resolution finds them there
     grouped: dict[int, list[Resolution]] = defaultdict(list)
     for resolution in session.execute(select(Resolution).order_by(Resolution.question_id, Resolution.id)).scalars():
         grouped[resolution.question_id].append(resolution)
@@ -240,4 +294,4 @@ def _histories(session: Session) -> dict[int, list[ResolutionEntry]]:
             for index, r in enumerate(resolutions)
         ]
         for question_id, resolutions in grouped.items()
-    }
+    } if options is not None else {}
