@@ -65,7 +65,7 @@ def environment():
     return env
 
 
-def build_site(*, session: Session, folder: Path, today: dt.date, page: int = PAGE) -> SiteCounts:
+def build_site(*, session: Session, folder: Path, today: dt.date, page: int | None = None) -> SiteCounts:
     """Write the record's site into ``folder`` (new or empty), all or nothing."""
     check_output(folder)
     folder = folder.absolute()
@@ -74,7 +74,7 @@ def build_site(*, session: Session, folder: Path, today: dt.date, page: int = PA
     try:
         (partial / "experts").mkdir(parents=True)
         (partial / "questions").mkdir()
-        counts = _write(session, partial, today, page)
+        counts = _write(session, partial, today, page or PAGE)
         if folder.exists():
             folder.rmdir()  # empty: checked above
         os.replace(partial, folder)
