@@ -272,10 +272,12 @@ def test_report_on_an_empty_record(ok, tmp_path):
     assert (site / "experts" / "only-person.html").is_file()
 
 
-def test_big_leaderboards_are_paged(ok, tmp_path, monkeypatch):
+def test_big_leaderboards_are_paged_and_written_by_two_processes(ok, tmp_path, monkeypatch):
     import trackrecord.resolutions.report as report
 
     monkeypatch.setattr(report, "PAGE", 2)
+    monkeypatch.setattr(report, "PARALLEL_FROM", 0)  # the path of big records: pages split between two processes
+    monkeypatch.setattr(report, "WORKERS", 2)
     for index in range(5):
         ok("expert", "add", f"Person {index}")
         ok("question", "add", f"q{index}", f"Q{index}?", "--kind", "binary", "--deadline", days(-2))
@@ -291,3 +293,8 @@ def test_big_leaderboards_are_paged(ok, tmp_path, monkeypatch):
         assert {"index.html", "leaderboard-2.html", "leaderboard-3.html"} - {name} <= set(page.links)
     assert shown == names
     assert not (site / "leaderboard-4.html").exists() and (site / "questions-3.html").is_file()
+    assert sorted(p.stem for p in (site / "experts").iterdir()) == [f"person-{index}" for index in range(5)]
+    assert sorted(p.stem for p in (site / "questions").iterdir()) == [f"q{index}" for index in range(5)]
+    for index in range(5):
+        assert f"Person {index}" in (site / "questions" / f"q{index}.html").read_text()
+        assert f"{10 + index * 10}%" in (site / "experts" / f"person-{index}.html").read_text()

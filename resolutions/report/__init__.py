@@ -87,6 +87,49 @@ def build_site(*, session: Session, folder: Path, today: dt.date, page: int | No
     return counts
 
 
+#: From this many experts and questions together, the pages are written by WORKERS processes.
+PARALLEL_FROM = 20_000
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+_FORKED = None
+
+
+def _write_part(session: Session, root: Path, data, today: dt.date, common: dict, part: tuple[int, int]) -> int:
+    """Write part k of n of the experts' and questions' pages; how many."""
+    from trackrecord.resolutions.report import charts
+    from trackrecord.resolutions.report.data import expert_pages, question_pages
+
+    env = environment()
+    written = 0
+    template = env.get_template("expert.html")
+    for expert in expert_pages(session=session, data=data, part=part):
+        (root / "experts" / f"{expert.slug}.html").write_text(
+            template.render(**common, root="../", expert=expert, chart=charts.reliability(expert.calibration.table) if expert.calibration else None),
+            encoding="utf-8",
+        )
+        written += 1
+    template = env.get_template("question.html")
+    for question in question_pages(session=session, data=data, part=part):
+        (root / "questions" / f"{question.status.slug}.html").write_text(
+            template.render(**common, root="../", question=question, charts=[charts.steps(claim, question.known_on, today) for claim in question.claims]),
+            encoding="utf-8",
+        )
+        written += 1
+    return written
+
+
+def _forked_part(k: int) -> int:
+    """In a forked process: part k of the pages, read on a connection of its own."""
+    from trackrecord.forecasts.db import open_database, session_scope
+
+    url, root, data, today, common, workers = _FORKED
+    engine = open_database(url)
+    try:
+        with session_scope(engine) as session:
+            return _write_part(session, root, data, today, common, (k, workers))
+    finally:
+        engine.dispose()
+
+
 def _pages(items: list, size: int, first: str, rest: str) -> list[tuple[str, list]]:
     """``items`` cut into pages named ``first`` then ``rest`` % 2, 3, …; at least one page."""
     chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
@@ -96,7 +139,7 @@ def _pages(items: list, size: int, first: str, rest: str) -> list[tuple[str, lis
 def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCounts:
     from trackrecord.forecasts.chain import shown_head
     from trackrecord.resolutions.report import charts
-    from trackrecord.resolutions.report.data import expert_pages, gather, question_pages
+    from trackrecord.resolutions.report.data import gather
 
     data = gather(session=session, today=today)
     head = shown_head(session.connection())
@@ -123,12 +166,17 @@ def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCount
     for number, (name, rows) in enumerate(listing, 1):
         put(name, template, root="", rows=rows, pages=listing, number=number, total=len(data.statuses))
     put("methods.html", env.get_template("methods.html"), root="", prior=data.prior, min_n=data.min_interval_n)
-    template = env.get_template("expert.html")
-    for expert in expert_pages(session=session, data=data):
-        put(f"experts/{expert.slug}.html", template, root="../", expert=expert,
-            chart=charts.reliability(expert.calibration.table) if expert.calibration else None)
-    template = env.get_template("question.html")
-    for question in question_pages(session=session, data=data):
-        put(f"questions/{question.status.slug}.html", template, root="../", question=question,
-            charts=[charts.steps(claim, question.known_on, today) for claim in question.claims])
+    workers = WORKERS if len(data.experts) + len(data.statuses) >= PARALLEL_FROM else 1
+    if workers == 1:
+        written += _write_part(session, root, data, today, common, (0, 1))
+    else:  # the record is read; the pages are written by processes forked from here, each with its own connection
+        import multiprocessing
+
+        global _FORKED
+        _FORKED = (session.get_bind().url.render_as_string(hide_password=False), root, data, today, common, workers)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                written += sum(pool.map(_forked_part, range(workers)))
+        finally:
+            _FORKED = None
     return SiteCounts(experts=len(data.experts), questions=len(data.statuses), forecasts=data.forecast_count, pages=written)

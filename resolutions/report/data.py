@@ -134,10 +134,12 @@ def gather(*, session: Session, today: dt.date) -> SiteData:
     )
 
 
-def expert_pages(*, session: Session, data: SiteData) -> Iterator[ExpertPage]:
+def expert_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0, 1)) -> Iterator[ExpertPage]:
     """Each expert's page, by name: standing, calibration, and every forecast as ``expert
     show`` lists it (made-on order; outcome; own Brier, counted only when made before the
-    outcome was known; whether it is the one that counts)."""
+    outcome was known; whether it is the one that counts). ``part`` (k, n): only the
+    experts whose id is k modulo n (one of n processes writing the site)."""
+    k, n = part
     by_name = {row["expert"]: row for row in data.standings}
     ids = dict(session.execute(select(Expert.slug, Expert.id)).all())
     slugs = dict(session.execute(select(Question.id, Question.slug)).all())
@@ -145,12 +147,12 @@ def expert_pages(*, session: Session, data: SiteData) -> Iterator[ExpertPage]:
     rows = session.execute(
         select(Forecast.expert_id, Forecast.id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.phrase,
                Forecast.quote, Forecast.source)
-        .where(live_forecasts(session)).order_by(Forecast.expert_id, Forecast.made_on, Forecast.id)
+        .where(live_forecasts(session), Forecast.expert_id % n == k).order_by(Forecast.expert_id, Forecast.made_on, Forecast.id)
     )
     streamed = itertools.groupby(rows, key=lambda row: row[0])
     pending = next(streamed, None)
     # Experts by id for the stream, by name for the pages: pages are written as their forecasts arrive.
-    by_id = sorted(data.experts, key=lambda e: ids[e.slug])
+    by_id = sorted((e for e in data.experts if ids[e.slug] % n == k), key=lambda e: ids[e.slug])
     for expert in by_id:
         expert_id = ids[expert.slug]
         while pending is not None and pending[0] < expert_id:  # forecasts of no current expert (merged away)
@@ -178,9 +180,11 @@ def expert_pages(*, session: Session, data: SiteData) -> Iterator[ExpertPage]:
         )
 
 
-def question_pages(*, session: Session, data: SiteData) -> Iterator[QuestionPage]:
+def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0, 1)) -> Iterator[QuestionPage]:
     """Each question's page: its claims in ``question show``'s order, each with its forecasts
-    (made-on order) for the step chart, its criteria, options and resolution history."""
+    (made-on order) for the step chart, its criteria, options and resolution history;
+    ``part`` as for ``expert_pages``, by question id."""
+    k, n = part
     names = {expert_id: expert for expert_id, expert in _current_experts(session, data)}
     details = _question_details(session)
     histories = _histories(session)
@@ -191,9 +195,9 @@ def question_pages(*, session: Session, data: SiteData) -> Iterator[QuestionPage
     rows = session.execute(
         select(Claim.question_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.expert_id)
         .join(Claim, Claim.id == Forecast.claim_id)
-        .where(live_forecasts(session)).order_by(Claim.question_id, Forecast.made_on, Forecast.id)
+        .where(live_forecasts(session), Claim.question_id % n == k).order_by(Claim.question_id, Forecast.made_on, Forecast.id)
     )
-    by_id = sorted(data.statuses, key=lambda status: ids[status.slug])
+    by_id = sorted((status for status in data.statuses if ids[status.slug] % n == k), key=lambda status: ids[status.slug])
     streamed = itertools.groupby(rows, key=lambda row: row[0])
     pending = next(streamed, None)
     for status in by_id:
