@@ -12,7 +12,6 @@ Chromium comes from Debian's ``chromium`` package (``tests/chromium.sh``, run by
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess

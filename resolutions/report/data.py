@@ -289,7 +289,7 @@ def _histories(session: Session) -> dict[int, list[ResolutionEntry]]:
     grouped: dict[int, list[Resolution]] = defaultdict(list)
     for resolution in session.execute(select(Resolution).order_by(Resolution.question_id, Resolution.id)).scalars():
         grouped[resolution.question_id].append(resolution)
-    return {
+    described = {
         question_id: [
             ResolutionEntry(
                 description=describe_resolution(session, r), evidence=r.evidence, note=r.note, forced=r.forced,
@@ -298,4 +298,6 @@ def _histories(session: Session) -> dict[int, list[ResolutionEntry]]:
             for index, r in enumerate(resolutions)
         ]
         for question_id, resolutions in grouped.items()
-    } if options is not None else {}
+    }
+    del options  # held until here so that the session keeps them
+    return described
