@@ -155,10 +155,13 @@ def leaderboard(
             head = shown_head(session.connection())
     records = [standing.as_dict() for standing in found]
     if plot is not None and records:
-        from trackrecord.resolutions.plots import leaderboard_plot
+        from trackrecord.resolutions import plots
 
-        leaderboard_plot(records, plot, plot_format)
-        note(f"Wrote {plot} ({len(records)} experts).")
+        plots.leaderboard_plot(records[: plots.MOST_EXPERTS], plot, plot_format)
+        if len(records) > plots.MOST_EXPERTS:
+            note(f"Wrote {plot}: the first {plots.MOST_EXPERTS} of {len(records)} experts (narrow with --min-resolved, --tag, --kind).")
+        else:
+            note(f"Wrote {plot} ({len(records)} experts).")
     elif plot is not None:
         from trackrecord.forecasts.errors import NotFound
 

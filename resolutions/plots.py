@@ -15,6 +15,8 @@ from trackrecord.forecasts.errors import InvalidInput
 
 #: File name endings --plot accepts, and the format each means.
 FORMATS = {".svg": "svg", ".png": "png"}
+#: The most experts a leaderboard chart draws (the first in rank order): more would not be legible.
+MOST_EXPERTS = 100
 COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 
 

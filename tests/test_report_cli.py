@@ -264,6 +264,18 @@ def test_plots_are_small_valid_charts(ok, run, example_record, tmp_path):
     assert [label for label in labels if label in names] == names  # every expert, in rank order
 
 
+def test_a_leaderboard_chart_draws_the_first_experts_of_a_long_board(run, ok, example_record, tmp_path, monkeypatch):
+    import trackrecord.resolutions.plots as plots
+
+    monkeypatch.setattr(plots, "MOST_EXPERTS", 3)
+    board = tmp_path / "board.svg"
+    result = run("leaderboard", "--plot", str(board))
+    assert result.exit_code == 0 and "the first 3 of 10 experts" in result.stderr
+    names = [f"{r['rank']}. {r['expert']}" for r in json.loads(ok("leaderboard", "--format", "json"))]
+    labels = ["".join(e.itertext()).strip() for e in ElementTree.fromstring(board.read_text()).iter() if e.tag.endswith("text")]
+    assert [label for label in labels if label in names] == names[:3]
+
+
 def test_report_on_an_empty_record(ok, tmp_path):
     ok("expert", "add", "Only Person")
     site = tmp_path / "site"
