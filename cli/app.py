@@ -108,6 +108,7 @@ COMMANDS = {
     "export": "transfer",
     "history": "history",
     "verify": "verify",
+    "report": "report",
 }
 GROUPS = ("expert", "question", "forecast")
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.context import transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, note, plain, say, table
+from trackrecord.cli.render import FormatOption, OutputFormat, PlotOption, csv_text, json_text, note, plain, say, table
 from trackrecord.cli.standings import Kind, Policy
 
 
@@ -57,7 +57,13 @@ def calibration_lines(report, fmt: OutputFormat = OutputFormat.table) -> list[st
 
 def calibration(
     ctx: typer.Context,
-    expert: Annotated[str | None, typer.Argument(help="Name, alias or slug; omit for all experts together.")] = None,
+    experts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[EXPERT]...",
+            help="Name, alias or slug; omit for all experts together; several only with --plot (overlaid).",
+        ),
+    ] = None,
     bins: Annotated[
         int | None, typer.Option(parser=bins_option, metavar="N|distinct", help="Equal-width bins, or 'distinct' for one per forecast value.")
     ] = 10,
@@ -65,15 +71,36 @@ def calibration(
     tag: Annotated[str | None, typer.Option(help="Only questions with this tag.")] = None,
     kind: Annotated[Kind | None, typer.Option(case_sensitive=False, help="Only questions of this kind.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    plot: PlotOption = None,
 ) -> None:
-    """How well an expert's probabilities match how often things happened (CSV: the bins)."""
+    """How well an expert's probabilities match how often things happened (CSV: the bins;
+    --plot: a reliability diagram, several experts overlaid)."""
+    from trackrecord.forecasts.errors import InvalidInput, NotFound
     from trackrecord.resolutions.record import Scope
     from trackrecord.resolutions.profile import calibration_report
 
+    experts = list(dict.fromkeys(experts or []))
+    if plot is None and len(experts) > 1:
+        raise InvalidInput(f"{len(experts)} experts given; give one EXPERT, or several with --plot FILE.svg to overlay them")
+    if plot is not None:
+        from trackrecord.resolutions.plots import check_plot_path
+
+        plot_format = check_plot_path(plot)
+    scope = Scope(tag=tag, kind=kind.value if kind else None)
     with transaction(ctx) as session:
-        report = calibration_report(
-            session=session, expert=expert, scope=Scope(tag=tag, kind=kind.value if kind else None), policy=policy.value, bins=bins
-        )
+        reports = [
+            (expert, calibration_report(session=session, expert=expert, scope=scope, policy=policy.value, bins=bins))
+            for expert in experts or [None]
+        ]
+    if plot is not None:
+        missing = [expert or "any expert" for expert, report in reports if report is None]
+        if missing:
+            raise NotFound(f"no resolved forecast to calibrate for {', '.join(missing)}; nothing was written")
+        from trackrecord.resolutions.plots import reliability_plot
+
+        reliability_plot([(expert or "all experts", report) for expert, report in reports], plot, plot_format)
+        return note(f"Wrote {plot}.")
+    expert, report = reports[0]
     if report is None:
         if fmt is OutputFormat.json:
             return say("null", raw=True)

@@ -11,6 +11,7 @@ import re
 import sys
 from collections.abc import Sequence
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -62,6 +63,11 @@ def table(rows: Sequence[Sequence], headers: Sequence[str], fmt: OutputFormat = 
     cells = [[_cell(value, fmt) for value in row] for row in rows]
     return tabulate(cells, headers=list(headers), tablefmt=style, disable_numparse=True)
 
+
+PlotOption = Annotated[
+    Path | None,
+    typer.Option("--plot", metavar="FILE", help="Draw the chart into FILE (.svg or .png) instead of printing; a new file."),
+]
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", case_sensitive=False, help="table, markdown, csv or json.")]
 

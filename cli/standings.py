@@ -9,7 +9,7 @@ import typer
 from enum import Enum
 
 from trackrecord.cli.context import parsed_date, today, transaction
-from trackrecord.cli.render import FormatOption, OutputFormat, csv_text, json_text, note, plain, say, show_records, table, whole_number
+from trackrecord.cli.render import FormatOption, OutputFormat, PlotOption, csv_text, json_text, note, plain, say, show_records, table, whole_number
 
 LEADERBOARD_KEYS = (
     "rank", "expert", "resolved", "pending", "adjusted_brier", "brier", "log_loss", "brier_skill",
@@ -129,10 +129,17 @@ def leaderboard(
         int, typer.Option(parser=whole_number, metavar="N", help="Leave out experts with fewer scored questions.")
     ] = 1,
     fmt: FormatOption = OutputFormat.table,
+    plot: PlotOption = None,
 ) -> None:
-    """Rank experts by the accuracy of their resolved forecasts."""
+    """Rank experts by the accuracy of their resolved forecasts (--plot: each expert's Brier
+    score and interval as a chart)."""
     from trackrecord.resolutions.leaderboard import leaderboard as standings
     from trackrecord.resolutions.record import Scope
+
+    if plot is not None:
+        from trackrecord.resolutions.plots import check_plot_path
+
+        plot_format = check_plot_path(plot)
 
     scope = Scope(
         tag=tag, kind=kind.value if kind else None, since=parsed_date(since, "--since date"), until=parsed_date(until, "--until date")
@@ -147,7 +154,19 @@ def leaderboard(
 
             head = shown_head(session.connection())
     records = [standing.as_dict() for standing in found]
-    if fmt is OutputFormat.json:
+    if plot is not None and records:
+        from trackrecord.resolutions import plots
+
+        plots.leaderboard_plot(records[: plots.MOST_EXPERTS], plot, plot_format)
+        if len(records) > plots.MOST_EXPERTS:
+            note(f"Wrote {plot}: the first {plots.MOST_EXPERTS} of {len(records)} experts (narrow with --min-resolved, --tag, --kind).")
+        else:
+            note(f"Wrote {plot} ({len(records)} experts).")
+    elif plot is not None:
+        from trackrecord.forecasts.errors import NotFound
+
+        raise NotFound("no expert to plot: no expert has a resolved forecast in this selection; nothing was written")
+    elif fmt is OutputFormat.json:
         say(json_text(records), raw=True)  # JSON escapes control characters itself
     elif fmt is OutputFormat.csv:
         say(csv_text(records, LEADERBOARD_KEYS), raw=True)

@@ -66,16 +66,34 @@ def calibration_table(probability, outcome, bins: int | None = 10) -> Calibratio
     """Count, mean forecast and observed frequency per bin."""
     p, o = _validated(probability, outcome)
     labels, low, high = _bin_labels(p, bins)
-    count = np.bincount(labels, minlength=low.size)
-    happened = np.bincount(labels, weights=o, minlength=low.size)
+    return _tables(labels, p, o, low, high, np.zeros(p.size, dtype=np.int64), 1)[0]
+
+
+def grouped_calibration_tables(probability, outcome, group, size: int, bins: int = 10) -> list[CalibrationTable]:
+    """``calibration_table`` of each group 0 … ``size`` - 1 of the forecasts (equal-width
+    bins), computed for all groups at once: the same numbers as one call per group, in one
+    pass (10,000 experts' tables in milliseconds rather than seconds)."""
+    p, o = _validated(probability, outcome)
+    labels, low, high = _bin_labels(p, bins)
+    return _tables(labels, p, o, low, high, np.asarray(group, dtype=np.int64), size)
+
+
+def _tables(labels, p, o, low, high, group, size: int) -> list[CalibrationTable]:
+    width = low.size
+    cells = group * width + labels
+    count = np.bincount(cells, minlength=size * width).reshape(size, width)
+    happened = np.bincount(cells, weights=o, minlength=size * width).reshape(size, width)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean_forecast = np.bincount(labels, weights=p, minlength=low.size) / count
+        mean_forecast = np.bincount(cells, weights=p, minlength=size * width).reshape(size, width) / count
         observed = happened / count
     observed_low, observed_high = jeffreys_interval(happened, count)
-    return CalibrationTable(
-        low=low, high=high, count=count, mean_forecast=mean_forecast, observed=observed,
-        observed_low=observed_low, observed_high=observed_high,
-    )
+    return [
+        CalibrationTable(
+            low=low, high=high, count=count[g], mean_forecast=mean_forecast[g], observed=observed[g],
+            observed_low=observed_low[g], observed_high=observed_high[g],
+        )
+        for g in range(size)
+    ]
 
 
 def jeffreys_interval(successes, trials, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
@@ -97,12 +115,13 @@ def jeffreys_interval(successes, trials, confidence: float = 0.95) -> tuple[np.n
     return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
 
 
-def murphy_decomposition(probability, outcome, bins: int | None = 10) -> Murphy:
-    """Reliability, resolution and uncertainty of a set of forecasts."""
+def murphy_decomposition(probability, outcome, bins: int | None = 10, table: CalibrationTable | None = None) -> Murphy:
+    """Reliability, resolution and uncertainty of a set of forecasts (``table``: their
+    calibration table with the same ``bins``, if already computed)."""
     p, o = _validated(probability, outcome)
     if p.size == 0:
         raise ValueError("no forecasts to decompose")
-    table = calibration_table(p, o, bins)
+    table = table if table is not None else calibration_table(p, o, bins)
     used = table.count > 0
     n, f, obs = table.count[used], table.mean_forecast[used], table.observed[used]
     base_rate = o.mean()

@@ -93,11 +93,17 @@ def calibration_report(
         mask = claims.expert_id == (-1 if number is None else number)
     if not mask.any():
         return None
-    p, o = claims.probability[mask], claims.outcome[mask]
+    return calibration_of(claims.probability[mask], claims.outcome[mask], bins)
+
+
+def calibration_of(p: np.ndarray, o: np.ndarray, bins: int | None = 10, table: CalibrationTable | None = None) -> Calibration:
+    """The calibration of the counting probabilities ``p`` of claims with outcomes ``o``
+    (``table``: their calibration table, if already computed)."""
+    table = table if table is not None else calibration_table(p, o, bins)
     return Calibration(
-        forecasts=int(mask.sum()),
-        table=calibration_table(p, o, bins),
-        murphy=murphy_decomposition(p, o, bins),
+        forecasts=int(p.size),
+        table=table,
+        murphy=murphy_decomposition(p, o, bins, table=table),
         mean_brier=float(np.mean((p - o) ** 2)),
     )
 

@@ -29,7 +29,8 @@ def test_the_wheel_installs_only_the_trackrecord_package(tmp_path):
     assert {name.split("/")[0] for name in names} == {"trackrecord", wheel.name.split("-py")[0] + ".dist-info"}
     for shipped in ("trackrecord/py.typed", "trackrecord/forecasts/data/verbal_scale.csv",
                     "trackrecord/forecasts/migrations/versions/0003_changes_with_history.py",
-                    "trackrecord/resolutions/example/seed.json"):
+                    "trackrecord/resolutions/example/seed.json", "trackrecord/resolutions/report/templates/index.html",
+                    "trackrecord/resolutions/report/templates/style.css"):
         assert shipped in names
 
     environment = tmp_path / "env"
@@ -46,6 +47,8 @@ def test_the_wheel_installs_only_the_trackrecord_package(tmp_path):
     result = subprocess.run([str(python), "-c", probe], cwd=outside, capture_output=True, text=True, check=True)
     version, generic = result.stdout.splitlines()
     assert version == "0.1.0" and generic == "[]"
-    demo = subprocess.run([str(environment / "bin" / "trackrecord"), "--db", str(tmp_path / "r.db"), "demo"],
+    site = tmp_path / "site"
+    demo = subprocess.run([str(environment / "bin" / "trackrecord"), "--db", str(tmp_path / "r.db"), "demo", "--report", str(site)],
                           cwd=outside, capture_output=True, text=True)
     assert demo.returncode == 0 and "Sergey Markov" in demo.stdout, demo.stderr
+    assert "Sergey Markov" in (site / "experts" / "sergey-markov.html").read_text()  # the templates shipped

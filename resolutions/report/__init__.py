@@ -1,0 +1,182 @@
+"""``trackrecord report``: the record as a static web site (no server, no JavaScript).
+
+Pages: the leaderboard (``index.html``, then ``leaderboard-N.html`` for big records),
+the questions (``questions.html``, paged the same way), one page per expert
+(``experts/SLUG.html``), one per question (``questions/SLUG.html``) and ``methods.html``.
+Every number comes from the functions behind the command line's JSON (``leaderboard``,
+``counting_claims`` for calibration as in ``expert show``, ``question_page`` for
+statuses), read in a few whole-table queries: a per-page query would cost minutes on a
+record of 100,000 questions. Charts are inline SVG computed here (``charts``): drawing
+them with matplotlib would take a minute on their own. Templates are Jinja2, with
+autoescaping on, so every text from the record (names, quotes, sources) stays text.
+
+The site is written into a temporary folder beside ``--output`` and moved into place when
+complete: a failure leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session
+
+from trackrecord.forecasts.errors import Conflict, InvalidInput
+
+#: Rows per leaderboard page and per questions-listing page.
+PAGE = 500
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@dataclass(frozen=True)
+class SiteCounts:
+    experts: int
+    questions: int
+    forecasts: int
+    pages: int
+
+
+def check_output(folder: Path, option: str = "--output") -> None:
+    """Refuse a site folder that is a file, a link, inside a missing folder, or not empty."""
+    if folder.is_symlink():
+        raise InvalidInput(f"{option} {str(folder)!r} is a symbolic link; give the path of a new folder")
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{option} {str(folder)!r} is a file; give a new or empty folder")
+    if not folder.absolute().parent.is_dir():
+        raise InvalidInput(f"{option} {str(folder)!r} is in a folder that does not exist; create it first")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise Conflict(f"folder {str(folder)!r} is not empty; give a new or empty folder (nothing is overwritten)")
+
+
+def environment():
+    """The Jinja2 environment of the site's templates (autoescaping every value)."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["num"] = lambda value, digits=4: "" if value is None else f"{value:.{digits}f}"
+    env.filters["pct"] = lambda value: f"{value * 100:.4g}%"
+    env.filters["exact"] = lambda value: "" if value is None else repr(float(value))
+    return env
+
+
+def build_site(*, session: Session, folder: Path, today: dt.date, page: int | None = None) -> SiteCounts:
+    """Write the record's site into ``folder`` (new or empty), all or nothing."""
+    check_output(folder)
+    folder = folder.absolute()
+    partial = folder.with_name(f".{folder.name}.{os.getpid()}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        (partial / "experts").mkdir(parents=True)
+        (partial / "questions").mkdir()
+        counts = _write(session, partial, today, page or PAGE)
+        if folder.exists():
+            folder.rmdir()  # empty: checked above
+        os.replace(partial, folder)
+    except OSError as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise InvalidInput(f"{str(folder)!r} cannot be written ({error.strerror or error})") from None
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return counts
+
+
+#: From this many experts and questions together, the pages are written by WORKERS processes.
+PARALLEL_FROM = 20_000
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+_FORKED = None
+
+
+def _write_part(session: Session, root: Path, data, today: dt.date, common: dict, part: tuple[int, int]) -> int:
+    """Write part k of n of the experts' and questions' pages; how many."""
+    from trackrecord.resolutions.report import charts
+    from trackrecord.resolutions.report.data import expert_pages, question_pages
+
+    env = environment()
+    written = 0
+    template = env.get_template("expert.html")
+    for expert in expert_pages(session=session, data=data, part=part):
+        (root / "experts" / f"{expert.slug}.html").write_text(
+            template.render(**common, root="../", expert=expert, chart=charts.reliability(expert.calibration.table) if expert.calibration else None),
+            encoding="utf-8",
+        )
+        written += 1
+    template = env.get_template("question.html")
+    for question in question_pages(session=session, data=data, part=part):
+        (root / "questions" / f"{question.status.slug}.html").write_text(
+            template.render(**common, root="../", question=question, charts=[charts.steps(claim, question.known_on, today) for claim in question.claims]),
+            encoding="utf-8",
+        )
+        written += 1
+    return written
+
+
+def _forked_part(k: int) -> int:
+    """In a forked process: part k of the pages, read on a connection of its own."""
+    from trackrecord.forecasts.db import open_database, session_scope
+
+    url, root, data, today, common, workers = _FORKED
+    engine = open_database(url)
+    try:
+        with session_scope(engine) as session:
+            return _write_part(session, root, data, today, common, (k, workers))
+    finally:
+        engine.dispose()
+
+
+def _pages(items: list, size: int, first: str, rest: str) -> list[tuple[str, list]]:
+    """``items`` cut into pages named ``first`` then ``rest`` % 2, 3, …; at least one page."""
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+    return [(first if number == 1 else rest % number, chunk) for number, chunk in enumerate(chunks, 1)]
+
+
+def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCounts:
+    from trackrecord.forecasts.chain import shown_head
+    from trackrecord.resolutions.report import charts
+    from trackrecord.resolutions.report.data import gather
+
+    data = gather(session=session, today=today)
+    head = shown_head(session.connection())
+    env = environment()
+    common = {"head": head, "today": today.isoformat(), "chance": charts.CHANCE}
+    written = 0
+
+    def put(name: str, template, **values) -> None:
+        nonlocal written
+        (root / name).write_text(template.render(**common, **values), encoding="utf-8")
+        written += 1
+
+    shutil.copyfile(TEMPLATES / "style.css", root / "style.css")
+    board = data.standings
+    pages = _pages(board, size, "index.html", "leaderboard-%d.html")
+    template = env.get_template("index.html")
+    scale = charts.bar_scale(board)
+    slugs = {expert.name: expert.slug for expert in data.experts}
+    for number, (name, rows) in enumerate(pages, 1):
+        put(name, template, root="", rows=[(row, slugs[row["expert"]], charts.interval_bar(row, scale)) for row in rows], pages=pages,
+            number=number, experts=len(data.experts), questions=len(data.statuses), forecasts=data.forecast_count, scale=scale)
+    listing = _pages(data.statuses, size, "questions.html", "questions-%d.html")
+    template = env.get_template("questions.html")
+    for number, (name, rows) in enumerate(listing, 1):
+        put(name, template, root="", rows=rows, pages=listing, number=number, total=len(data.statuses))
+    put("methods.html", env.get_template("methods.html"), root="", prior=data.prior, min_n=data.min_interval_n)
+    workers = WORKERS if len(data.experts) + len(data.statuses) >= PARALLEL_FROM else 1
+    if workers == 1:
+        written += _write_part(session, root, data, today, common, (0, 1))
+    else:  # the record is read; the pages are written by processes forked from here, each with its own connection
+        import multiprocessing
+
+        global _FORKED
+        _FORKED = (session.get_bind().url.render_as_string(hide_password=False), root, data, today, common, workers)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                written += sum(pool.map(_forked_part, range(workers)))
+        finally:
+            _FORKED = None
+    return SiteCounts(experts=len(data.experts), questions=len(data.statuses), forecasts=data.forecast_count, pages=written)
