@@ -111,12 +111,13 @@ from urllib.parse import urlparse
 
 from trackrecord.forecasts.errors import InvalidInput
 from trackrecord.forecasts.names import slugify
+from trackrecord.forecasts.odds import stated_odds
 from trackrecord.forecasts.parsing import Window
 from trackrecord.forecasts.verbal import VARIANTS, VerbalScale, default_scale, normalize_phrase
 from trackrecord.forecasts.windows import parse_window_phrase
 
 SPEAKER_TRUST = {"named": 0.9, "pronoun": 0.7, "continued": 0.5, "lead": 0.4, "article": 0.25}
-HEDGE_STRENGTH = {3: 1.0, 2: 0.6, 1: 0.5, 0: 0.4}  # by hedge rank; 0 = assumed
+HEDGE_STRENGTH = {4: 1.0, 3: 1.0, 2: 0.6, 1: 0.5, 0: 0.4}  # by hedge rank; 4 = a stated number, 0 = assumed
 TARGET_CLARITY = {"window": 1.0, "venue": 1.0, "none": 0.7, "unread": 0.6}
 
 
@@ -135,7 +136,7 @@ class Candidate:
     quote: str  # one whole sentence of the article, verbatim
     phrase: str  # the hedge words as written
     probability: float
-    scale_version: str
+    scale_version: str | None  # None when the text states the probability as a number
     time_phrase: str | None
     window: str | None  # "FROM..TO" or "..TO"
     option: str | None  # a place named as where it could happen
@@ -310,6 +311,8 @@ class _Hedge:
     text: str  # as written
     scale_phrase: str  # what to read on the scale
     rank: int
+    probability: float | None = None  # a number the text states ("a 35% chance"): no scale reading
+    negated: bool = False  # "do not expect", "not likely": the claim's probability is 1 - the phrase's
 
 
 @dataclass(frozen=True)
@@ -413,15 +416,19 @@ def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Senten
     return result
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:with|but|while|whereas)\s)")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|"
+                           r",?\s+followed\s+by\s+|,\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s))")
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    spans, begin = [], 0
+def _clauses(sentence: str) -> list[tuple[int, int, bool]]:
+    """(start, end, continues): ``continues`` when the clause goes on with the previous one's claim
+    ("two cuts this year, then a pause until 2027": the second clause keeps the first's hedge)."""
+    spans, begin, continues = [], 0, False
     for match in _CLAUSE_BREAK.finditer(sentence):
-        spans.append((begin, match.start()))
+        spans.append((begin, match.start(), continues))
         begin = match.end()
-    spans.append((begin, len(sentence)))
+        continues = match["more"] is not None
+    spans.append((begin, len(sentence), continues))
     return spans
 
 
@@ -944,19 +951,38 @@ class _ArticleReader:
         return replace(candidate, expert=relayed, reasons=(*candidate.reasons, reason))
 
     def _sentence_candidates(self, sentence: _Sentence, speaker: _Speaker) -> list[Candidate]:
-        """Per clause: its best hedge with its window and venues; venues alone when no hedge at all."""
+        """Per clause: its stated numbers, or its best hedge, with its window and venues; venues alone when no hedge."""
         text = sentence.text
+        if re.search(r"\?[\"”’')]*$", text):
+            return []  # a question ("Will prices fall before the summer?") asks, it does not forecast
         times = _time_phrases(text)
         hedges = _hedges(text, times, self.hedge_table, self.hedge_re)
         location = bool(_LOCATION_CUE.search(text))
         candidates: list[Candidate] = []
-        for start, end in _clauses(text):
-            clause_hedges = [h for h in hedges if start <= h.start < end]
-            if not clause_hedges:
-                continue
-            best = max(clause_hedges, key=lambda h: (h.rank, -h.start))
-            others = [h.text for h in hedges if h is not best]
+        carried: _Hedge | None = None  # the previous clause's hedge, for a clause that continues its claim
+        for start, end, continues in _clauses(text):
             clause_times = [t for t in times if start <= t.start < end]
+            numbers = [replace(odds, start=odds.start + start, end=odds.end + start)
+                       for odds in stated_odds(text[start:end]) if not self._past_number(text, start, odds.start + start)]
+            if numbers:
+                others = [h.text for h in hedges if start <= h.start < end]
+                for number, chosen in zip(numbers, self._nearest_times(numbers, clause_times)):
+                    hedge = _Hedge(number.start, number.end, number.text, number.text, 4, probability=number.probability)
+                    time_text, window, time_notes = self._window(text, chosen)
+                    candidates += self._build(sentence, speaker, hedge, others, time_text, window, time_notes, [],
+                                              (start, end))
+                carried = None
+                continue
+            clause_hedges = [h for h in hedges if start <= h.start < end and not self._not_a_forecast(text, h, start, end)]
+            if not clause_hedges:
+                if continues and carried is not None and clause_times:
+                    clause_hedges = [carried]
+                else:
+                    carried = None
+                    continue
+            best = max(clause_hedges, key=lambda h: (h.rank, -h.start))
+            carried = best
+            others = [h.text for h in hedges if h is not best]
             venues = self._venues(text, start, end, speaker) if location else []
             time_text, window, time_notes = self._window(text, clause_times)
             if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues:
@@ -970,6 +996,36 @@ class _ArticleReader:
                 assumed = _Hedge(0, 0, "possible", "possible", 0)
                 candidates += self._build(sentence, speaker, assumed, [], None, None, [], venues, (0, len(text)))
         return candidates
+
+    def _past_number(self, text: str, clause_start: int, position: int) -> bool:
+        """A number said of the past: "a model in 2016 … gave Clinton a 98.1% chance", "That year, …"."""
+        before = text[clause_start:position]
+        years = [int(year) for year in re.findall(r"\b(?:19|20)\d{2}\b", before)]
+        if years and max(years) < self.published.year:
+            return True
+        return bool(re.search(r"\b(?:that|last)\s+year\b|\bin\s+the\s+past\b", before, re.IGNORECASE))
+
+    @staticmethod
+    def _nearest_times(numbers: list, times: list[_Time]) -> list[list[_Time]]:
+        """The time phrases of each number: all of them for one number; else each phrase goes to its nearest."""
+        if len(numbers) < 2:
+            return [times]
+        chosen: list[list[_Time]] = [[] for _ in numbers]
+        for time in times:
+            distances = [min(abs(time.start - n.end), abs(n.start - time.end)) for n in numbers]
+            chosen[distances.index(min(distances))].append(time)
+        return chosen
+
+    @staticmethod
+    def _not_a_forecast(text: str, hedge: _Hedge, start: int, end: int) -> bool:
+        """Conditional commentary ("this could prove a mistake if …") and statements about the past
+        ("it seems likely the new rules have slowed hiring") hold a hedge but forecast nothing."""
+        clause = text[start:end]
+        if re.match(r"\W*(?:if|unless)\b", clause, re.IGNORECASE) or re.search(r"\b(?:if|unless)\b", text[hedge.end:end]):
+            return hedge.rank < 3 or re.match(r"\W*(?:if|unless)\b", clause, re.IGNORECASE) is not None
+        after = text[hedge.end:end]
+        return bool(re.match(r"(?:\s+that)?(?:\s+[\w’'-]+){0,5}?\s+(?<!to\s)(?:have|has|had)\s+(?:already\s+)?(?:been\s+)?"
+                             r"[a-z]+(?:ed|en|wn|ne)\b", after)) and not re.search(r"\bwill\s+have\b", after)
 
     def _window(self, sentence: str, times: list[_Time]) -> tuple[str | None, str | None, list[str]]:
         notes: list[str] = []
@@ -1050,11 +1106,19 @@ class _ArticleReader:
         window: str | None, time_notes: list[str], venues: list[str], clause: tuple[int, int],
     ) -> list[Candidate]:
         """The candidates of one clause: one per venue, and one for its window or its bare claim."""
-        reading = self.scale.read(hedge.scale_phrase)
         reasons = [speaker.reason]
+        if hedge.probability is not None:
+            probability, version = hedge.probability, None
+            reasons.append(f"the text states the probability: '{hedge.text}' = {probability:g}")
+        else:
+            reading = self.scale.read(hedge.scale_phrase)
+            probability, version = reading.probability, reading.scale_version
+            if hedge.negated:
+                probability = round(1 - probability, 4)
+                reasons.append(f"hedge '{hedge.text}' is negated: 1 - {reading.probability:g} = {probability:g}")
         if hedge.rank == 0:
             reasons.append("no hedge word: 'possible' assumed for a place named as a candidate location")
-        else:
+        elif hedge.rank < 4 and not hedge.negated:
             reasons.append(
                 f"hedge '{hedge.text}' read as '{reading.phrase}' = {reading.probability:g} (scale {self.scale.version})"
             )
@@ -1067,8 +1131,8 @@ class _ArticleReader:
 
         def candidate(kind: str, target: str, option: str | None, notes: list[str]) -> Candidate:
             return Candidate(
-                expert=speaker.name, quote=sentence.text, phrase=hedge.text, probability=reading.probability,
-                scale_version=reading.scale_version, time_phrase=time_text if kind != "choice" else None,
+                expert=speaker.name, quote=sentence.text, phrase=hedge.text, probability=probability,
+                scale_version=version, time_phrase=time_text if kind != "choice" else None,
                 window=window if kind == "date" else None, option=option,
                 suggested_question=self._question(kind, sentence.text, clause, hedge, speaker),
                 made_on=self.published,
