@@ -114,7 +114,7 @@ from trackrecord.forecasts.names import slugify
 from trackrecord.forecasts.odds import stated_odds
 from trackrecord.forecasts.parsing import Window
 from trackrecord.forecasts.verbal import VARIANTS, VerbalScale, default_scale, normalize_phrase
-from trackrecord.forecasts.windows import parse_window_phrase
+from trackrecord.forecasts.windows import _add_months, parse_window_phrase
 
 SPEAKER_TRUST = {"named": 0.9, "pronoun": 0.7, "continued": 0.5, "lead": 0.4, "article": 0.25}
 HEDGE_STRENGTH = {4: 1.0, 3: 1.0, 2: 0.6, 1: 0.5, 0: 0.4}  # by hedge rank; 4 = a stated number, 0 = assumed
@@ -163,6 +163,8 @@ REPORTING_VERBS = (
     "explained", "emphasized", "emphasised", "pointed out", "highlighted", "concluded", "warned", "reported",
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
     "stressed", "offered", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
+    "acknowledged", "continued", "cautioned", "warns", "puts", "put", "pegged", "pegs", "sees", "forecasts",
+    "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
 )
 #: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
 SPEAKER_FILLERS = {"also", "further", "again", "previously", "earlier", "later", "then", "repeatedly", "has", "had",
@@ -171,8 +173,11 @@ PRONOUNS = {"he", "she", "they"}
 #: "The expert said": the noun refers back to the last speaker of its kind.
 ANAPHORA = {"expert": "person", "analyst": "person", "scientist": "person", "aide": "person", "official": "person",
             "diplomat": "person", "lawmaker": "person", "minister": "person", "spokesperson": "person",
-            "spokesman": "person", "politician": "person", "publication": "outlet", "newspaper": "outlet",
-            "outlet": "outlet", "paper": "outlet", "agency": "outlet", "website": "outlet"}
+            "spokesman": "person", "politician": "person", "economist": "person", "publication": "outlet",
+            "newspaper": "outlet", "outlet": "outlet", "paper": "outlet", "website": "outlet", "agency": "group",
+            "bank": "group", "department": "group", "firm": "group", "consultancy": "group", "company": "group",
+            "organisation": "group", "organization": "group", "model": "group", "group": "group", "report": "group",
+            "institute": "group", "it": "group"}
 #: Nouns that make anonymous speakers ("Russian sources", "current and former Russian officials").
 ANONYMOUS = {"sources", "officials", "diplomats", "insiders", "people"}
 ANONYMOUS_MODIFIERS = {"current", "former", "senior", "unnamed", "anonymous", "western", "informed", "and", "two",
@@ -186,7 +191,9 @@ TITLES = {
     "mrs.", "ms", "ms.", "miss", "sir", "political", "scientist", "historian", "former", "newly-elected", "of",
     "the", "and", "russian", "ukrainian", "american", "british", "turkish", "us", "u.s.", "uk", "kremlin",
     "commentator", "journalist", "host", "leader", "sergeant", "colonel", "admiral", "chairman", "chair",
-    "secretary-general", "vice", "acting", "elect",
+    "secretary-general", "vice", "acting", "elect", "retired", "economist", "strategist", "pollster",
+    "psephologist", "guru", "researcher", "adviser", "advisor", "founder", "ceo", "cfo", "executive", "managing",
+    "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -201,6 +208,15 @@ ORGANISATION_WORDS = {"kremlin", "house", "department", "ministry", "institute",
                       "washington", "kyiv", "china", "states", "side"}
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
 _INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
+_WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
+_WORK_BY = re.compile(
+    rf"\b{_WORK}\s+(?:from|by)\s+(?:the\s+)?[\"“]?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.&’'-]*)*)"
+    rf"|(?P<who_s>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?:[\w-]+\s+){{0,3}}?{_WORK}\b")
+#: The same, with an apposition after the name or a job title before it.
+_INVERTED_TITLED = re.compile(
+    r"(?:[,\"”’]\s*|^)(?:said|says|wrote|added|noted|told|warned|explained|continued|cautioned)\s+"
+    r"(?P<who>(?:(?:[a-z][\w-]*|[A-Z][\w.&’'-]*)\s+){0,6}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    r"(?:,\s+[^\"“”]*)?[.!?\"”’]*$")
 CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
 _DOMAIN = re.compile(r"[\w-]+\.(?:ru|kz|uz|com|org|net|ua|az|by|info|news|io)\b", re.IGNORECASE)
 
@@ -249,7 +265,9 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "meanwhile", "however", "earlier", "later", "today", "yesterday", "still", "then", "now", "so", "but",
               "if", "when", "while", "after", "before", "since", "although", "though", "because", "regarding",
               "according", "god", "perhaps", "maybe", "instead", "furthermore", "therefore", "incidentally", "just",
-              "shortly", "breaking", "well"}
+              "shortly", "breaking", "well", "as", "i", "we", "it", "this", "that", "there", "here", "our", "my",
+              "analysts", "economists", "experts", "scientists", "investors", "markets", "traders", "forecasters",
+              "observers", "strategists", "commentators", "pollsters", "officials", "many", "most", "some", "others"}
 _STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "that", "this", "with", "by", "be",
               "is", "are", "was", "it", "its", "as", "at", "from", "such", "would", "will", "may", "might",
               "could", "can", "should", "not", "their", "his", "her", "also", "even", "more", "than", "which",
@@ -263,14 +281,33 @@ _YEAR = r"(?:,?\s+(?:of\s+)?(?:\d{4}|this\s+year|next\s+year))"
 _PART = r"(?:(?:early|mid|late)[\s-]+|the\s+(?:beginning|start|middle)\s+of\s+)"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 #: (kind, form): kinds rank how specific a window is; forms follow parse_window_phrase's docstring.
+_SPAN_COUNT = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+               r"thirty|couple\s+of|few)")
+_UNIT = r"(?:day|week|month|year|decade)s?"
+_NUMBERED = (r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+             r"thirty)\s+(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade)")
+#: Spans counted from the publication day, read here (not by parse_window_phrase): kind "span". "The coming
+#: days/weeks/months" stay with parse_window_phrase's vague forms.
+SPAN_FORMS = (
+    rf"(?:within|in|over|during|for)\s+the\s+(?:next|coming|following)\s+{_NUMBERED}",
+    rf"the\s+(?:next|coming)\s+{_NUMBERED}",
+    rf"within\s+(?:{_SPAN_COUNT})\s+{_UNIT}",
+    rf"in\s+(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",
+    r"between\s+now\s+and\s+(?:the\s+end\s+of\s+)?(?:\d{4}|year[- ]end)",
+    r"this\s+year,?\s+or\s+(?:in\s+)?(?:any\s+of\s+)?the\s+(?:next|following)\s+\w+(?:\s+years)?",
+    r"(?:throughout|through|all\s+of)\s+\d{4}|(?<=\binto\s)\d{4}",
+    r"(?:for\s+|in\s+|during\s+)?the\s+first\s+six\s+months\s+of\s+(?:this\s+year|next\s+year|\d{4})",
+    r"by\s+the\s+end\s+of\s+the\s+decade",
+)
 TIME_FORMS = (
+    *(("span", form) for form in SPAN_FORMS),
     ("calendar", r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|month|quarter|week|\d{4})|year[- ]end"),
     ("calendar", rf"(?:between\s+)?{_MONTH}(?:\s*[-–]\s*|\s+(?:or|and|to|through|until)\s+){_MONTH}{_YEAR}?"),
     ("calendar", rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR}?"),
     ("calendar", rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next)\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
-    ("calendar", r"(?:Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
+    ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year))?"),
     ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}"),
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+couple\s+of)\s+(?:days|weeks|months)"),
@@ -287,7 +324,10 @@ _TIME_RE = re.compile(  # one named group per form, f0, f1, …, to know which m
     + r")(?![\w-])",
     re.IGNORECASE,
 )
-_TIME_ORDER = {"calendar": 0, "relative": 1, "vague": 2}
+_TIME_ORDER = {"calendar": 0, "span": 0, "relative": 1, "vague": 2}
+_SPAN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
+                 "thirty": 30, "couple of": 2, "few": 3}
 _OPTATIVE_MAY = re.compile(r"May\s+(?:I|we|you|he|she|it|they|God)\b")
 _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 
@@ -451,6 +491,41 @@ def _time_phrases(sentence: str) -> list[_Time]:
     return found
 
 
+def _span_window(text: str, published: dt.date) -> Window | None:
+    """The window of a span form (SPAN_FORMS): "within the next year" is the 12 months from ``published``,
+    "between now and 2028" ends with 2028, "this year or any of the next four" is five calendar years."""
+    phrase = " ".join(text.casefold().split())
+    year = published.year
+    if match := re.search(r"this year,? or (?:in )?(?:any of )?the (?:next|following) (\w+)", phrase):
+        count = _SPAN_NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
+        return None if count is None else Window(dt.date(year, 1, 1), dt.date(year + count, 12, 31))
+    if match := re.search(r"between now and (?:the end of )?(\d{4}|year[- ]end)", phrase):
+        end = year if not match[1].isdigit() else int(match[1])
+        return Window(published, dt.date(end, 12, 31))
+    if match := re.search(r"(?:throughout|through|all of) (\d{4})|^(\d{4})$", phrase):
+        target = int(match[1] or match[2])
+        return Window(dt.date(target, 1, 1), dt.date(target, 12, 31))
+    if match := re.search(r"first six months of (this year|next year|\d{4})", phrase):
+        target = year + 1 if match[1] == "next year" else year if match[1] == "this year" else int(match[1])
+        return Window(max(published, dt.date(target, 1, 1)), dt.date(target, 6, 30))
+    if "end of the decade" in phrase:
+        return Window(published, dt.date(year - year % 10 + 9, 12, 31))
+    match = re.search(rf"(?:(?P<count>{_SPAN_COUNT}) )?(?P<unit>day|week|month|year|decade)s?", phrase)
+    if match is None:
+        return None
+    count = match["count"]
+    number = 1 if count is None else _SPAN_NUMBERS.get(count) or (int(count) if count.isdigit() else None)
+    if number is None:
+        return None
+    unit = match["unit"]
+    if unit == "day":
+        return Window(published, published + dt.timedelta(days=number))
+    if unit == "week":
+        return Window(published, published + dt.timedelta(weeks=number))
+    months = number * {"month": 1, "year": 12, "decade": 120}[unit]
+    return Window(published, _add_months(published, months))
+
+
 # --------------------------------------------------------------------------- hedges
 
 
@@ -570,6 +645,8 @@ def _capitalised_run_before(text: str) -> list[str]:
     """The run of capitalised words (with "of", "the", "and" inside) that ends ``text``."""
     words = text.split()
     run: list[str] = []
+    if len(words) > 1 and re.fullmatch(r"\([A-Z][\w.&-]*\)[,;:]?", words[-1]):
+        words.pop()  # "the Energy Information Administration (EIA)": the name, not its acronym
     while words:
         word = words[-1]
         if word.endswith((",", ";", ":", "(", "—", "–")) and run:
@@ -690,6 +767,8 @@ class _ArticleReader:
         self.persons: list[str] = []  # full names seen so far, in order
         self.last_named: _Speaker | None = None
         self.last_outlet: _Speaker | None = None
+        self.last_person: _Speaker | None = None
+        self.last_group: _Speaker | None = None  # the last organisation or outlet: "the agency", "it"
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
         self.last_event: tuple[str, None] | None = None  # the last event word seen, for venues named without one
@@ -738,11 +817,16 @@ class _ArticleReader:
                 left = left[: left.rfind(words[-1])].rstrip()
                 changed = True
         words = left.split()
+        if len(words) >= 2 and words[-1] == "who" and words[-2].endswith(","):
+            left = left[: left.rfind("who")].rstrip()  # "… Diana Mousina, who expects …"
+            words = left.split()
         if not words:
             return None
         last = _strip_word(words[-1]).casefold()
         if last in PRONOUNS and not words[-1].endswith(","):
             return [_strip_word(words[-1])], "pronoun"
+        if last == "it" and not words[-1].endswith(",") and (len(words) == 1 or words[-2].endswith((",", ".", ";"))):
+            return ["It"], "anaphora"  # "It anticipates that …": the organisation named before
         if len(words) >= 2 and words[-2].casefold() in ("the", "political") and last in ANAPHORA:
             return [words[-2], words[-1]], "anaphora"  # "The expert said", "the political scientist said"
         if last in ANONYMOUS:
@@ -754,7 +838,8 @@ class _ArticleReader:
             comma = inner.rfind(",")
             if comma > 0:
                 apposition = inner[comma + 1:].strip()
-                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The")):
+                lowered = [w for w in apposition.split() if w[:1].islower() and w not in CONNECTORS]
+                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The") or lowered):
                     left = inner[:comma].rstrip()
                     if left.endswith(")"):
                         left = left[: left.rfind("(")].rstrip()
@@ -782,6 +867,14 @@ class _ArticleReader:
         found = []
         for match in re.finditer(r"\b[Aa]ccording\s+to\s+", sentence):
             segment = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0].rstrip(".!?\"”’ ")
+            work = re.match(r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:report|review|survey|forecast|study|"
+                            r"analysis|poll|assessment|model|estimates?|data)\s+(?:by|from|of)\s+(?:[a-z][\w-]*\s+)*"
+                            r"(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)", segment)
+            if work:  # "according to a review by consulting firm Kept cited by …": Kept
+                found.append((match.start(), work["who"].split(), "name"))
+                continue
+            segment = re.sub(r"[’']s\s+(?:[\w-]+\s+)?(?:forecasts?|reports?|models?|estimates?|surveys?|analysis|data|"
+                             r"projections?|outlook|view)$", "", segment)  # "the Department of Energy's forecast"
             words = segment.split()
             if not words:
                 continue
@@ -797,22 +890,39 @@ class _ArticleReader:
                 found.append((match.start(), run, "name"))
         return found
 
+    @staticmethod
+    def _works(sentence: str) -> list[tuple[int, list[str], str]]:
+        """Who made the model, survey or report the sentence cites: "a new forecast model from The Economist gives",
+        "A new assessment by the World Meteorological Organization … says", "Moody's model puts"."""
+        found = []
+        for match in _WORK_BY.finditer(sentence):
+            tokens = [_strip_word(word) for word in (match["who"] or match["who_s"]).split()]
+            if tokens and tokens[0].casefold() not in _NOT_NAMES:
+                found.append((match.start(), tokens, "name"))
+        return found
+
     def _inverted(self, sentence: str) -> list[tuple[int, list[str], str]]:
         """"…, said Stankovich." : a reporting verb followed by the name at the end."""
         found = []
         for match in _INVERTED.finditer(sentence):
             found.append((match.start(), [_strip_word(word).rstrip(".!?") for word in match["name"].split()], "name"))
+        for match in _INVERTED_TITLED.finditer(sentence):
+            # "…," said James Smith, economist at ING.  "…," said CBA head of economics Gareth Aird.
+            run = _capitalised_run_before(match["who"])
+            if run and not any(position == match.start() for position, _, _ in found):
+                found.append((match.start(), run, "name"))
         return found
 
     def _resolve(self, tokens: list[str], how: str, reason_verb: str) -> _Speaker | None:
         if how == "pronoun":
-            if self.last_named is None:
+            source = self.last_named if tokens[0].casefold() == "they" else self.last_person
+            if source is None:
                 return None
-            reason = f"speaker from an earlier sentence (pronoun '{tokens[0]}' = {self.last_named.name})"
-            return _Speaker(self.last_named.name, "pronoun", reason, self.last_named.kind)
+            reason = f"speaker from an earlier sentence (pronoun '{tokens[0]}' = {source.name})"
+            return _Speaker(source.name, "pronoun", reason, source.kind)
         if how == "anaphora":
             wanted = ANAPHORA.get(tokens[-1].casefold(), "person")
-            source = self.last_outlet if wanted == "outlet" else self.last_named
+            source = {"outlet": self.last_outlet, "group": self.last_group}.get(wanted, self.last_person)
             if source is None:
                 return None
             reason = f"speaker from an earlier sentence ('{' '.join(tokens)}' = {source.name})"
@@ -843,7 +953,7 @@ class _ArticleReader:
             speaker = self._resolve(tokens, how, f"{' '.join(tokens)} {match[0]}")
             if speaker is not None:
                 mentions.append((self._priority(speaker), match.start(), speaker))
-        for position, tokens, how in self._according_to(sentence) + self._inverted(sentence):
+        for position, tokens, how in self._according_to(sentence) + self._inverted(sentence) + self._works(sentence):
             words = sentence[position:].split()
             lead = words[:2] if words[0].casefold() == "according" else words[:1]
             shown = " ".join(lead + tokens)
@@ -911,6 +1021,10 @@ class _ArticleReader:
 
     def _remember(self, sentence: _Sentence, speaker: _Speaker) -> None:
         self.last_named = speaker
+        if speaker.kind == "person":
+            self.last_person = speaker
+        elif speaker.kind in ("organisation", "outlet"):
+            self.last_group = speaker
         if speaker.kind == "outlet":
             self.last_outlet = speaker
             if sentence.paragraph == 0 and self.lead is None and re.search(r"\breport(?:s|ed)\b", sentence.text):
@@ -1036,7 +1150,8 @@ class _ArticleReader:
                 notes.append(f"time phrase '{time.text}' is negated ('rather than'): not used")
                 continue
             try:
-                window = parse_window_phrase(time.text, made_on=self.published)
+                window = _span_window(time.text, self.published) if time.kind == "span" else None
+                window = window or parse_window_phrase(time.text, made_on=self.published)
             except InvalidInput:
                 unread = unread or time
                 continue
@@ -1069,8 +1184,8 @@ class _ArticleReader:
             return None
         if re.search(r"\d{4}|\b(?:this|next)\b", time.text, re.IGNORECASE):
             return None  # the speaker chose the year
-        if (self.published - window.start) * 2 <= (window.end - window.start):
-            return None
+        if (self.published - window.start) * 2 <= (window.end - window.start) or window.start == window.end:
+            return None  # a day in the past ("surveyed on March 3") stays in the past
         core = re.sub(r"(?i)^the\s+", "", time.core)
         try:
             return parse_window_phrase(f"next {core}", made_on=self.published)
