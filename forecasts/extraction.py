@@ -163,7 +163,7 @@ REPORTING_VERBS = (
     "explained", "emphasized", "emphasised", "pointed out", "highlighted", "concluded", "warned", "reported",
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
     "stressed", "offered", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
-    "acknowledged", "continued", "cautioned", "warns", "puts", "put", "pegged", "pegs", "sees", "forecasts",
+    "acknowledged", "continued", "cautioned", "warns", "saying", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
 )
 #: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
@@ -338,6 +338,7 @@ _WILL_SPELLINGS = {"will", "will not", "won't"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
+
 _REPORTING_HEDGES = {"anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
                      "believes"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "any", "no", "peace"}
@@ -352,7 +353,6 @@ class _Hedge:
     scale_phrase: str  # what to read on the scale
     rank: int
     probability: float | None = None  # a number the text states ("a 35% chance"): no scale reading
-    negated: bool = False  # "do not expect", "not likely": the claim's probability is 1 - the phrase's
 
 
 @dataclass(frozen=True)
@@ -456,8 +456,12 @@ def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Senten
     return result
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|"
-                           r",?\s+followed\s+by\s+|,\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s))")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that)\s)|"
+    r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
+    r"(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
+    r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:remain|stay|rise|fall|return|reach|hit|cut|hike|grow|decline|drop|"
+    r"recover|end|begin|start)\b))")
 
 
 def _clauses(sentence: str) -> list[tuple[int, int, bool]]:
@@ -570,10 +574,17 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     after = sentence[end:end + 20].casefold()
     if written == "May" and not _OPTATIVE_MAY.match(sentence, start):
         return True  # capitalised, "May" is the month
-    if any(word in ("not", "never") or word.endswith("n't") for word in before) and not re.search(
-        r"\bnot\b|n't|\bno\b", key
-    ):
-        return True
+    if _negated(before, key):
+        return True  # "do not expect", "not likely": never read as the positive; the scale's own negations
+        # ("probably not", "not unlikely", "did not rule out") are matched whole and pass
+    if re.match(r"\s+(?:\w+\s+)?(?:not|never)\b|\s+(?:\w+\s+)?\w+n[’']t\b", after) and key not in _MODAL_SPELLINGS:
+        return True  # "certainly doesn't look close to ending", "likely won't": the claim is the negation
+    if key in ("certain", "certainly", "definitely") and re.search(r"\b(?:nothing|no\s+one|none)\b", " ".join(before)):
+        return True  # "nothing is certain"
+    if previous in ("less", "more", "as") and re.match(r"\s+(?:than|as)\b", after) and not re.match(r"\s+than\s+not\b", after):
+        return True  # "less likely than many think": a comparison, not a probability
+    if previous in ("have", "has", "had") or " ".join(before[-2:]) in ("have been", "has been", "had been"):
+        return True  # "forecasters have certainly noticed", "had expected": the past
     if key in ("possible",) and previous in ("as", "if", "where", "whenever", "best", "only"):
         return True
     if key.startswith("plan") and (
@@ -596,6 +607,11 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
         return True  # "this may indicate …": reading the present, not forecasting
     return False
+
+
+def _negated(before: list[str], key: str) -> bool:
+    return any(word in ("not", "never") or word.endswith("n't") for word in before) and not re.search(
+        r"\bnot\b|n't|\bno\b", key)
 
 
 def _spelling_key(written: str) -> str:
@@ -817,6 +833,9 @@ class _ArticleReader:
                 left = left[: left.rfind(words[-1])].rstrip()
                 changed = True
         words = left.split()
+        if len(words) >= 2 and re.fullmatch(r"[a-z]+ed,", words[-1]):
+            left = left[: left.rfind(words[-1])].rstrip()  # "Larry Summers disagreed, saying that …"
+            words = left.split()
         if len(words) >= 2 and words[-1] == "who" and words[-2].endswith(","):
             left = left[: left.rfind("who")].rstrip()  # "… Diana Mousina, who expects …"
             words = left.split()
@@ -1117,6 +1136,9 @@ class _ArticleReader:
         years = [int(year) for year in re.findall(r"\b(?:19|20)\d{2}\b", before)]
         if years and max(years) < self.published.year:
             return True
+        later = [int(year) for year in re.findall(r"\b(?:19|20)\d{2}\b", text[position:])]
+        if later and max(later) < self.published.year and re.search(r"\b(?:was|were|had|spiked|rose|fell|gave)\b", text):
+            return True  # "The recession odds spiked to 33% in September 2011"
         return bool(re.search(r"\b(?:that|last)\s+year\b|\bin\s+the\s+past\b", before, re.IGNORECASE))
 
     @staticmethod
@@ -1135,8 +1157,10 @@ class _ArticleReader:
         """Conditional commentary ("this could prove a mistake if …") and statements about the past
         ("it seems likely the new rules have slowed hiring") hold a hedge but forecast nothing."""
         clause = text[start:end]
-        if re.match(r"\W*(?:if|unless)\b", clause, re.IGNORECASE) or re.search(r"\b(?:if|unless)\b", text[hedge.end:end]):
-            return hedge.rank < 3 or re.match(r"\W*(?:if|unless)\b", clause, re.IGNORECASE) is not None
+        if re.search(r"\b(?:if|unless)\b", text[max(start, 0):hedge.start], re.IGNORECASE):
+            return True  # "if we do suffer one …, it will be mild": conditional commentary
+        if re.search(r"\b(?:if|unless)\b", text[hedge.end:end]):
+            return hedge.rank < 3
         after = text[hedge.end:end]
         return bool(re.match(r"(?:\s+that)?(?:\s+[\w’'-]+){0,5}?\s+(?<!to\s)(?:have|has|had)\s+(?:already\s+)?(?:been\s+)?"
                              r"[a-z]+(?:ed|en|wn|ne)\b", after)) and not re.search(r"\bwill\s+have\b", after)
@@ -1228,12 +1252,9 @@ class _ArticleReader:
         else:
             reading = self.scale.read(hedge.scale_phrase)
             probability, version = reading.probability, reading.scale_version
-            if hedge.negated:
-                probability = round(1 - probability, 4)
-                reasons.append(f"hedge '{hedge.text}' is negated: 1 - {reading.probability:g} = {probability:g}")
         if hedge.rank == 0:
             reasons.append("no hedge word: 'possible' assumed for a place named as a candidate location")
-        elif hedge.rank < 4 and not hedge.negated:
+        elif hedge.rank < 4:
             reasons.append(
                 f"hedge '{hedge.text}' read as '{reading.phrase}' = {reading.probability:g} (scale {self.scale.version})"
             )
