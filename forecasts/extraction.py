@@ -579,8 +579,8 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         # ("probably not", "not unlikely", "did not rule out") are matched whole and pass
     if re.match(r"\s+(?:\w+\s+)?(?:not|never)\b|\s+(?:\w+\s+)?\w+n[’']t\b", after) and key not in _MODAL_SPELLINGS:
         return True  # "certainly doesn't look close to ending", "likely won't": the claim is the negation
-    if key in ("certain", "certainly", "definitely") and re.search(r"\b(?:nothing|no\s+one|none)\b", " ".join(before)):
-        return True  # "nothing is certain"
+    if re.search(r"\b(?:nothing|no\s+one|none)\b", " ".join(before)) or previous in ("no", "nothing"):
+        return True  # "nothing is certain", "nothing inevitable about a recession"
     if previous in ("less", "more", "as") and re.match(r"\s+(?:than|as)\b", after) and not re.match(r"\s+than\s+not\b", after):
         return True  # "less likely than many think": a comparison, not a probability
     if previous in ("have", "has", "had") or " ".join(before[-2:]) in ("have been", "has been", "had been"):
@@ -695,6 +695,9 @@ def _classify(tokens: list[str]) -> str:
 
 def _clean_person(tokens: list[str]) -> list[str]:
     kept = list(tokens)
+    titles = [i for i, token in enumerate(kept[:-1]) if token.casefold() in TITLES]
+    if titles and len(kept) - titles[-1] - 1 >= 2:
+        kept = kept[titles[-1] + 1:]  # "Treasury Secretary Larry Summers": all up to the last title word
     while len(kept) > 1 and kept[0].casefold() in TITLES:
         kept.pop(0)
     if len(kept) == 1 and kept[0].casefold() in TITLES:
@@ -781,6 +784,7 @@ class _ArticleReader:
         verbs = sorted(REPORTING_VERBS, key=len, reverse=True)
         self.verb_re = re.compile(r"\b(?:" + "|".join(re.escape(verb) for verb in verbs) + r")\b")
         self.persons: list[str] = []  # full names seen so far, in order
+        self.mentions: list[tuple[int, int, _Speaker]] = []  # the current sentence's speakers (priority, position)
         self.last_named: _Speaker | None = None
         self.last_outlet: _Speaker | None = None
         self.last_person: _Speaker | None = None
@@ -833,6 +837,8 @@ class _ArticleReader:
                 left = left[: left.rfind(words[-1])].rstrip()
                 changed = True
         words = left.split()
+        if re.search(r"[’']s$", words[-1] if words else ""):
+            return None  # "the Department of Energy's forecast": a noun after a possessive, not a verb
         if len(words) >= 2 and re.fullmatch(r"[a-z]+ed,", words[-1]):
             left = left[: left.rfind(words[-1])].rstrip()  # "Larry Summers disagreed, saying that …"
             words = left.split()
@@ -979,9 +985,20 @@ class _ArticleReader:
             speaker = self._resolve(tokens, how, shown)
             if speaker is not None:
                 mentions.append((self._priority(speaker), position, speaker))
+        self.mentions = mentions
         if not mentions:
             return None
         return min(mentions, key=lambda mention: (mention[0], mention[1]))[2]
+
+    def _speaker_at(self, speaker: _Speaker, position: int) -> _Speaker:
+        """With several people named in a sentence, a claim is the nearest one's before it: "When Biden said
+        there was nothing inevitable, Summers disagreed, saying that a recession was almost inevitable"."""
+        best = min((mention[0] for mention in self.mentions), default=None)
+        before = [m for m in self.mentions
+                  if m[0] == best and m[1] < position and m[2].how == "named" and m[2].kind == "person"]
+        if speaker.how != "named" or len(before) < 2:
+            return speaker
+        return max(before, key=lambda mention: mention[1])[2]
 
     @staticmethod
     def _priority(speaker: _Speaker) -> int:
@@ -1245,6 +1262,7 @@ class _ArticleReader:
         window: str | None, time_notes: list[str], venues: list[str], clause: tuple[int, int],
     ) -> list[Candidate]:
         """The candidates of one clause: one per venue, and one for its window or its bare claim."""
+        speaker = self._speaker_at(speaker, hedge.start)
         reasons = [speaker.reason]
         if hedge.probability is not None:
             probability, version = hedge.probability, None
