@@ -206,6 +206,9 @@ ORGANISATION_WORDS = {"kremlin", "house", "department", "ministry", "institute",
                       "congress", "senate", "pentagon", "commission", "union", "nato", "un", "eu", "us", "u.s.",
                       "uk", "isw", "bank", "fund", "organisation", "organization", "russia", "ukraine", "moscow",
                       "washington", "kyiv", "china", "states", "side"}
+#: A sentence whose speakers are a group nobody names ("Analysts expect", "Economists surveyed … said").
+_GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|experts|scientists|strategists|forecasters|"
+                              r"observers|investors|traders|markets|pollsters|commentators)\b", re.IGNORECASE)
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
 _INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
 _WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
@@ -298,6 +301,7 @@ SPAN_FORMS = (
     r"(?:throughout|through|all\s+of)\s+\d{4}|(?<=\binto\s)\d{4}",
     r"(?:for\s+|in\s+|during\s+)?the\s+first\s+six\s+months\s+of\s+(?:this\s+year|next\s+year|\d{4})",
     r"by\s+the\s+end\s+of\s+the\s+decade",
+    r"until\s+(?:the\s+end\s+of\s+)?\d{4}",
 )
 TIME_FORMS = (
     *(("span", form) for form in SPAN_FORMS),
@@ -341,6 +345,7 @@ _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
 _REPORTING_HEDGES = {"anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
                      "believes"}
+_PREDICTS = {"predicts", "predict", "predicted"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "any", "no", "peace"}
 _BE = {"is", "are", "was", "were", "be", "been", "seems", "seem", "appears", "appear", "it's", "remains"}
 
@@ -459,7 +464,7 @@ def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Senten
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that)\s)|"
     r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
-    r"(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
+    r",\s+(?=(?:probably|possibly|perhaps|likely|maybe)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
     r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:remain|stay|rise|fall|return|reach|hit|cut|hike|grow|decline|drop|"
     r"recover|end|begin|start)\b))")
 
@@ -503,7 +508,7 @@ def _span_window(text: str, published: dt.date) -> Window | None:
     if match := re.search(r"this year,? or (?:in )?(?:any of )?the (?:next|following) (\w+)", phrase):
         count = _SPAN_NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
         return None if count is None else Window(dt.date(year, 1, 1), dt.date(year + count, 12, 31))
-    if match := re.search(r"between now and (?:the end of )?(\d{4}|year[- ]end)", phrase):
+    if match := re.search(r"(?:between now and|until) (?:the end of )?(\d{4}|year[- ]end)", phrase):
         end = year if not match[1].isdigit() else int(match[1])
         return Window(published, dt.date(end, 12, 31))
     if match := re.search(r"(?:throughout|through|all of) (\d{4})|^(\d{4})$", phrase):
@@ -583,8 +588,9 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True  # "nothing is certain", "nothing inevitable about a recession"
     if previous in ("less", "more", "as") and re.match(r"\s+(?:than|as)\b", after) and not re.match(r"\s+than\s+not\b", after):
         return True  # "less likely than many think": a comparison, not a probability
-    if previous in ("have", "has", "had") or " ".join(before[-2:]) in ("have been", "has been", "had been"):
-        return True  # "forecasters have certainly noticed", "had expected": the past
+    if (previous in ("have", "has", "had") and (previous == "had" or key not in _REPORTING_HEDGES | _PREDICTS)) or \
+            " ".join(before[-2:]) in ("have been", "has been", "had been"):
+        return True  # "forecasters have certainly noticed", "had expected": the past ("have predicted" reports)
     if key in ("possible",) and previous in ("as", "if", "where", "whenever", "best", "only"):
         return True
     if key.startswith("plan") and (
@@ -987,6 +993,9 @@ class _ArticleReader:
                 mentions.append((self._priority(speaker), position, speaker))
         self.mentions = mentions
         if not mentions:
+            if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
+                article = self._article_speaker()  # not the previous sentence's speaker either
+                return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
             return None
         return min(mentions, key=lambda mention: (mention[0], mention[1]))[2]
 
@@ -1174,7 +1183,7 @@ class _ArticleReader:
         """Conditional commentary ("this could prove a mistake if …") and statements about the past
         ("it seems likely the new rules have slowed hiring") hold a hedge but forecast nothing."""
         clause = text[start:end]
-        if re.search(r"\b(?:if|unless)\b", text[max(start, 0):hedge.start], re.IGNORECASE):
+        if re.search(r"\b(?:if|unless)\b", text[text.rfind(";", 0, hedge.start) + 1:hedge.start], re.IGNORECASE):
             return True  # "if we do suffer one …, it will be mild": conditional commentary
         if re.search(r"\b(?:if|unless)\b", text[hedge.end:end]):
             return hedge.rank < 3
@@ -1196,7 +1205,7 @@ class _ArticleReader:
             except InvalidInput:
                 unread = unread or time
                 continue
-            if window.end < self.published:
+            if window.end < self.published or self._recent_day(time, window):
                 notes.append(f"time phrase '{time.text}' is in the past: not used")
                 continue
             later = self._next_if_mostly_over(time, window)
@@ -1218,6 +1227,17 @@ class _ArticleReader:
         for other, _ in usable[1:]:
             notes.append(f"less specific time phrase '{other.text}' not used")
         return chosen.text, label, notes
+
+    def _recent_day(self, time: _Time, window: Window) -> bool:
+        """"Surveyed on March 3" said on March 10: a day without a year, up to half a year before publication,
+        is that past day, not next year's."""
+        if window.start != window.end or re.search(r"\d{4}", time.text):
+            return False
+        try:
+            this_year = window.end.replace(year=self.published.year)
+        except ValueError:  # 29 February
+            return False
+        return this_year < self.published and (self.published - this_year).days <= 183
 
     def _next_if_mostly_over(self, time: _Time, window: Window) -> Window | None:
         """"In the fall" said on 15 November means next fall: a yearless span more than half over is the next one."""

@@ -49,11 +49,11 @@ _NOUN_THEN_PERCENT = re.compile(
     rf"\b{_NOUN}\b(?P<gap>[^.;%?!]{{0,90}}?)(?:\b(?:at|is|are|was|of|to|around|about)\s+|:\s*){_APPROX}{_PERCENT}",
     re.IGNORECASE)
 _LIST_MORE = re.compile(rf"(?:,\s*(?:up|down)\s+from\s+[^,]+)?,?\s+and\s+{_APPROX}{_PERCENT}", re.IGNORECASE)
-_ONE_IN = re.compile(rf"(?<![\w.])(?P<k>{_NUMBER})[\s-]+in[\s-]+(?P<n>{_NUMBER})(?![\w.])(?P<after>\s+(?:chance|odds|shot)\b)?",
+_ONE_IN = re.compile(rf"(?<![\w.])(?P<k>{_NUMBER})[\s-]+in[\s-]+(?P<n>{_NUMBER})(?!\w|\.\d)(?P<after>\s+(?:chance|odds|shot)\b)?",
                      re.IGNORECASE)
 _EVEN = re.compile(r"\b(?:even\s+odds|50[-/:]50|fifty[-\s]fifty)\b", re.IGNORECASE)
 _FRACTION_RE = re.compile(rf"\b{_FRACTION}\s+(?:chance|likely|probability|likelihood)\b", re.IGNORECASE)
-_TO_ODDS = re.compile(rf"(?<![\w.])(?P<a>{_NUMBER})[\s-]+to[\s-]+(?P<b>{_NUMBER})(?![\w.])(?:\s*(?P<side>against|on|odds)\b)?",
+_TO_ODDS = re.compile(rf"(?<![\w.])(?P<a>{_NUMBER})[\s-]+to[\s-]+(?P<b>{_NUMBER})(?!\w|\.\d)(?:\s*(?P<side>against|on|odds)\b)?",
                       re.IGNORECASE)
 _BOOKMAKER = re.compile(
     r"(?:\b(?:are|is|at|priced\s+at|there's|there\s+is|odds\s+of)\s+(?P<a>\d+)/(?P<b>\d+)(?=\s+(?:for|about|to|on|that)\b|"
