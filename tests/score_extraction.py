@@ -112,10 +112,11 @@ class Tally:
         ]
 
 
-def score_article(name: str, meta: dict, candidates: list[dict], notes: list[str] | None) -> Tally:
+def pair(meta: dict, candidates: list[dict]) -> tuple[dict[int, tuple[int, bool, bool, bool]], set[int]]:
+    """Labels paired one to one with candidates: {label index: (candidate index, speaker right, window right,
+    number right)}, and the candidates that land on some label."""
     published = dt.date.fromisoformat(meta["published"])
     labels = meta["forecasts"]
-    tally = Tally(labels=len(labels), candidates=len(candidates))
     pairs = []
     landed = set()
     for ci, candidate in enumerate(candidates):
@@ -135,6 +136,13 @@ def score_article(name: str, meta: dict, candidates: list[dict], notes: list[str
             continue
         used_c.add(ci)
         used_l[li] = (ci, speaker, when, number)
+    return used_l, landed
+
+
+def score_article(name: str, meta: dict, candidates: list[dict], notes: list[str] | None) -> Tally:
+    labels = meta["forecasts"]
+    tally = Tally(labels=len(labels), candidates=len(candidates))
+    used_l, landed = pair(meta, candidates)
     for li, (ci, speaker, when, number) in used_l.items():
         tally.found_any += 1
         if speaker:
