@@ -142,3 +142,30 @@ def test_a_stated_number_is_imported_as_the_number(run, ok, extracted, reviewed)
     result = run("import", reviewed(document))
     assert result.exit_code == 0, result.stderr
     assert forecasts(ok) == [("Mark Zandi", "us-recession-by-may-2026", "yes", 0.45, None, "2025-05-29")]
+
+
+def test_the_readme_path_from_article_to_leaderboard(ok, tmp_path, monkeypatch):
+    """README "From an article to the leaderboard": its commands as written, the review as it describes."""
+    from test_readme_walkthrough import commands_of
+
+    commands = commands_of("From an article to the leaderboard")
+    assert [c[0] for c in commands] == ["extract", "import", "import", "resolve", "resolve", "leaderboard"]
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    target = tmp_path / "slutsky.json"
+    extract = [str(target) if word == "slutsky.json" else word for word in commands[0]]
+    ok(*extract)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    window, venue, nato = document["candidates"]
+    assert (window["expert"], window["window"], window["suggested_question"]["slug"]) == (
+        "Leonid Slutsky", "2025-02-01..2025-03-31", "putin-trump-meeting")
+    window["accept"], venue["accept"], nato["accept"] = True, False, True
+    assert nato["expert"] == "The US"
+    nato["expert"] = "United States"
+    nato["suggested_question"] = {"kind": "binary", "slug": "ukraine-nato-membership",
+                                  "title": "Will Ukraine join NATO?", "deadline": "2025-12-31"}
+    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    outputs = [ok(*[str(target) if word == "slutsky.json" else word for word in command]) for command in commands[1:]]
+    assert outputs[0].startswith("Imported 1 file: added 2 experts, 2 questions, 2 forecasts")
+    assert outputs[1].startswith("Imported 1 file: added 0 experts, 0 questions, 0 forecasts")
+    board = json.loads(ok("leaderboard", "--format", "json"))
+    assert sorted((r["expert"], round(r["brier"], 4)) for r in board) == [("Leonid Slutsky", 0.2025), ("United States", 0.04)]
