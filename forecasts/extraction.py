@@ -27,15 +27,35 @@ is a small table or function below):
    ignored. A season or month named without a year that is more than half over on the
    publication day is read as the next one ("in the fall" said on 15 November 2024 is
    fall 2025; parse_window_phrase alone would say fall 2024), and ``reasons`` says so.
+   Spans counted from the publication day are read here (``SPAN_FORMS``, ``_span_window``):
+   "within the next year" (12 months, not next calendar year), "in five years", "over
+   the next couple of years / the next decade", "in the coming year", "between now and
+   2028", "until 2027", "this year, or any of the next four", "throughout 2026", "the
+   first six months of this year". A day without a year up to half a year before
+   publication ("surveyed on March 3") is that past day, not next year's.
    When a clause has several, the most specific wins: calendar spans, then relative
-   ones (next week), then vague ones (soon, the coming days).
+   ones (next week), then vague ones (soon, the coming days); with several stated
+   numbers in a clause, each number takes the time phrases nearest to it.
 4. **Hedges** are the verbal scale's phrases and their variants (``VARIANTS``, "very"/
    "highly"), plus "possibility" read as "possible", matched longest first on word
    boundaries, outside time phrases. Guards skip "May" the month (capitalised "May" is
    the month unless "May I/it/God…"), "as possible", "plan" the noun (a plan word must
    be followed by "to" and not follow "the"/"his"/"…'s"), "hinted at the possibility",
    "certain" as in "a certain", "no doubt", "remote" not said of a chance, a modal that
-   reads the present ("this may indicate"), and any hedge right after "not"/"never".
+   reads the present ("this may indicate"), any hedge right after "not"/"never" ("do
+   not expect") or right before one ("certainly doesn't look"), after "nothing"/"no"
+   ("nothing is certain"), in a comparison ("less likely than many think"), or after
+   "have/has/had" ("forecasters have certainly noticed", "had expected"; "have
+   predicted" still reports). A hedge after "if"/"unless" in its sentence, or a bare
+   modal before one, is conditional commentary; a hedge followed by a perfect ("likely
+   the new rules have slowed hiring") speaks of the past; a question ("Will prices fall
+   before the summer?") asks: none of them is a forecast.
+   **Numbers** (``forecasts.odds``: "a 35 percent chance", "puts the probability … at
+   45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
+   precedence over every verbal hedge of their clause (rank 4; the phrase is the number
+   as written and ``scale_version`` is None); each number of a clause is a candidate of
+   its own; a number said of the past ("in 2016 … gave Clinton a 98.1% chance", "up
+   from 15 percent") is none.
    Ranks: a specific phrase ("unlikely", "expects to", "did not rule out") 3; a bare
    modal verb (may, might, could, will) 2; "possibility" and a reporting verb followed
    by "that" ("anticipates that the meeting may…": the ``may`` is the forecast) 1. The
@@ -48,14 +68,21 @@ is a small table or function below):
      "predicts", "suggested", "claimed", "noted", "estimates", "reported", "told", …),
      "VERB NAME" at the end ("…, said Stankovich."), and "according to NAME". A person
      beats an outlet ("according to Sergey Markov" over "Orda.kz reports"); the leftmost
-     wins among equals. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
+     wins among equals, except that a claim goes to the person named nearest before it
+   ("When Biden said …, Summers disagreed, saying that a recession was almost
+   inevitable"). Also "…,\" said NAME, an economist at X." and "said TITLE NAME",
+   capitalised appositions ("Tryl, UK director of X, said"), "NAME, who expects",
+   "according to a review by X" / "X's forecast", "a model from X", "experts such as
+   NAME have predicted". "I", "we", "As", "Analysts" are nobody's name; a sentence whose
+   speakers are an unnamed group ("Economists surveyed … said") is the outlet's. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
      "Yuri Ushakov", "Secretary of State Marco Rubio" -> "Marco Rubio"); a surname alone
      ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
      the article. Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
-   - *pronoun or anaphora*: "he/she/they VERB", "The expert/publication VERB" -> the last
-     named speaker (the last outlet for "the publication"/"the newspaper").
+   - *pronoun or anaphora*: "he/she VERB" -> the last named person, "they VERB" -> the last
+     named speaker, "The expert VERB" -> the last person, "the publication/newspaper" ->
+     the last outlet, "It/the agency/the bank/the model VERB" -> the last organisation.
    - *continued*: a sentence with no speaker continues the speaker of the previous
      sentence of its paragraph ("He further explained … For instance, Russia and Ukraine
      might agree …"), and a paragraph that follows one ending in ":" (a block quote) or
@@ -75,15 +102,14 @@ is a small table or function below):
    with its speaker named in it ("Markov highlighted that Baku, along with Istanbul and
    Dubai, is considered a preferable location"), gets "possible" assumed, and says so.
 7. **Questions**: a clause with a window suggests a ``date`` question, one with a venue
-   a ``choice`` question ("…-venue"), anything else a ``binary`` one. The subject comes
-   from the event word nearest the hedge (meeting/summit, ceasefire, peace agreement,
-   NATO membership) or else from the clause's own words; a meeting's parties are the
-   people named between the commas around the event word (plus the speaker, for "I will
-   meet with X" and "the meeting with X"), or else the first pair the article names in a
-   line about a meeting ("putin-trump-meeting": surnames sorted, so articles agree).
-8. **Duplicates**: the same expert with the same window or venue on the same suggested
-   question is one candidate (the most confident; ``reasons`` says how many sentences
-   repeat it). Binary candidates are never merged: their claims differ in words only.
+   a ``choice`` question ("…-venue"), anything else a ``binary`` one, always from the
+   clause's own words (no table of topics): the reported claim without its speaker,
+   "that", bare modal and time phrases ("When will this happen: “the meeting occur”?",
+   slug ``meeting-occur``); an article's places are the options of its first choice
+   question. The reviewer rewords it; ``import`` creates it.
+8. **Duplicates**: the same expert with the same window, or the same venue, is one
+   candidate (the most confident; ``reasons`` says how many sentences repeat it).
+   Binary candidates are never merged: their claims differ in words only.
 
 **Confidence** = speaker × hedge × target, rounded to two decimals, each factor from a
 fixed table (``SPEAKER_TRUST``, ``HEDGE_STRENGTH``, ``TARGET_CLARITY``):
@@ -243,25 +269,6 @@ _AFTER_PLACE = {"is", "are", "was", "were", "be", "been", "being", "could", "may
                 "should", "has", "have", "had", "and", "or", "as", "along", "remains", "seems", "appears", "too",
                 "also", "in", "on", "for", "to", "with", "rather", "instead", "among", "at"}
 
-# Event words and their slug: the one nearest the hedge names the question's subject.
-EVENTS = (
-    ("trilateral", r"\b(?:trilateral|three-way)\b"),
-    ("meeting", r"\b(?:meet|meets|meeting|meetings|summit)\b"),
-    ("ceasefire", r"\b(?:ceasefire|cease-fire|truce|cessation\s+of\s+(?:military\s+operations|hostilities)|"
-                  r"halt\s+to\s+(?:the\s+)?hostilities)\b"),
-    ("peace-agreement", r"\bpeace\s+(?:agreement|deal|treaty)\b"),
-    ("nato-membership", r"\bjoin\s+(?:nato|the\s+nato)\b|\bnato\s+membership\b"),
-)
-EVENT_TITLES = {
-    "ceasefire": {"date": "When will a ceasefire be agreed?", "choice": "Where will a ceasefire be agreed?",
-                  "binary": "Will a ceasefire be agreed?"},
-    "peace-agreement": {"date": "When will a peace agreement be concluded?",
-                        "choice": "Where will a peace agreement be signed?",
-                        "binary": "Will a peace agreement be concluded?"},
-    "nato-membership": {"date": "When will the country join NATO?",
-                        "choice": "Where will NATO membership be decided?",
-                        "binary": "Will the country join NATO?"},
-}
 #: Capitalised words that open sentences or name dates, never part of a person's name.
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -344,7 +351,7 @@ EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
 _REPORTING_HEDGES = {"anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
-                     "believes"}
+                     "believes", "predicts", "predict", "predicted"}
 _PREDICTS = {"predicts", "predict", "predicted"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "any", "no", "peace"}
 _BE = {"is", "are", "was", "were", "be", "been", "seems", "seem", "appears", "appear", "it's", "remains"}
@@ -742,22 +749,6 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
-def _surnames_in(text: str, persons: list[str]) -> list[str]:
-    """Surnames of ``persons`` that ``text`` names, in the order of ``persons``."""
-    found = []
-    for person in persons:
-        surname = person.split()[-1]
-        if re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) and surname not in found:
-            found.append(surname)
-    return found
-
-
-def _is_sentence_case(line: str) -> bool:
-    """Prose rather than a Title Case Headline: most words start in lower case."""
-    words = [word for word in line.split() if word[:1].isalpha()]
-    return bool(words) and sum(word[0].isupper() for word in words) < len(words) / 2
-
-
 def _format_group(tokens: list[str], kind: str) -> str:
     if kind in ("outlet", "organisation"):
         if tokens[0].casefold() == "the":
@@ -797,8 +788,8 @@ class _ArticleReader:
         self.last_group: _Speaker | None = None  # the last organisation or outlet: "the agency", "it"
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
-        self.last_event: tuple[str, None] | None = None  # the last event word seen, for venues named without one
-        self.parties = self._meeting_parties()
+        self.last_claim: tuple[str, str] | None = None  # the last claim's words and slug, for venues named alone
+        self.venue_question: SuggestedQuestion | None = None  # the article's choice question, once suggested
 
     # ---- people
 
@@ -815,20 +806,6 @@ class _ArticleReader:
             if person.split()[-1].casefold() == name.casefold():
                 return person, True
         return name, False
-
-    def _meeting_parties(self) -> list[str]:
-        """The first pair of people the article names around a meeting ("Putin-Trump Meeting …")."""
-        everyone: list[str] = []
-        prose = [sentence.text for sentence in self.sentences]
-        prose += [line for _, line in self.lines if _is_sentence_case(line)]
-        for text in prose:  # Title Case Headlines would make "Says Russian Expert" a person
-            everyone += [name for name in _person_names(text) if name not in everyone]
-        for _, line in self.lines:
-            if re.search(r"\b(?:meet|meeting|summit)\b", line, re.IGNORECASE):
-                surnames = _surnames_in(line, everyone)
-                if len(surnames) >= 2:
-                    return sorted(surnames[:2])
-        return []
 
     # ---- speakers
 
@@ -1058,10 +1035,6 @@ class _ArticleReader:
                 in_text[sentence.paragraph] = speaker
             previous = (sentence.paragraph, speaker)
             found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
-            events = [(match.start(), name) for name, pattern in EVENTS
-                      for match in re.finditer(pattern, sentence.text, re.IGNORECASE)]
-            if events:
-                self.last_event = (max(events)[1], None)
         return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
 
     def _remember(self, sentence: _Sentence, speaker: _Speaker) -> None:
@@ -1182,7 +1155,6 @@ class _ArticleReader:
     def _not_a_forecast(text: str, hedge: _Hedge, start: int, end: int) -> bool:
         """Conditional commentary ("this could prove a mistake if …") and statements about the past
         ("it seems likely the new rules have slowed hiring") hold a hedge but forecast nothing."""
-        clause = text[start:end]
         if re.search(r"\b(?:if|unless)\b", text[text.rfind(";", 0, hedge.start) + 1:hedge.start], re.IGNORECASE):
             return True  # "if we do suffer one …, it will be mild": conditional commentary
         if re.search(r"\b(?:if|unless)\b", text[hedge.end:end]):
@@ -1327,73 +1299,39 @@ class _ArticleReader:
 
     # ---- questions
 
-    def _event(self, text: str, anchor: int) -> tuple[str, re.Match[str] | None] | None:
-        """The event word ("meeting", "ceasefire", …) nearest ``anchor`` in ``text``."""
-        best: tuple[int, str, re.Match[str]] | None = None
-        for name, pattern in EVENTS:
-            for match in re.finditer(pattern, text, re.IGNORECASE):
-                distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
-                if name == "trilateral":
-                    distance -= 1  # "trilateral talks" names the meeting more precisely than "meet"
-                if best is None or distance < best[0]:
-                    best = (distance, name, match)
-        return None if best is None else (best[1], best[2])
-
-    def _parties(self, segment: str, speaker: _Speaker) -> list[str]:
-        """Who meets: the people the words around the event name, or the article's pair."""
-        own = speaker.name.split()[-1] if speaker.kind == "person" else None
-        named = [surname for surname in _surnames_in(segment, self.persons) if surname != own]
-        if len(named) == 1 and own is not None and re.search(
-            r"\b(?:I|we)\b|\bwith\s+(?:[A-Z]\w+\s+)*" + re.escape(named[0]), segment
-        ):
-            named.append(own)  # "I will meet with Vladimir Putin", "the meeting with Zelenskyy, Putin …"
-        return sorted(named) if len(named) >= 2 else list(self.parties)
-
     def _question(self, kind: str, sentence: str, clause: tuple[int, int], hedge: _Hedge,
                   speaker: _Speaker) -> SuggestedQuestion:
         start, end = clause
         clause_text = sentence[start:end]
-        anchor = hedge.start - start if hedge.rank else 0
-        event = self._event(clause_text, anchor)
-        if event is None and kind == "choice" and self.last_event is not None:
-            event = self.last_event  # "Baku, along with Istanbul, is a preferable location": of the meeting
         venue = "-venue" if kind == "choice" else ""
-        name, match = event if event is not None else (None, None)
-        if name in ("meeting", "trilateral"):
-            parties = list(self.parties)
-            if match is not None:  # the people named in the words around the event, between commas
-                segment_start = clause_text.rfind(",", 0, match.start()) + 1
-                segment_end = clause_text.find(",", match.end())
-                segment = clause_text[segment_start: segment_end if segment_end >= 0 else None]
-                parties = self._parties(segment, speaker)
-                if name == "trilateral":
-                    parties = sorted(set(_surnames_in(segment, self.persons)) | set(self.parties))
-            if name == "trilateral" and len(parties) >= 3:
-                subject = f"{', '.join(parties[:-1])} and {parties[-1]} meet together"
-            elif name == "trilateral":
-                subject, parties = "the three-way meeting take place", ["trilateral"]
-            else:
-                subject = f"the {'–'.join(parties)} meeting take place" if parties else "the meeting take place"
-            slug = slugify("-".join([*parties, "meeting"]))
-            titles = {"date": f"When will {subject}?", "choice": f"Where will {subject}?",
-                      "binary": f"Will {subject}?"}
-            return SuggestedQuestion(kind, slug + venue, titles[kind])
-        if name in EVENT_TITLES:
-            slug = name
-            if name == "nato-membership" and re.search(r"\bUkraine\b", clause_text):
-                slug = "ukraine-nato-membership"
-            title = EVENT_TITLES[name][kind]
-            if slug.startswith("ukraine"):
-                title = title.replace("the country", "Ukraine")
-            return SuggestedQuestion(kind, slug + venue, title)
-        claim = self._claim_text(clause_text, hedge, start)
-        hedge_words = set(hedge.text.casefold().split())
-        words = [w for w in re.findall(r"[^\W\d_]+", claim.casefold()) if w not in _STOPWORDS | hedge_words]
-        slug = slugify("-".join(words[:5])) if words else "claim"
-        titles = {"date": f"When will this happen: “{claim}”?",
-                  "choice": f"Where will this happen: “{claim}”?",
-                  "binary": f"Will this happen: “{claim}”?"}
-        return SuggestedQuestion(kind, slug + venue, titles[kind])
+        if kind == "choice" and self.venue_question is not None:
+            return self.venue_question  # one article's places are the options of one question
+        if hedge.rank == 0 and self.last_claim is not None:
+            core, slug = self.last_claim  # "Baku, along with Istanbul, is a preferable location": for the claim before
+        else:
+            core = self._claim_core(self._claim_text(clause_text, hedge, start), hedge)
+            hedge_words = set(hedge.text.casefold().split())
+            words = [w for w in re.findall(r"[^\W\d_]+", core.casefold()) if w not in _STOPWORDS | hedge_words]
+            slug = slugify("-".join(words[:5])) if words else "claim"
+            if kind != "choice":
+                self.last_claim = (core, slug)
+        titles = {"date": f"When will this happen: “{core}”?",
+                  "choice": f"Where will this happen: “{core}”?",
+                  "binary": f"Will this happen: “{core}”?"}
+        question = SuggestedQuestion(kind, slug + venue, titles[kind])
+        if kind == "choice":
+            self.venue_question = question
+        return question
+
+    @staticmethod
+    def _claim_core(claim: str, hedge: _Hedge) -> str:
+        """The claim without its time phrases: the question asks when; the window is the forecast's."""
+        for time in sorted(_time_phrases(claim), key=lambda t: t.start, reverse=True):
+            claim = claim[:time.start] + claim[time.end:]
+        claim = re.sub(r"\s+(?:as\s+early\s+as|no\s+later\s+than|sometime|some\s+time)\s*(?=[,.;]|$)", "", claim)
+        claim = re.sub(r"\s+(?:held|take\s+place|meet|hosted)?\s*in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*$", "", claim)
+        claim = re.sub(r"\s+([,;:.])", r"\1", " ".join(claim.split()))
+        return claim.strip(" ,;:-–—\"“”'’")
 
     def _claim_text(self, clause: str, hedge: _Hedge, clause_start: int) -> str:
         """The reported statement around the hedge: no speaker, no "that", no side clause, no bare modal."""
@@ -1426,7 +1364,7 @@ class _ArticleReader:
             if candidate.window is None and candidate.option is None:
                 result.append(candidate)
                 continue
-            key = (candidate.expert, candidate.suggested_question.slug, candidate.window, candidate.option)
+            key = (candidate.expert, candidate.suggested_question.kind, candidate.window, candidate.option)
             if key in kept:
                 repeats[key] = repeats.get(key, 0) + 1
                 if candidate.confidence > result[kept[key]].confidence:

@@ -55,10 +55,15 @@ def slutsky_reviewed(extracted) -> dict:
     document = extracted(SLUTSKY, "2025-02-13")
     window, venue, nato = document["candidates"]
     window["accept"] = True
+    assert window["suggested_question"] == {"kind": "date", "slug": "meeting-take-place",
+                                            "title": "When will this happen: “the meeting take place”?"}
+    window["suggested_question"] = {"kind": "date", "slug": "putin-trump-meeting",  # the reviewer's own words
+                                    "title": "When will Putin and Trump first meet in person?"}
     venue["accept"] = False  # a single venue makes no choice question: rejected
     nato["accept"] = True
     nato["expert"] = "United States"  # edited by the reviewer
-    nato["suggested_question"]["deadline"] = "2025-12-31"  # a new binary question needs one
+    nato["suggested_question"] = {"kind": "binary", "slug": "ukraine-nato-membership", "title": "Will Ukraine join NATO?",
+                                  "deadline": "2025-12-31"}  # a new binary question needs a deadline
     return document
 
 
@@ -74,7 +79,7 @@ def test_review_then_import_then_again(run, ok, extracted, reviewed):
     assert forecasts(ok) == expected
     questions = {q["slug"]: (q["kind"], q["title"]) for q in json.loads(ok("question", "list", "--format", "json"))}
     assert questions == {
-        "putin-trump-meeting": ("date", "When will the Putin–Trump meeting take place?"),
+        "putin-trump-meeting": ("date", "When will Putin and Trump first meet in person?"),
         "ukraine-nato-membership": ("binary", "Will Ukraine join NATO?"),
     }
     again = run("import", path)
@@ -157,8 +162,10 @@ def test_the_readme_path_from_article_to_leaderboard(ok, tmp_path, monkeypatch):
     document = json.loads(target.read_text(encoding="utf-8"))
     window, venue, nato = document["candidates"]
     assert (window["expert"], window["window"], window["suggested_question"]["slug"]) == (
-        "Leonid Slutsky", "2025-02-01..2025-03-31", "putin-trump-meeting")
+        "Leonid Slutsky", "2025-02-01..2025-03-31", "meeting-take-place")
     window["accept"], venue["accept"], nato["accept"] = True, False, True
+    window["suggested_question"] = {"kind": "date", "slug": "putin-trump-meeting",
+                                    "title": "When will Putin and Trump first meet in person?"}
     assert nato["expert"] == "The US"
     nato["expert"] = "United States"
     nato["suggested_question"] = {"kind": "binary", "slug": "ukraine-nato-membership",
