@@ -189,7 +189,7 @@ REPORTING_VERBS = (
     "explained", "emphasized", "emphasised", "pointed out", "highlighted", "concluded", "warned", "reported",
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
     "stressed", "offered", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
-    "acknowledged", "continued", "cautioned", "warns", "saying", "puts", "put", "pegged", "pegs", "sees", "forecasts",
+    "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
 )
 #: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
@@ -232,6 +232,9 @@ ORGANISATION_WORDS = {"kremlin", "house", "department", "ministry", "institute",
                       "congress", "senate", "pentagon", "commission", "union", "nato", "un", "eu", "us", "u.s.",
                       "uk", "isw", "bank", "fund", "organisation", "organization", "russia", "ukraine", "moscow",
                       "washington", "kyiv", "china", "states", "side"}
+#: "The model gives Biden …": a sentence led by a model, survey or report speaks for the last organisation named.
+_WORK_SUBJECT = re.compile(r"\W*(?:The|This|Its|Their|That)\s+(?:[\w-]+\s+)?(?:model|forecast|survey|poll|report|"
+                           r"assessment|analysis|study|projections?|update|review)\b")
 #: A sentence whose speakers are a group nobody names ("Analysts expect", "Economists surveyed … said").
 _GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|experts|scientists|strategists|forecasters|"
                               r"observers|investors|traders|markets|pollsters|commentators)\b", re.IGNORECASE)
@@ -944,6 +947,9 @@ class _ArticleReader:
         if kind == "person":
             cleaned = _clean_person(tokens)
             if all(token.casefold() in TITLES or token.casefold() in CONNECTORS for token in cleaned):
+                if len(tokens) >= 2 and tokens[0] == "The" and tokens[-1][:1].isupper():
+                    return _Speaker(" ".join(tokens), "named", f"speaker named in sentence ('{reason_verb}')",
+                                    "organisation")  # "The Economist": a name, not a title
                 return None
             name, expanded = self._full_name(" ".join(cleaned))
             note = f", full name '{name}' from earlier in the article" if expanded else ""
@@ -969,6 +975,9 @@ class _ArticleReader:
             if speaker is not None:
                 mentions.append((self._priority(speaker), position, speaker))
         self.mentions = mentions
+        if not mentions and self.last_group is not None and _WORK_SUBJECT.match(sentence):
+            reason = f"speaker from an earlier sentence ('{_WORK_SUBJECT.match(sentence)[0].strip()}' = {self.last_group.name})"
+            return _Speaker(self.last_group.name, "pronoun", reason, self.last_group.kind)
         if not mentions:
             if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
                 article = self._article_speaker()  # not the previous sentence's speaker either
@@ -1065,6 +1074,10 @@ class _ArticleReader:
         before = in_text.get(sentence.paragraph - 1)
         if before is not None and self.opens_block[sentence.paragraph]:
             return replace(before, how="continued", reason=f"block quote introduced by {before.name}")
+        if before is not None and before.kind == "organisation" and paragraph == sentence.paragraph - 1:
+            # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
+            # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"
+            return replace(before, how="continued", reason=f"speaker carried over from the paragraph before ({before.name})")
         return None
 
     def _note_relay(self, sentence: _Sentence, speaker: _Speaker | None) -> None:

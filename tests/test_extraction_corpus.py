@@ -23,8 +23,8 @@ DEV = sorted(name for name, meta in LABELS.items() if meta["part"] == "dev")
 # Which labelled forecasts (indexes into the article's "forecasts") extract finds with the
 # right speaker today, per development article: a change either way must be seen.
 FOUND = {
-    "01": [0], "02": [0, 1], "04": [0, 1], "05": [], "07": [0], "08": [0, 1, 2, 3], "10": [0, 1],
-    "11": [1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [1, 2], "17": [], "19": [], "20": [], "22": [0, 1, 2, 3],
+    "01": [0], "02": [0, 1], "04": [0, 1], "05": [], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
+    "11": [1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [1, 2], "17": [], "19": [1], "20": [0, 1], "22": [0, 1, 2, 3],
     "23": [0], "25": [0, 1, 2, 3], "26": [0], "28": [3], "29": [0, 1, 2, 3],
 }
 
