@@ -347,8 +347,8 @@ _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- hedges
 
-_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't"}
-_WILL_SPELLINGS = {"will", "will not", "won't"}
+_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would"}
+_WILL_SPELLINGS = {"will", "will not", "won't", "would"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
@@ -618,6 +618,9 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True
     if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
         return True
+    if key == "would" and not re.search(r"\b(?:said|predicted|forecast|expected|estimated|projected|reckoned)\b",
+                                        sentence[:start]):
+        return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
     if key in ("expected", "expect") and previous in ("than", "as"):
         return True
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):

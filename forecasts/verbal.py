@@ -109,6 +109,7 @@ VARIANTS = {
     "no doubt that": "no doubt",
     "beyond doubt": "no doubt",
     "no way": "no chance",
+    "would": "will",  # reported speech: "the CEBR said prices would go up by 2% in 2010"
     "will not": "no chance",
     "won't": "no chance",
 }
