@@ -785,7 +785,7 @@ class _ArticleReader:
         self.hedge_table = _hedge_table(scale)
         self.hedge_re = _hedge_regex(self.hedge_table)
         verbs = sorted(REPORTING_VERBS, key=len, reverse=True)
-        self.verb_re = re.compile(r"\b(?:" + "|".join(re.escape(verb) for verb in verbs) + r")\b")
+        self.verb_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(verb) for verb in verbs) + r")(?![\w-])")
         self.persons: list[str] = []  # full names seen so far, in order
         self.mentions: list[tuple[int, int, _Speaker]] = []  # the current sentence's speakers (priority, position)
         self.last_named: _Speaker | None = None
@@ -832,7 +832,7 @@ class _ArticleReader:
             left = left[: left.rfind(words[-1])].rstrip()  # "Larry Summers disagreed, saying that …"
             words = left.split()
         if len(words) >= 2 and words[-1] == "who" and words[-2].endswith(","):
-            left = left[: left.rfind("who")].rstrip()  # "… Diana Mousina, who expects …"
+            left = left[: left.rfind("who")].rstrip().rstrip(",")  # "… Diana Mousina, who expects …"
             words = left.split()
         if not words:
             return None

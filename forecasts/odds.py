@@ -5,6 +5,7 @@ is, with its span, its value in [0, 1] and the words as written. The forms:
 
 - a percentage next to a chance word: "a 45% chance", "63% probability", "99% certain",
   "in nearly 90% of scenarios";
+- "put it at 95%" (the chance the speaker was asked about);
 - a chance word, then the percentage a few words on: "puts the probability of a
   recession starting in the next 12 months at 45%", "the chances … at 99%",
   "(probability: 53%)", "raises the odds to 20%"; a following ", and just under 50
@@ -48,6 +49,8 @@ _PERCENT_OF_RUNS = re.compile(rf"\bin\s+{_APPROX}{_PERCENT}\s+of\s+(?:the\s+)?(?
 _NOUN_THEN_PERCENT = re.compile(
     rf"\b{_NOUN}\b(?P<gap>[^.;%?!]{{0,90}}?)(?:\b(?:at|is|are|was|of|to|around|about)\s+|:\s*){_APPROX}{_PERCENT}",
     re.IGNORECASE)
+_PUT_IT_AT = re.compile(rf"\b(?:put|puts|putting|pegged|pegs|peg|places?|placed)\s+(?:it|that|this|them)\s+at\s+{_APPROX}"
+                        rf"{_PERCENT}", re.IGNORECASE)
 _LIST_MORE = re.compile(rf"(?:,\s*(?:up|down)\s+from\s+[^,]+)?,?\s+and\s+{_APPROX}{_PERCENT}", re.IGNORECASE)
 _ONE_IN = re.compile(rf"(?<![\w.])(?P<k>{_NUMBER})[\s-]+in[\s-]+(?P<n>{_NUMBER})(?!\w|\.\d)(?P<after>\s+(?:chance|odds|shot)\b)?",
                      re.IGNORECASE)
@@ -107,6 +110,8 @@ def stated_odds(clause: str) -> list[StatedOdds]:
         while more := _LIST_MORE.match(clause, tail):
             add(more.start("pct"), more.end(), float(more["pct"]) / 100)
             tail = more.end()
+    for match in _PUT_IT_AT.finditer(clause):  # "I would put it at 95%": the chance asked about
+        add(match.start("pct"), match.end(), float(match["pct"]) / 100)
     for match in _ONE_IN.finditer(clause):
         k, n = _number(match["k"]), _number(match["n"])
         before = clause[:match.start()]
