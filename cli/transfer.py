@@ -25,9 +25,9 @@ def register(app: typer.Typer) -> None:
 
 def import_files(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="JSON exports (.json) or CSV tables: questions, forecasts, or a wide expert × question matrix.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="JSON exports (.json), reviewed 'extract' output (.json: each candidate with \"accept\": true or false), or CSV tables: questions, forecasts, or a wide expert × question matrix.")],
     add_experts: Annotated[bool, typer.Option("--add-experts", help="CSV: create experts not yet in the record instead of refusing the row.")] = False,
-    distinct: Annotated[bool, typer.Option("--distinct", help="With --add-experts: create new experts even if a name is close to another expert's.")] = False,
+    distinct: Annotated[bool, typer.Option("--distinct", help="With --add-experts or extract output: create new experts even if a name is close to another expert's.")] = False,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="CSV: import the valid rows and list the skipped ones on stderr.")] = False,
     made_on: Annotated[str | None, typer.Option(help="Wide matrix CSV: YYYY-MM-DD every forecast in it was made.")] = None,
 ) -> None:

@@ -27,15 +27,35 @@ is a small table or function below):
    ignored. A season or month named without a year that is more than half over on the
    publication day is read as the next one ("in the fall" said on 15 November 2024 is
    fall 2025; parse_window_phrase alone would say fall 2024), and ``reasons`` says so.
+   Spans counted from the publication day are read here (``SPAN_FORMS``, ``_span_window``):
+   "within the next year" (12 months, not next calendar year), "in five years", "over
+   the next couple of years / the next decade", "in the coming year", "between now and
+   2028", "until 2027", "this year, or any of the next four", "throughout 2026", "the
+   first six months of this year". A day without a year up to half a year before
+   publication ("surveyed on March 3") is that past day, not next year's.
    When a clause has several, the most specific wins: calendar spans, then relative
-   ones (next week), then vague ones (soon, the coming days).
+   ones (next week), then vague ones (soon, the coming days); with several stated
+   numbers in a clause, each number takes the time phrases nearest to it.
 4. **Hedges** are the verbal scale's phrases and their variants (``VARIANTS``, "very"/
    "highly"), plus "possibility" read as "possible", matched longest first on word
    boundaries, outside time phrases. Guards skip "May" the month (capitalised "May" is
    the month unless "May I/it/God…"), "as possible", "plan" the noun (a plan word must
    be followed by "to" and not follow "the"/"his"/"…'s"), "hinted at the possibility",
    "certain" as in "a certain", "no doubt", "remote" not said of a chance, a modal that
-   reads the present ("this may indicate"), and any hedge right after "not"/"never".
+   reads the present ("this may indicate"), any hedge right after "not"/"never" ("do
+   not expect") or right before one ("certainly doesn't look"), after "nothing"/"no"
+   ("nothing is certain"), in a comparison ("less likely than many think"), or after
+   "have/has/had" ("forecasters have certainly noticed", "had expected"; "have
+   predicted" still reports). A hedge after "if"/"unless" in its sentence, or a bare
+   modal before one, is conditional commentary; a hedge followed by a perfect ("likely
+   the new rules have slowed hiring") speaks of the past; a question ("Will prices fall
+   before the summer?") asks: none of them is a forecast.
+   **Numbers** (``forecasts.odds``: "a 35 percent chance", "puts the probability … at
+   45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
+   precedence over every verbal hedge of their clause (rank 4; the phrase is the number
+   as written and ``scale_version`` is None); each number of a clause is a candidate of
+   its own; a number said of the past ("in 2016 … gave Clinton a 98.1% chance", "up
+   from 15 percent") is none.
    Ranks: a specific phrase ("unlikely", "expects to", "did not rule out") 3; a bare
    modal verb (may, might, could, will) 2; "possibility" and a reporting verb followed
    by "that" ("anticipates that the meeting may…": the ``may`` is the forecast) 1. The
@@ -48,14 +68,21 @@ is a small table or function below):
      "predicts", "suggested", "claimed", "noted", "estimates", "reported", "told", …),
      "VERB NAME" at the end ("…, said Stankovich."), and "according to NAME". A person
      beats an outlet ("according to Sergey Markov" over "Orda.kz reports"); the leftmost
-     wins among equals. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
+     wins among equals, except that a claim goes to the person named nearest before it
+   ("When Biden said …, Summers disagreed, saying that a recession was almost
+   inevitable"). Also "…,\" said NAME, an economist at X." and "said TITLE NAME",
+   capitalised appositions ("Tryl, UK director of X, said"), "NAME, who expects",
+   "according to a review by X" / "X's forecast", "a model from X", "experts such as
+   NAME have predicted". "I", "we", "As", "Analysts" are nobody's name; a sentence whose
+   speakers are an unnamed group ("Economists surveyed … said") is the outlet's. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
      "Yuri Ushakov", "Secretary of State Marco Rubio" -> "Marco Rubio"); a surname alone
      ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
      the article. Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
-   - *pronoun or anaphora*: "he/she/they VERB", "The expert/publication VERB" -> the last
-     named speaker (the last outlet for "the publication"/"the newspaper").
+   - *pronoun or anaphora*: "he/she VERB" -> the last named person, "they VERB" -> the last
+     named speaker, "The expert VERB" -> the last person, "the publication/newspaper" ->
+     the last outlet, "It/the agency/the bank/the model VERB" -> the last organisation.
    - *continued*: a sentence with no speaker continues the speaker of the previous
      sentence of its paragraph ("He further explained … For instance, Russia and Ukraine
      might agree …"), and a paragraph that follows one ending in ":" (a block quote) or
@@ -75,15 +102,14 @@ is a small table or function below):
    with its speaker named in it ("Markov highlighted that Baku, along with Istanbul and
    Dubai, is considered a preferable location"), gets "possible" assumed, and says so.
 7. **Questions**: a clause with a window suggests a ``date`` question, one with a venue
-   a ``choice`` question ("…-venue"), anything else a ``binary`` one. The subject comes
-   from the event word nearest the hedge (meeting/summit, ceasefire, peace agreement,
-   NATO membership) or else from the clause's own words; a meeting's parties are the
-   people named between the commas around the event word (plus the speaker, for "I will
-   meet with X" and "the meeting with X"), or else the first pair the article names in a
-   line about a meeting ("putin-trump-meeting": surnames sorted, so articles agree).
-8. **Duplicates**: the same expert with the same window or venue on the same suggested
-   question is one candidate (the most confident; ``reasons`` says how many sentences
-   repeat it). Binary candidates are never merged: their claims differ in words only.
+   a ``choice`` question ("…-venue"), anything else a ``binary`` one, always from the
+   clause's own words (no table of topics): the reported claim without its speaker,
+   "that", bare modal and time phrases ("When will this happen: “the meeting occur”?",
+   slug ``meeting-occur``); an article's places are the options of its first choice
+   question. The reviewer rewords it; ``import`` creates it.
+8. **Duplicates**: the same expert with the same window, or the same venue, is one
+   candidate (the most confident; ``reasons`` says how many sentences repeat it).
+   Binary candidates are never merged: their claims differ in words only.
 
 **Confidence** = speaker × hedge × target, rounded to two decimals, each factor from a
 fixed table (``SPEAKER_TRUST``, ``HEDGE_STRENGTH``, ``TARGET_CLARITY``):
@@ -111,12 +137,13 @@ from urllib.parse import urlparse
 
 from trackrecord.forecasts.errors import InvalidInput
 from trackrecord.forecasts.names import slugify
+from trackrecord.forecasts.odds import stated_odds
 from trackrecord.forecasts.parsing import Window
 from trackrecord.forecasts.verbal import VARIANTS, VerbalScale, default_scale, normalize_phrase
-from trackrecord.forecasts.windows import parse_window_phrase
+from trackrecord.forecasts.windows import _add_months, parse_window_phrase
 
 SPEAKER_TRUST = {"named": 0.9, "pronoun": 0.7, "continued": 0.5, "lead": 0.4, "article": 0.25}
-HEDGE_STRENGTH = {3: 1.0, 2: 0.6, 1: 0.5, 0: 0.4}  # by hedge rank; 0 = assumed
+HEDGE_STRENGTH = {4: 1.0, 3: 1.0, 2: 0.6, 1: 0.5, 0: 0.4}  # by hedge rank; 4 = a stated number, 0 = assumed
 TARGET_CLARITY = {"window": 1.0, "venue": 1.0, "none": 0.7, "unread": 0.6}
 
 
@@ -135,7 +162,7 @@ class Candidate:
     quote: str  # one whole sentence of the article, verbatim
     phrase: str  # the hedge words as written
     probability: float
-    scale_version: str
+    scale_version: str | None  # None when the text states the probability as a number
     time_phrase: str | None
     window: str | None  # "FROM..TO" or "..TO"
     option: str | None  # a place named as where it could happen
@@ -162,6 +189,8 @@ REPORTING_VERBS = (
     "explained", "emphasized", "emphasised", "pointed out", "highlighted", "concluded", "warned", "reported",
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
     "stressed", "offered", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
+    "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
+    "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
 )
 #: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
 SPEAKER_FILLERS = {"also", "further", "again", "previously", "earlier", "later", "then", "repeatedly", "has", "had",
@@ -170,8 +199,11 @@ PRONOUNS = {"he", "she", "they"}
 #: "The expert said": the noun refers back to the last speaker of its kind.
 ANAPHORA = {"expert": "person", "analyst": "person", "scientist": "person", "aide": "person", "official": "person",
             "diplomat": "person", "lawmaker": "person", "minister": "person", "spokesperson": "person",
-            "spokesman": "person", "politician": "person", "publication": "outlet", "newspaper": "outlet",
-            "outlet": "outlet", "paper": "outlet", "agency": "outlet", "website": "outlet"}
+            "spokesman": "person", "politician": "person", "economist": "person", "publication": "outlet",
+            "newspaper": "outlet", "outlet": "outlet", "paper": "outlet", "website": "outlet", "agency": "group",
+            "bank": "group", "department": "group", "firm": "group", "consultancy": "group", "company": "group",
+            "organisation": "group", "organization": "group", "model": "group", "group": "group", "report": "group",
+            "institute": "group", "it": "group"}
 #: Nouns that make anonymous speakers ("Russian sources", "current and former Russian officials").
 ANONYMOUS = {"sources", "officials", "diplomats", "insiders", "people"}
 ANONYMOUS_MODIFIERS = {"current", "former", "senior", "unnamed", "anonymous", "western", "informed", "and", "two",
@@ -185,7 +217,9 @@ TITLES = {
     "mrs.", "ms", "ms.", "miss", "sir", "political", "scientist", "historian", "former", "newly-elected", "of",
     "the", "and", "russian", "ukrainian", "american", "british", "turkish", "us", "u.s.", "uk", "kremlin",
     "commentator", "journalist", "host", "leader", "sergeant", "colonel", "admiral", "chairman", "chair",
-    "secretary-general", "vice", "acting", "elect",
+    "secretary-general", "vice", "acting", "elect", "retired", "economist", "strategist", "pollster",
+    "psephologist", "guru", "researcher", "adviser", "advisor", "founder", "ceo", "cfo", "executive", "managing",
+    "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -198,8 +232,23 @@ ORGANISATION_WORDS = {"kremlin", "house", "department", "ministry", "institute",
                       "congress", "senate", "pentagon", "commission", "union", "nato", "un", "eu", "us", "u.s.",
                       "uk", "isw", "bank", "fund", "organisation", "organization", "russia", "ukraine", "moscow",
                       "washington", "kyiv", "china", "states", "side"}
+#: "The model gives Biden …": a sentence led by a model, survey or report speaks for the last organisation named.
+_WORK_SUBJECT = re.compile(r"\W*(?:The|This|Its|Their|That)\s+(?:[\w-]+\s+)?(?:model|forecast|survey|poll|report|"
+                           r"assessment|analysis|study|projections?|update|review)\b")
+#: A sentence whose speakers are a group nobody names ("Analysts expect", "Economists surveyed … said").
+_GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|experts|scientists|strategists|forecasters|"
+                              r"observers|investors|traders|markets|pollsters|commentators)\b", re.IGNORECASE)
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
 _INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
+_WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
+_WORK_BY = re.compile(
+    rf"\b{_WORK}\s+(?:from|by)\s+(?:the\s+)?[\"“]?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.&’'-]*)*)"
+    rf"|(?P<who_s>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?:[\w-]+\s+){{0,3}}?{_WORK}\b")
+#: The same, with an apposition after the name or a job title before it.
+_INVERTED_TITLED = re.compile(
+    r"(?:[,\"”’]\s*|^)(?:said|says|wrote|added|noted|told|warned|explained|continued|cautioned)\s+"
+    r"(?P<who>(?:(?:[a-z][\w-]*|[A-Z][\w.&’'-]*)\s+){0,6}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    r"(?:,\s+[^\"“”]*)?[.!?\"”’]*$")
 CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
 _DOMAIN = re.compile(r"[\w-]+\.(?:ru|kz|uz|com|org|net|ua|az|by|info|news|io)\b", re.IGNORECASE)
 
@@ -223,32 +272,15 @@ _AFTER_PLACE = {"is", "are", "was", "were", "be", "been", "being", "could", "may
                 "should", "has", "have", "had", "and", "or", "as", "along", "remains", "seems", "appears", "too",
                 "also", "in", "on", "for", "to", "with", "rather", "instead", "among", "at"}
 
-# Event words and their slug: the one nearest the hedge names the question's subject.
-EVENTS = (
-    ("trilateral", r"\b(?:trilateral|three-way)\b"),
-    ("meeting", r"\b(?:meet|meets|meeting|meetings|summit)\b"),
-    ("ceasefire", r"\b(?:ceasefire|cease-fire|truce|cessation\s+of\s+(?:military\s+operations|hostilities)|"
-                  r"halt\s+to\s+(?:the\s+)?hostilities)\b"),
-    ("peace-agreement", r"\bpeace\s+(?:agreement|deal|treaty)\b"),
-    ("nato-membership", r"\bjoin\s+(?:nato|the\s+nato)\b|\bnato\s+membership\b"),
-)
-EVENT_TITLES = {
-    "ceasefire": {"date": "When will a ceasefire be agreed?", "choice": "Where will a ceasefire be agreed?",
-                  "binary": "Will a ceasefire be agreed?"},
-    "peace-agreement": {"date": "When will a peace agreement be concluded?",
-                        "choice": "Where will a peace agreement be signed?",
-                        "binary": "Will a peace agreement be concluded?"},
-    "nato-membership": {"date": "When will the country join NATO?",
-                        "choice": "Where will NATO membership be decided?",
-                        "binary": "Will the country join NATO?"},
-}
 #: Capitalised words that open sentences or name dates, never part of a person's name.
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "meanwhile", "however", "earlier", "later", "today", "yesterday", "still", "then", "now", "so", "but",
               "if", "when", "while", "after", "before", "since", "although", "though", "because", "regarding",
               "according", "god", "perhaps", "maybe", "instead", "furthermore", "therefore", "incidentally", "just",
-              "shortly", "breaking", "well"}
+              "shortly", "breaking", "well", "as", "i", "we", "it", "this", "that", "there", "here", "our", "my",
+              "analysts", "economists", "experts", "scientists", "investors", "markets", "traders", "forecasters",
+              "observers", "strategists", "commentators", "pollsters", "officials", "many", "most", "some", "others"}
 _STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "that", "this", "with", "by", "be",
               "is", "are", "was", "it", "its", "as", "at", "from", "such", "would", "will", "may", "might",
               "could", "can", "should", "not", "their", "his", "her", "also", "even", "more", "than", "which",
@@ -262,14 +294,34 @@ _YEAR = r"(?:,?\s+(?:of\s+)?(?:\d{4}|this\s+year|next\s+year))"
 _PART = r"(?:(?:early|mid|late)[\s-]+|the\s+(?:beginning|start|middle)\s+of\s+)"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 #: (kind, form): kinds rank how specific a window is; forms follow parse_window_phrase's docstring.
+_SPAN_COUNT = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+               r"thirty|couple\s+of|few)")
+_UNIT = r"(?:day|week|month|year|decade)s?"
+_NUMBERED = (r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+             r"thirty)\s+(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade)")
+#: Spans counted from the publication day, read here (not by parse_window_phrase): kind "span". "The coming
+#: days/weeks/months" stay with parse_window_phrase's vague forms.
+SPAN_FORMS = (
+    rf"(?:within|in|over|during|for)\s+the\s+(?:next|coming|following)\s+{_NUMBERED}",
+    rf"the\s+(?:next|coming)\s+{_NUMBERED}",
+    rf"within\s+(?:{_SPAN_COUNT})\s+{_UNIT}",
+    rf"in\s+(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",
+    r"between\s+now\s+and\s+(?:the\s+end\s+of\s+)?(?:\d{4}|year[- ]end)",
+    r"this\s+year,?\s+or\s+(?:in\s+)?(?:any\s+of\s+)?the\s+(?:next|following)\s+\w+(?:\s+years)?",
+    r"(?:throughout|through|all\s+of)\s+\d{4}|(?<=\binto\s)\d{4}",
+    r"(?:for\s+|in\s+|during\s+)?the\s+first\s+six\s+months\s+of\s+(?:this\s+year|next\s+year|\d{4})",
+    r"by\s+the\s+end\s+of\s+the\s+decade",
+    r"until\s+(?:the\s+end\s+of\s+)?\d{4}",
+)
 TIME_FORMS = (
+    *(("span", form) for form in SPAN_FORMS),
     ("calendar", r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|month|quarter|week|\d{4})|year[- ]end"),
     ("calendar", rf"(?:between\s+)?{_MONTH}(?:\s*[-–]\s*|\s+(?:or|and|to|through|until)\s+){_MONTH}{_YEAR}?"),
     ("calendar", rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR}?"),
     ("calendar", rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next)\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
-    ("calendar", r"(?:Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
+    ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year))?"),
     ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}"),
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+couple\s+of)\s+(?:days|weeks|months)"),
@@ -286,19 +338,24 @@ _TIME_RE = re.compile(  # one named group per form, f0, f1, …, to know which m
     + r")(?![\w-])",
     re.IGNORECASE,
 )
-_TIME_ORDER = {"calendar": 0, "relative": 1, "vague": 2}
+_TIME_ORDER = {"calendar": 0, "span": 0, "relative": 1, "vague": 2}
+_SPAN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
+                 "thirty": 30, "couple of": 2, "few": 3}
 _OPTATIVE_MAY = re.compile(r"May\s+(?:I|we|you|he|she|it|they|God)\b")
 _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- hedges
 
-_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't"}
-_WILL_SPELLINGS = {"will", "will not", "won't"}
+_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would"}
+_WILL_SPELLINGS = {"will", "will not", "won't", "would"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
+
 _REPORTING_HEDGES = {"anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
-                     "believes"}
+                     "believes", "predicts", "predict", "predicted"}
+_PREDICTS = {"predicts", "predict", "predicted"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "any", "no", "peace"}
 _BE = {"is", "are", "was", "were", "be", "been", "seems", "seem", "appears", "appear", "it's", "remains"}
 
@@ -310,6 +367,7 @@ class _Hedge:
     text: str  # as written
     scale_phrase: str  # what to read on the scale
     rank: int
+    probability: float | None = None  # a number the text states ("a 35% chance"): no scale reading
 
 
 @dataclass(frozen=True)
@@ -413,15 +471,23 @@ def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Senten
     return result
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:with|but|while|whereas)\s)")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that)\s)|"
+    r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
+    r",\s+(?=(?:probably|possibly|perhaps|likely|maybe)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
+    r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:remain|stay|rise|fall|return|reach|hit|cut|hike|grow|decline|drop|"
+    r"recover|end|begin|start)\b))")
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    spans, begin = [], 0
+def _clauses(sentence: str) -> list[tuple[int, int, bool]]:
+    """(start, end, continues): ``continues`` when the clause goes on with the previous one's claim
+    ("two cuts this year, then a pause until 2027": the second clause keeps the first's hedge)."""
+    spans, begin, continues = [], 0, False
     for match in _CLAUSE_BREAK.finditer(sentence):
-        spans.append((begin, match.start()))
+        spans.append((begin, match.start(), continues))
         begin = match.end()
-    spans.append((begin, len(sentence)))
+        continues = match["more"] is not None
+    spans.append((begin, len(sentence), continues))
     return spans
 
 
@@ -442,6 +508,41 @@ def _time_phrases(sentence: str) -> list[_Time]:
             continue  # "May I…", "May it…": the verb, not the month
         found.append(_Time(match.start(), match.end(), phrase, core, TIME_FORMS[form][0]))
     return found
+
+
+def _span_window(text: str, published: dt.date) -> Window | None:
+    """The window of a span form (SPAN_FORMS): "within the next year" is the 12 months from ``published``,
+    "between now and 2028" ends with 2028, "this year or any of the next four" is five calendar years."""
+    phrase = " ".join(text.casefold().split())
+    year = published.year
+    if match := re.search(r"this year,? or (?:in )?(?:any of )?the (?:next|following) (\w+)", phrase):
+        count = _SPAN_NUMBERS.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
+        return None if count is None else Window(dt.date(year, 1, 1), dt.date(year + count, 12, 31))
+    if match := re.search(r"(?:between now and|until) (?:the end of )?(\d{4}|year[- ]end)", phrase):
+        end = year if not match[1].isdigit() else int(match[1])
+        return Window(published, dt.date(end, 12, 31))
+    if match := re.search(r"(?:throughout|through|all of) (\d{4})|^(\d{4})$", phrase):
+        target = int(match[1] or match[2])
+        return Window(dt.date(target, 1, 1), dt.date(target, 12, 31))
+    if match := re.search(r"first six months of (this year|next year|\d{4})", phrase):
+        target = year + 1 if match[1] == "next year" else year if match[1] == "this year" else int(match[1])
+        return Window(max(published, dt.date(target, 1, 1)), dt.date(target, 6, 30))
+    if "end of the decade" in phrase:
+        return Window(published, dt.date(year - year % 10 + 9, 12, 31))
+    match = re.search(rf"(?:(?P<count>{_SPAN_COUNT}) )?(?P<unit>day|week|month|year|decade)s?", phrase)
+    if match is None:
+        return None
+    count = match["count"]
+    number = 1 if count is None else _SPAN_NUMBERS.get(count) or (int(count) if count.isdigit() else None)
+    if number is None:
+        return None
+    unit = match["unit"]
+    if unit == "day":
+        return Window(published, published + dt.timedelta(days=number))
+    if unit == "week":
+        return Window(published, published + dt.timedelta(weeks=number))
+    months = number * {"month": 1, "year": 12, "decade": 120}[unit]
+    return Window(published, _add_months(published, months))
 
 
 # --------------------------------------------------------------------------- hedges
@@ -488,10 +589,18 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     after = sentence[end:end + 20].casefold()
     if written == "May" and not _OPTATIVE_MAY.match(sentence, start):
         return True  # capitalised, "May" is the month
-    if any(word in ("not", "never") or word.endswith("n't") for word in before) and not re.search(
-        r"\bnot\b|n't|\bno\b", key
-    ):
-        return True
+    if _negated(before, key):
+        return True  # "do not expect", "not likely": never read as the positive; the scale's own negations
+        # ("probably not", "not unlikely", "did not rule out") are matched whole and pass
+    if re.match(r"\s+(?:\w+\s+)?(?:not|never)\b|\s+(?:\w+\s+)?\w+n[’']t\b", after) and key not in _MODAL_SPELLINGS:
+        return True  # "certainly doesn't look close to ending", "likely won't": the claim is the negation
+    if re.search(r"\b(?:nothing|no\s+one|none)\b", " ".join(before)) or previous in ("no", "nothing"):
+        return True  # "nothing is certain", "nothing inevitable about a recession"
+    if previous in ("less", "more", "as") and re.match(r"\s+(?:than|as)\b", after) and not re.match(r"\s+than\s+not\b", after):
+        return True  # "less likely than many think": a comparison, not a probability
+    if (previous in ("have", "has", "had") and (previous == "had" or key not in _REPORTING_HEDGES | _PREDICTS)) or \
+            " ".join(before[-2:]) in ("have been", "has been", "had been"):
+        return True  # "forecasters have certainly noticed", "had expected": the past ("have predicted" reports)
     if key in ("possible",) and previous in ("as", "if", "where", "whenever", "best", "only"):
         return True
     if key.startswith("plan") and (
@@ -509,11 +618,19 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True
     if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
         return True
+    if key == "would" and not re.search(r"\b(?:said|predicted|forecast|expected|estimated|projected|reckoned)\b",
+                                        sentence[:start]):
+        return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
     if key in ("expected", "expect") and previous in ("than", "as"):
         return True
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
         return True  # "this may indicate …": reading the present, not forecasting
     return False
+
+
+def _negated(before: list[str], key: str) -> bool:
+    return any(word in ("not", "never") or word.endswith("n't") for word in before) and not re.search(
+        r"\bnot\b|n't|\bno\b", key)
 
 
 def _spelling_key(written: str) -> str:
@@ -563,6 +680,8 @@ def _capitalised_run_before(text: str) -> list[str]:
     """The run of capitalised words (with "of", "the", "and" inside) that ends ``text``."""
     words = text.split()
     run: list[str] = []
+    if len(words) > 1 and re.fullmatch(r"\([A-Z][\w.&-]*\)[,;:]?", words[-1]):
+        words.pop()  # "the Energy Information Administration (EIA)": the name, not its acronym
     while words:
         word = words[-1]
         if word.endswith((",", ";", ":", "(", "—", "–")) and run:
@@ -595,6 +714,9 @@ def _classify(tokens: list[str]) -> str:
 
 def _clean_person(tokens: list[str]) -> list[str]:
     kept = list(tokens)
+    titles = [i for i, token in enumerate(kept[:-1]) if token.casefold() in TITLES]
+    if titles and len(kept) - titles[-1] - 1 >= 2:
+        kept = kept[titles[-1] + 1:]  # "Treasury Secretary Larry Summers": all up to the last title word
     while len(kept) > 1 and kept[0].casefold() in TITLES:
         kept.pop(0)
     if len(kept) == 1 and kept[0].casefold() in TITLES:
@@ -633,22 +755,6 @@ def _person_names(text: str) -> list[str]:
     return names
 
 
-def _surnames_in(text: str, persons: list[str]) -> list[str]:
-    """Surnames of ``persons`` that ``text`` names, in the order of ``persons``."""
-    found = []
-    for person in persons:
-        surname = person.split()[-1]
-        if re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) and surname not in found:
-            found.append(surname)
-    return found
-
-
-def _is_sentence_case(line: str) -> bool:
-    """Prose rather than a Title Case Headline: most words start in lower case."""
-    words = [word for word in line.split() if word[:1].isalpha()]
-    return bool(words) and sum(word[0].isupper() for word in words) < len(words) / 2
-
-
 def _format_group(tokens: list[str], kind: str) -> str:
     if kind in ("outlet", "organisation"):
         if tokens[0].casefold() == "the":
@@ -679,14 +785,17 @@ class _ArticleReader:
         self.hedge_table = _hedge_table(scale)
         self.hedge_re = _hedge_regex(self.hedge_table)
         verbs = sorted(REPORTING_VERBS, key=len, reverse=True)
-        self.verb_re = re.compile(r"\b(?:" + "|".join(re.escape(verb) for verb in verbs) + r")\b")
+        self.verb_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(verb) for verb in verbs) + r")(?![\w-])")
         self.persons: list[str] = []  # full names seen so far, in order
+        self.mentions: list[tuple[int, int, _Speaker]] = []  # the current sentence's speakers (priority, position)
         self.last_named: _Speaker | None = None
         self.last_outlet: _Speaker | None = None
+        self.last_person: _Speaker | None = None
+        self.last_group: _Speaker | None = None  # the last organisation or outlet: "the agency", "it"
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
-        self.last_event: tuple[str, None] | None = None  # the last event word seen, for venues named without one
-        self.parties = self._meeting_parties()
+        self.last_claim: tuple[str, str] | None = None  # the last claim's words and slug, for venues named alone
+        self.venue_question: SuggestedQuestion | None = None  # the article's choice question, once suggested
 
     # ---- people
 
@@ -704,20 +813,6 @@ class _ArticleReader:
                 return person, True
         return name, False
 
-    def _meeting_parties(self) -> list[str]:
-        """The first pair of people the article names around a meeting ("Putin-Trump Meeting …")."""
-        everyone: list[str] = []
-        prose = [sentence.text for sentence in self.sentences]
-        prose += [line for _, line in self.lines if _is_sentence_case(line)]
-        for text in prose:  # Title Case Headlines would make "Says Russian Expert" a person
-            everyone += [name for name in _person_names(text) if name not in everyone]
-        for _, line in self.lines:
-            if re.search(r"\b(?:meet|meeting|summit)\b", line, re.IGNORECASE):
-                surnames = _surnames_in(line, everyone)
-                if len(surnames) >= 2:
-                    return sorted(surnames[:2])
-        return []
-
     # ---- speakers
 
     def _speaker_before(self, sentence: str, position: int) -> tuple[list[str], str] | None:
@@ -731,11 +826,21 @@ class _ArticleReader:
                 left = left[: left.rfind(words[-1])].rstrip()
                 changed = True
         words = left.split()
+        if re.search(r"[’']s$", words[-1] if words else ""):
+            return None  # "the Department of Energy's forecast": a noun after a possessive, not a verb
+        if len(words) >= 2 and re.fullmatch(r"[a-z]+ed,", words[-1]):
+            left = left[: left.rfind(words[-1])].rstrip()  # "Larry Summers disagreed, saying that …"
+            words = left.split()
+        if len(words) >= 2 and words[-1] == "who" and words[-2].endswith(","):
+            left = left[: left.rfind("who")].rstrip().rstrip(",")  # "… Diana Mousina, who expects …"
+            words = left.split()
         if not words:
             return None
         last = _strip_word(words[-1]).casefold()
         if last in PRONOUNS and not words[-1].endswith(","):
             return [_strip_word(words[-1])], "pronoun"
+        if last == "it" and not words[-1].endswith(",") and (len(words) == 1 or words[-2].endswith((",", ".", ";"))):
+            return ["It"], "anaphora"  # "It anticipates that …": the organisation named before
         if len(words) >= 2 and words[-2].casefold() in ("the", "political") and last in ANAPHORA:
             return [words[-2], words[-1]], "anaphora"  # "The expert said", "the political scientist said"
         if last in ANONYMOUS:
@@ -747,7 +852,8 @@ class _ArticleReader:
             comma = inner.rfind(",")
             if comma > 0:
                 apposition = inner[comma + 1:].strip()
-                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The")):
+                lowered = [w for w in apposition.split() if w[:1].islower() and w not in CONNECTORS]
+                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The") or lowered):
                     left = inner[:comma].rstrip()
                     if left.endswith(")"):
                         left = left[: left.rfind("(")].rstrip()
@@ -775,6 +881,14 @@ class _ArticleReader:
         found = []
         for match in re.finditer(r"\b[Aa]ccording\s+to\s+", sentence):
             segment = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0].rstrip(".!?\"”’ ")
+            work = re.match(r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:report|review|survey|forecast|study|"
+                            r"analysis|poll|assessment|model|estimates?|data)\s+(?:by|from|of)\s+(?:[a-z][\w-]*\s+)*"
+                            r"(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w.&’'-]*)*)", segment)
+            if work:  # "according to a review by consulting firm Kept cited by …": Kept
+                found.append((match.start(), work["who"].split(), "name"))
+                continue
+            segment = re.sub(r"[’']s\s+(?:[\w-]+\s+)?(?:forecasts?|reports?|models?|estimates?|surveys?|analysis|data|"
+                             r"projections?|outlook|view)$", "", segment)  # "the Department of Energy's forecast"
             words = segment.split()
             if not words:
                 continue
@@ -790,22 +904,39 @@ class _ArticleReader:
                 found.append((match.start(), run, "name"))
         return found
 
+    @staticmethod
+    def _works(sentence: str) -> list[tuple[int, list[str], str]]:
+        """Who made the model, survey or report the sentence cites: "a new forecast model from The Economist gives",
+        "A new assessment by the World Meteorological Organization … says", "Moody's model puts"."""
+        found = []
+        for match in _WORK_BY.finditer(sentence):
+            tokens = [_strip_word(word) for word in (match["who"] or match["who_s"]).split()]
+            if tokens and tokens[0].casefold() not in _NOT_NAMES:
+                found.append((match.start(), tokens, "name"))
+        return found
+
     def _inverted(self, sentence: str) -> list[tuple[int, list[str], str]]:
         """"…, said Stankovich." : a reporting verb followed by the name at the end."""
         found = []
         for match in _INVERTED.finditer(sentence):
             found.append((match.start(), [_strip_word(word).rstrip(".!?") for word in match["name"].split()], "name"))
+        for match in _INVERTED_TITLED.finditer(sentence):
+            # "…," said James Smith, economist at ING.  "…," said CBA head of economics Gareth Aird.
+            run = _capitalised_run_before(match["who"])
+            if run and not any(position == match.start() for position, _, _ in found):
+                found.append((match.start(), run, "name"))
         return found
 
     def _resolve(self, tokens: list[str], how: str, reason_verb: str) -> _Speaker | None:
         if how == "pronoun":
-            if self.last_named is None:
+            source = self.last_named if tokens[0].casefold() == "they" else self.last_person
+            if source is None:
                 return None
-            reason = f"speaker from an earlier sentence (pronoun '{tokens[0]}' = {self.last_named.name})"
-            return _Speaker(self.last_named.name, "pronoun", reason, self.last_named.kind)
+            reason = f"speaker from an earlier sentence (pronoun '{tokens[0]}' = {source.name})"
+            return _Speaker(source.name, "pronoun", reason, source.kind)
         if how == "anaphora":
             wanted = ANAPHORA.get(tokens[-1].casefold(), "person")
-            source = self.last_outlet if wanted == "outlet" else self.last_named
+            source = {"outlet": self.last_outlet, "group": self.last_group}.get(wanted, self.last_person)
             if source is None:
                 return None
             reason = f"speaker from an earlier sentence ('{' '.join(tokens)}' = {source.name})"
@@ -819,6 +950,9 @@ class _ArticleReader:
         if kind == "person":
             cleaned = _clean_person(tokens)
             if all(token.casefold() in TITLES or token.casefold() in CONNECTORS for token in cleaned):
+                if len(tokens) >= 2 and tokens[0] == "The" and tokens[-1][:1].isupper():
+                    return _Speaker(" ".join(tokens), "named", f"speaker named in sentence ('{reason_verb}')",
+                                    "organisation")  # "The Economist": a name, not a title
                 return None
             name, expanded = self._full_name(" ".join(cleaned))
             note = f", full name '{name}' from earlier in the article" if expanded else ""
@@ -836,16 +970,33 @@ class _ArticleReader:
             speaker = self._resolve(tokens, how, f"{' '.join(tokens)} {match[0]}")
             if speaker is not None:
                 mentions.append((self._priority(speaker), match.start(), speaker))
-        for position, tokens, how in self._according_to(sentence) + self._inverted(sentence):
+        for position, tokens, how in self._according_to(sentence) + self._inverted(sentence) + self._works(sentence):
             words = sentence[position:].split()
             lead = words[:2] if words[0].casefold() == "according" else words[:1]
             shown = " ".join(lead + tokens)
             speaker = self._resolve(tokens, how, shown)
             if speaker is not None:
                 mentions.append((self._priority(speaker), position, speaker))
+        self.mentions = mentions
+        if not mentions and self.last_group is not None and _WORK_SUBJECT.match(sentence):
+            reason = f"speaker from an earlier sentence ('{_WORK_SUBJECT.match(sentence)[0].strip()}' = {self.last_group.name})"
+            return _Speaker(self.last_group.name, "pronoun", reason, self.last_group.kind)
         if not mentions:
+            if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
+                article = self._article_speaker()  # not the previous sentence's speaker either
+                return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
             return None
         return min(mentions, key=lambda mention: (mention[0], mention[1]))[2]
+
+    def _speaker_at(self, speaker: _Speaker, position: int) -> _Speaker:
+        """With several people named in a sentence, a claim is the nearest one's before it: "When Biden said
+        there was nothing inevitable, Summers disagreed, saying that a recession was almost inevitable"."""
+        best = min((mention[0] for mention in self.mentions), default=None)
+        before = [m for m in self.mentions
+                  if m[0] == best and m[1] < position and m[2].how == "named" and m[2].kind == "person"]
+        if speaker.how != "named" or len(before) < 2:
+            return speaker
+        return max(before, key=lambda mention: mention[1])[2]
 
     @staticmethod
     def _priority(speaker: _Speaker) -> int:
@@ -896,14 +1047,14 @@ class _ArticleReader:
                 in_text[sentence.paragraph] = speaker
             previous = (sentence.paragraph, speaker)
             found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
-            events = [(match.start(), name) for name, pattern in EVENTS
-                      for match in re.finditer(pattern, sentence.text, re.IGNORECASE)]
-            if events:
-                self.last_event = (max(events)[1], None)
         return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
 
     def _remember(self, sentence: _Sentence, speaker: _Speaker) -> None:
         self.last_named = speaker
+        if speaker.kind == "person":
+            self.last_person = speaker
+        elif speaker.kind in ("organisation", "outlet"):
+            self.last_group = speaker
         if speaker.kind == "outlet":
             self.last_outlet = speaker
             if sentence.paragraph == 0 and self.lead is None and re.search(r"\breport(?:s|ed)\b", sentence.text):
@@ -926,6 +1077,10 @@ class _ArticleReader:
         before = in_text.get(sentence.paragraph - 1)
         if before is not None and self.opens_block[sentence.paragraph]:
             return replace(before, how="continued", reason=f"block quote introduced by {before.name}")
+        if before is not None and before.kind == "organisation" and paragraph == sentence.paragraph - 1:
+            # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
+            # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"
+            return replace(before, how="continued", reason=f"speaker carried over from the paragraph before ({before.name})")
         return None
 
     def _note_relay(self, sentence: _Sentence, speaker: _Speaker | None) -> None:
@@ -944,19 +1099,38 @@ class _ArticleReader:
         return replace(candidate, expert=relayed, reasons=(*candidate.reasons, reason))
 
     def _sentence_candidates(self, sentence: _Sentence, speaker: _Speaker) -> list[Candidate]:
-        """Per clause: its best hedge with its window and venues; venues alone when no hedge at all."""
+        """Per clause: its stated numbers, or its best hedge, with its window and venues; venues alone when no hedge."""
         text = sentence.text
+        if re.search(r"\?[\"”’')]*$", text):
+            return []  # a question ("Will prices fall before the summer?") asks, it does not forecast
         times = _time_phrases(text)
         hedges = _hedges(text, times, self.hedge_table, self.hedge_re)
         location = bool(_LOCATION_CUE.search(text))
         candidates: list[Candidate] = []
-        for start, end in _clauses(text):
-            clause_hedges = [h for h in hedges if start <= h.start < end]
-            if not clause_hedges:
-                continue
-            best = max(clause_hedges, key=lambda h: (h.rank, -h.start))
-            others = [h.text for h in hedges if h is not best]
+        carried: _Hedge | None = None  # the previous clause's hedge, for a clause that continues its claim
+        for start, end, continues in _clauses(text):
             clause_times = [t for t in times if start <= t.start < end]
+            numbers = [replace(odds, start=odds.start + start, end=odds.end + start)
+                       for odds in stated_odds(text[start:end]) if not self._past_number(text, start, odds.start + start)]
+            if numbers:
+                others = [h.text for h in hedges if start <= h.start < end]
+                for number, chosen in zip(numbers, self._nearest_times(numbers, clause_times)):
+                    hedge = _Hedge(number.start, number.end, number.text, number.text, 4, probability=number.probability)
+                    time_text, window, time_notes = self._window(text, chosen)
+                    candidates += self._build(sentence, speaker, hedge, others, time_text, window, time_notes, [],
+                                              (start, end))
+                carried = None
+                continue
+            clause_hedges = [h for h in hedges if start <= h.start < end and not self._not_a_forecast(text, h, start, end)]
+            if not clause_hedges:
+                if continues and carried is not None and clause_times:
+                    clause_hedges = [carried]
+                else:
+                    carried = None
+                    continue
+            best = max(clause_hedges, key=lambda h: (h.rank, -h.start))
+            carried = best
+            others = [h.text for h in hedges if h is not best]
             venues = self._venues(text, start, end, speaker) if location else []
             time_text, window, time_notes = self._window(text, clause_times)
             if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues:
@@ -971,6 +1145,40 @@ class _ArticleReader:
                 candidates += self._build(sentence, speaker, assumed, [], None, None, [], venues, (0, len(text)))
         return candidates
 
+    def _past_number(self, text: str, clause_start: int, position: int) -> bool:
+        """A number said of the past: "a model in 2016 … gave Clinton a 98.1% chance", "That year, …"."""
+        before = text[clause_start:position]
+        years = [int(year) for year in re.findall(r"\b(?:19|20)\d{2}\b", before)]
+        if years and max(years) < self.published.year:
+            return True
+        later = [int(year) for year in re.findall(r"\b(?:19|20)\d{2}\b", text[position:])]
+        if later and max(later) < self.published.year and re.search(r"\b(?:was|were|had|spiked|rose|fell|gave)\b", text):
+            return True  # "The recession odds spiked to 33% in September 2011"
+        return bool(re.search(r"\b(?:that|last)\s+year\b|\bin\s+the\s+past\b", before, re.IGNORECASE))
+
+    @staticmethod
+    def _nearest_times(numbers: list, times: list[_Time]) -> list[list[_Time]]:
+        """The time phrases of each number: all of them for one number; else each phrase goes to its nearest."""
+        if len(numbers) < 2:
+            return [times]
+        chosen: list[list[_Time]] = [[] for _ in numbers]
+        for time in times:
+            distances = [min(abs(time.start - n.end), abs(n.start - time.end)) for n in numbers]
+            chosen[distances.index(min(distances))].append(time)
+        return chosen
+
+    @staticmethod
+    def _not_a_forecast(text: str, hedge: _Hedge, start: int, end: int) -> bool:
+        """Conditional commentary ("this could prove a mistake if …") and statements about the past
+        ("it seems likely the new rules have slowed hiring") hold a hedge but forecast nothing."""
+        if re.search(r"\b(?:if|unless)\b", text[text.rfind(";", 0, hedge.start) + 1:hedge.start], re.IGNORECASE):
+            return True  # "if we do suffer one …, it will be mild": conditional commentary
+        if re.search(r"\b(?:if|unless)\b", text[hedge.end:end]):
+            return hedge.rank < 3
+        after = text[hedge.end:end]
+        return bool(re.match(r"(?:\s+that)?(?:\s+[\w’'-]+){0,5}?\s+(?<!to\s)(?:have|has|had)\s+(?:already\s+)?(?:been\s+)?"
+                             r"[a-z]+(?:ed|en|wn|ne)\b", after)) and not re.search(r"\bwill\s+have\b", after)
+
     def _window(self, sentence: str, times: list[_Time]) -> tuple[str | None, str | None, list[str]]:
         notes: list[str] = []
         usable: list[tuple[_Time, str]] = []
@@ -980,11 +1188,12 @@ class _ArticleReader:
                 notes.append(f"time phrase '{time.text}' is negated ('rather than'): not used")
                 continue
             try:
-                window = parse_window_phrase(time.text, made_on=self.published)
+                window = _span_window(time.text, self.published) if time.kind == "span" else None
+                window = window or parse_window_phrase(time.text, made_on=self.published)
             except InvalidInput:
                 unread = unread or time
                 continue
-            if window.end < self.published:
+            if window.end < self.published or self._recent_day(time, window):
                 notes.append(f"time phrase '{time.text}' is in the past: not used")
                 continue
             later = self._next_if_mostly_over(time, window)
@@ -1007,14 +1216,25 @@ class _ArticleReader:
             notes.append(f"less specific time phrase '{other.text}' not used")
         return chosen.text, label, notes
 
+    def _recent_day(self, time: _Time, window: Window) -> bool:
+        """"Surveyed on March 3" said on March 10: a day without a year, up to half a year before publication,
+        is that past day, not next year's."""
+        if window.start != window.end or re.search(r"\d{4}", time.text):
+            return False
+        try:
+            this_year = window.end.replace(year=self.published.year)
+        except ValueError:  # 29 February
+            return False
+        return this_year < self.published and (self.published - this_year).days <= 183
+
     def _next_if_mostly_over(self, time: _Time, window: Window) -> Window | None:
         """"In the fall" said on 15 November means next fall: a yearless span more than half over is the next one."""
         if time.kind != "calendar" or window.start is None:
             return None
         if re.search(r"\d{4}|\b(?:this|next)\b", time.text, re.IGNORECASE):
             return None  # the speaker chose the year
-        if (self.published - window.start) * 2 <= (window.end - window.start):
-            return None
+        if (self.published - window.start) * 2 <= (window.end - window.start) or window.start == window.end:
+            return None  # a day in the past ("surveyed on March 3") stays in the past
         core = re.sub(r"(?i)^the\s+", "", time.core)
         try:
             return parse_window_phrase(f"next {core}", made_on=self.published)
@@ -1050,11 +1270,17 @@ class _ArticleReader:
         window: str | None, time_notes: list[str], venues: list[str], clause: tuple[int, int],
     ) -> list[Candidate]:
         """The candidates of one clause: one per venue, and one for its window or its bare claim."""
-        reading = self.scale.read(hedge.scale_phrase)
+        speaker = self._speaker_at(speaker, hedge.start)
         reasons = [speaker.reason]
+        if hedge.probability is not None:
+            probability, version = hedge.probability, None
+            reasons.append(f"the text states the probability: '{hedge.text}' = {probability:g}")
+        else:
+            reading = self.scale.read(hedge.scale_phrase)
+            probability, version = reading.probability, reading.scale_version
         if hedge.rank == 0:
             reasons.append("no hedge word: 'possible' assumed for a place named as a candidate location")
-        else:
+        elif hedge.rank < 4:
             reasons.append(
                 f"hedge '{hedge.text}' read as '{reading.phrase}' = {reading.probability:g} (scale {self.scale.version})"
             )
@@ -1067,8 +1293,8 @@ class _ArticleReader:
 
         def candidate(kind: str, target: str, option: str | None, notes: list[str]) -> Candidate:
             return Candidate(
-                expert=speaker.name, quote=sentence.text, phrase=hedge.text, probability=reading.probability,
-                scale_version=reading.scale_version, time_phrase=time_text if kind != "choice" else None,
+                expert=speaker.name, quote=sentence.text, phrase=hedge.text, probability=probability,
+                scale_version=version, time_phrase=time_text if kind != "choice" else None,
                 window=window if kind == "date" else None, option=option,
                 suggested_question=self._question(kind, sentence.text, clause, hedge, speaker),
                 made_on=self.published,
@@ -1089,73 +1315,39 @@ class _ArticleReader:
 
     # ---- questions
 
-    def _event(self, text: str, anchor: int) -> tuple[str, re.Match[str] | None] | None:
-        """The event word ("meeting", "ceasefire", …) nearest ``anchor`` in ``text``."""
-        best: tuple[int, str, re.Match[str]] | None = None
-        for name, pattern in EVENTS:
-            for match in re.finditer(pattern, text, re.IGNORECASE):
-                distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
-                if name == "trilateral":
-                    distance -= 1  # "trilateral talks" names the meeting more precisely than "meet"
-                if best is None or distance < best[0]:
-                    best = (distance, name, match)
-        return None if best is None else (best[1], best[2])
-
-    def _parties(self, segment: str, speaker: _Speaker) -> list[str]:
-        """Who meets: the people the words around the event name, or the article's pair."""
-        own = speaker.name.split()[-1] if speaker.kind == "person" else None
-        named = [surname for surname in _surnames_in(segment, self.persons) if surname != own]
-        if len(named) == 1 and own is not None and re.search(
-            r"\b(?:I|we)\b|\bwith\s+(?:[A-Z]\w+\s+)*" + re.escape(named[0]), segment
-        ):
-            named.append(own)  # "I will meet with Vladimir Putin", "the meeting with Zelenskyy, Putin …"
-        return sorted(named) if len(named) >= 2 else list(self.parties)
-
     def _question(self, kind: str, sentence: str, clause: tuple[int, int], hedge: _Hedge,
                   speaker: _Speaker) -> SuggestedQuestion:
         start, end = clause
         clause_text = sentence[start:end]
-        anchor = hedge.start - start if hedge.rank else 0
-        event = self._event(clause_text, anchor)
-        if event is None and kind == "choice" and self.last_event is not None:
-            event = self.last_event  # "Baku, along with Istanbul, is a preferable location": of the meeting
         venue = "-venue" if kind == "choice" else ""
-        name, match = event if event is not None else (None, None)
-        if name in ("meeting", "trilateral"):
-            parties = list(self.parties)
-            if match is not None:  # the people named in the words around the event, between commas
-                segment_start = clause_text.rfind(",", 0, match.start()) + 1
-                segment_end = clause_text.find(",", match.end())
-                segment = clause_text[segment_start: segment_end if segment_end >= 0 else None]
-                parties = self._parties(segment, speaker)
-                if name == "trilateral":
-                    parties = sorted(set(_surnames_in(segment, self.persons)) | set(self.parties))
-            if name == "trilateral" and len(parties) >= 3:
-                subject = f"{', '.join(parties[:-1])} and {parties[-1]} meet together"
-            elif name == "trilateral":
-                subject, parties = "the three-way meeting take place", ["trilateral"]
-            else:
-                subject = f"the {'–'.join(parties)} meeting take place" if parties else "the meeting take place"
-            slug = slugify("-".join([*parties, "meeting"]))
-            titles = {"date": f"When will {subject}?", "choice": f"Where will {subject}?",
-                      "binary": f"Will {subject}?"}
-            return SuggestedQuestion(kind, slug + venue, titles[kind])
-        if name in EVENT_TITLES:
-            slug = name
-            if name == "nato-membership" and re.search(r"\bUkraine\b", clause_text):
-                slug = "ukraine-nato-membership"
-            title = EVENT_TITLES[name][kind]
-            if slug.startswith("ukraine"):
-                title = title.replace("the country", "Ukraine")
-            return SuggestedQuestion(kind, slug + venue, title)
-        claim = self._claim_text(clause_text, hedge, start)
-        hedge_words = set(hedge.text.casefold().split())
-        words = [w for w in re.findall(r"[^\W\d_]+", claim.casefold()) if w not in _STOPWORDS | hedge_words]
-        slug = slugify("-".join(words[:5])) if words else "claim"
-        titles = {"date": f"When will this happen: “{claim}”?",
-                  "choice": f"Where will this happen: “{claim}”?",
-                  "binary": f"Will this happen: “{claim}”?"}
-        return SuggestedQuestion(kind, slug + venue, titles[kind])
+        if kind == "choice" and self.venue_question is not None:
+            return self.venue_question  # one article's places are the options of one question
+        if hedge.rank == 0 and self.last_claim is not None:
+            core, slug = self.last_claim  # "Baku, along with Istanbul, is a preferable location": for the claim before
+        else:
+            core = self._claim_core(self._claim_text(clause_text, hedge, start), hedge)
+            hedge_words = set(hedge.text.casefold().split())
+            words = [w for w in re.findall(r"[^\W\d_]+", core.casefold()) if w not in _STOPWORDS | hedge_words]
+            slug = slugify("-".join(words[:5])) if words else "claim"
+            if kind != "choice":
+                self.last_claim = (core, slug)
+        titles = {"date": f"When will this happen: “{core}”?",
+                  "choice": f"Where will this happen: “{core}”?",
+                  "binary": f"Will this happen: “{core}”?"}
+        question = SuggestedQuestion(kind, slug + venue, titles[kind])
+        if kind == "choice":
+            self.venue_question = question
+        return question
+
+    @staticmethod
+    def _claim_core(claim: str, hedge: _Hedge) -> str:
+        """The claim without its time phrases: the question asks when; the window is the forecast's."""
+        for time in sorted(_time_phrases(claim), key=lambda t: t.start, reverse=True):
+            claim = claim[:time.start] + claim[time.end:]
+        claim = re.sub(r"\s+(?:as\s+early\s+as|no\s+later\s+than|sometime|some\s+time)\s*(?=[,.;]|$)", "", claim)
+        claim = re.sub(r"\s+(?:held|take\s+place|meet|hosted)?\s*in\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*$", "", claim)
+        claim = re.sub(r"\s+([,;:.])", r"\1", " ".join(claim.split()))
+        return claim.strip(" ,;:-–—\"“”'’")
 
     def _claim_text(self, clause: str, hedge: _Hedge, clause_start: int) -> str:
         """The reported statement around the hedge: no speaker, no "that", no side clause, no bare modal."""
@@ -1188,7 +1380,7 @@ class _ArticleReader:
             if candidate.window is None and candidate.option is None:
                 result.append(candidate)
                 continue
-            key = (candidate.expert, candidate.suggested_question.slug, candidate.window, candidate.option)
+            key = (candidate.expert, candidate.suggested_question.kind, candidate.window, candidate.option)
             if key in kept:
                 repeats[key] = repeats.get(key, 0) + 1
                 if candidate.confidence > result[kept[key]].confidence:

@@ -120,7 +120,13 @@ def import_file(
     rolls the transaction back.
     """
     if path.suffix.lower() == ".json":
-        return FileResult(import_document(session=session, document=read_document(path), name=str(path)))
+        from trackrecord.resolutions.transfer.candidates import import_candidates, is_candidates
+
+        document = read_document(path)
+        if is_candidates(document):  # extract's output, reviewed
+            return import_candidates(session=session, document=document, name=str(path), today=today, scale=scale,
+                                     distinct=distinct)
+        return FileResult(import_document(session=session, document=document, name=str(path)))
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)
