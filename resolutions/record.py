@@ -196,7 +196,7 @@ PARALLEL_FROM = 200_000
 _RECORD_TABLES = tuple(metadata.tables)
 
 
-def _version(connection: Connection) -> tuple[int, ...]:
+def record_version(connection: Connection) -> tuple[int, ...]:
     """The highest id of every table. The record is append-only and has one writer at a
     time, so two transactions that see the same ids see the same rows."""
     from trackrecord.forecasts.chain import marks
@@ -207,7 +207,7 @@ def _version(connection: Connection) -> tuple[int, ...]:
 def _claims_aside(engine, query: Select) -> tuple[tuple[int, ...], np.ndarray]:
     """The claims (``query``) read on a connection of their own, and the version it saw."""
     with engine.connect() as connection:
-        return _version(connection), fetch_numbers(connection, query, 6)
+        return record_version(connection), fetch_numbers(connection, query, 6)
 
 
 def _in_parallel(session: Session, focus: Focus | None) -> bool:
@@ -234,7 +234,7 @@ def record_columns(*, session: Session, scope: Scope = Scope(), with_ids: bool =
             claims = aside.submit(_claims_aside, session.get_bind(), claims_query)
             forecast_columns = _forecast_columns(session, scope, with_ids, focus)
             seen, claim_columns = claims.result()
-        if seen != _version(session.connection()):  # a write came between the two reads: read here
+        if seen != record_version(session.connection()):  # a write came between the two reads: read here
             claim_columns = fetch_numbers(session, claims_query, 6)
     else:
         claim_columns = fetch_numbers(session, claims_query, 6)

@@ -310,3 +310,42 @@ def test_big_leaderboards_are_paged_and_written_by_two_processes(ok, tmp_path, m
     for index in range(5):
         assert f"Person {index}" in (site / "questions" / f"q{index}.html").read_text()
         assert f"{10 + index * 10}%" in (site / "experts" / f"person-{index}.html").read_text()
+
+
+def test_a_write_while_the_pages_are_written_by_two_processes_refuses_the_report(ok, run, db_path, tmp_path, monkeypatch):
+    """The processes that write the pages read on connections of their own: when the record
+    changed after the leaderboard was read, their pages would disagree with it, so the report
+    is refused whole, with nothing left behind, and runs again once the record is still."""
+    import subprocess
+    import sys
+
+    import trackrecord.resolutions.report as report
+    import trackrecord.resolutions.report.data as data
+
+    monkeypatch.setattr(report, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(report, "WORKERS", 2)
+    ok("expert", "add", "Person A")
+    ok("question", "add", "q1", "Q1?", "--kind", "binary", "--deadline", days(-2))
+    ok("forecast", "add", "Person A", "q1", "30%", "--made-on", days(-30))
+    ok("resolve", "q1", "no", "--on", days(-5))
+    gather = data.gather
+
+    def gather_then_a_write_elsewhere(**arguments):
+        gathered = gather(**arguments)
+        # another process adds an expert once the leaderboard has been read
+        written = subprocess.run(
+            [sys.executable, "-c", "from trackrecord.cli.app import main; main()", "--db", str(db_path), "expert", "add", "Zoe Quist"],
+            capture_output=True, text=True,
+        )
+        assert written.returncode == 0, written.stderr
+        return gathered
+
+    monkeypatch.setattr(data, "gather", gather_then_a_write_elsewhere)
+    site = tmp_path / "site"
+    result = run("report", "--output", str(site))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: the record changed while its report was being written") and result.stderr.count("\n") == 1
+    assert not site.exists() and not list(tmp_path.glob(".site*"))
+    monkeypatch.setattr(data, "gather", gather)
+    ok("report", "--output", str(site))
+    assert (site / "experts" / "zoe-quist.html").is_file()

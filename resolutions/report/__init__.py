@@ -93,11 +93,26 @@ WORKERS = max(1, min(2, os.cpu_count() or 1))
 _FORKED = None
 
 
-def _write_part(session: Session, root: Path, data, today: dt.date, common: dict, part: tuple[int, int]) -> int:
-    """Write part k of n of the experts' and questions' pages; how many."""
+def _unchanged(session: Session, version: tuple[int, ...]) -> None:
+    """Refuse the report when the record this session sees is not at ``version``, the one
+    seen before the leaderboard was read. Every reader checks when it starts and when it
+    has read everything: a forked process's connection has a snapshot of its own (SQLite),
+    and PostgreSQL's read-committed statements each see the latest commit. The record is
+    append-only with one writer at a time, so the same version at both ends means no write
+    came between (see ``record_version``)."""
+    from trackrecord.resolutions.record import record_version
+
+    if record_version(session.connection()) != version:
+        raise Conflict("the record changed while its report was being written (a write came in meanwhile); run 'trackrecord report' again")
+
+
+def _write_part(session: Session, root: Path, data, today: dt.date, common: dict, part: tuple[int, int], version: tuple[int, ...]) -> int:
+    """Write part k of n of the experts' and questions' pages, read as the record was at
+    ``version``; how many."""
     from trackrecord.resolutions.report import charts
     from trackrecord.resolutions.report.data import expert_pages, question_pages
 
+    _unchanged(session, version)
     env = environment()
     written = 0
     template = env.get_template("expert.html")
@@ -114,6 +129,7 @@ def _write_part(session: Session, root: Path, data, today: dt.date, common: dict
             encoding="utf-8",
         )
         written += 1
+    _unchanged(session, version)
     return written
 
 
@@ -121,11 +137,11 @@ def _forked_part(k: int) -> int:
     """In a forked process: part k of the pages, read on a connection of its own."""
     from trackrecord.forecasts.db import open_database, session_scope
 
-    url, root, data, today, common, workers = _FORKED
+    url, root, data, today, common, workers, version = _FORKED
     engine = open_database(url)
     try:
         with session_scope(engine) as session:
-            return _write_part(session, root, data, today, common, (k, workers))
+            return _write_part(session, root, data, today, common, (k, workers), version)
     finally:
         engine.dispose()
 
@@ -138,11 +154,14 @@ def _pages(items: list, size: int, first: str, rest: str) -> list[tuple[str, lis
 
 def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCounts:
     from trackrecord.forecasts.chain import shown_head
+    from trackrecord.resolutions.record import record_version
     from trackrecord.resolutions.report import charts
     from trackrecord.resolutions.report.data import gather
 
-    data = gather(session=session, today=today)
+    version = record_version(session.connection())
     head = shown_head(session.connection())
+    data = gather(session=session, today=today)
+    _unchanged(session, version)
     env = environment()
     common = {"head": head, "today": today.isoformat(), "chance": charts.CHANCE}
     written = 0
@@ -168,12 +187,13 @@ def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCount
     put("methods.html", env.get_template("methods.html"), root="", prior=data.prior, min_n=data.min_interval_n)
     workers = WORKERS if len(data.experts) + len(data.statuses) >= PARALLEL_FROM else 1
     if workers == 1:
-        written += _write_part(session, root, data, today, common, (0, 1))
+        written += _write_part(session, root, data, today, common, (0, 1), version)
     else:  # the record is read; the pages are written by processes forked from here, each with its own connection
         import multiprocessing
 
         global _FORKED
-        _FORKED = (session.get_bind().url.render_as_string(hide_password=False), root, data, today, common, workers)
+        url = session.get_bind().url.render_as_string(hide_password=False)
+        _FORKED = (url, root, data, today, common, workers, version)
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 written += sum(pool.map(_forked_part, range(workers)))
