@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlmodel import Session
 
 from trackrecord.forecasts.changes import live_forecasts, question_changes, tagged_questions
@@ -65,11 +65,37 @@ def _undecided(question_id):
     return func.coalesce(_current_outcome(question_id), "not_by") == "not_by"
 
 
-def _due_outcomes(question_ids=None):
+def _undecided_questions():
+    """SQL: ids of the undecided questions (see ``_undecided``) as a set: never resolved, or
+    whose newest resolution is 'not_by'. Two passes over the resolution table and its index."""
+    newest = newest_resolution_id(Resolution.question_id)
+    return union_all(
+        select(Question.id).where(Question.id.not_in(select(Resolution.question_id))),
+        select(Resolution.question_id).where(Resolution.outcome == "not_by", Resolution.id == newest),
+    )
+
+
+def _undecided_in(session: Session, question_id):
+    """SQL: whether the question ``question_id`` is undecided, as each database answers it
+    best: on SQLite, membership of ``_undecided_questions`` (built once); elsewhere the
+    per-row ``_undecided``."""
+    if session.get_bind().dialect.name == "sqlite":
+        return question_id.in_(_undecided_questions())
+    return _undecided(question_id)
+
+
+def _due_outcomes(session: Session, question_ids=None):
     """claim_outcomes for the claims that may be due (of undecided questions, and of
     ``question_ids`` if given), as a subquery: the outcome of a decided question's claims
-    is never worked out."""
+    is never worked out.
+
+    On SQLite the undecided questions are also given as a set: SQLite builds it once and
+    visits only their claims (0.07 s at a million forecasts all decided, against 0.28 s
+    probing every claim's resolution). PostgreSQL gets the per-row condition only: it
+    misplans that set (see ``_undecided``)."""
     query = claim_outcomes(undecided_only=True)
+    if session.get_bind().dialect.name == "sqlite":
+        query = query.where(_undecided_in(session, Claim.question_id))
     if question_ids is not None:
         query = query.where(Claim.question_id.in_(question_ids))
     return query.subquery()
@@ -82,7 +108,7 @@ def due_claims(*, session: Session, today: dt.date) -> list[DueClaim]:
     Set-based and linear: the due claims are found first, among the claims of undecided
     questions only (``_due_outcomes``), and only their forecasts are counted (by the
     index on forecast.claim_id), never the whole forecast table."""
-    outcomes = _due_outcomes()
+    outcomes = _due_outcomes(session)
     # MATERIALIZED: the due claims first, then their forecasts; flattened, SQLite would
     # count every claim's forecasts before asking whether the claim is due.
     due = select(outcomes.c.claim_id, outcomes.c.deadline).where(_due_condition(outcomes, today)).cte("due_claim").prefix_with("MATERIALIZED")
@@ -121,10 +147,10 @@ def _listed_questions(session: Session, today: dt.date, tag: str | None, status:
     if tag is not None:
         query = query.where(Question.id.in_(tagged_questions(tag.strip().lower())))
     if status is not None:
-        undecided = _undecided(Question.id)
+        undecided = _undecided_in(session, Question.id)
         query = query.where(~undecided if status == "resolved" else undecided)
         if status == "due":
-            outcomes = _due_outcomes()
+            outcomes = _due_outcomes(session)
             query = query.where(Question.id.in_(select(outcomes.c.question_id).where(_due_condition(outcomes, today))))
     return query
 
@@ -180,7 +206,7 @@ def _statuses(session: Session, today: dt.date, rows, *, by_ids: bool, counts: b
     if not rows:
         return []
     ids = [row[0] for row in rows] if by_ids else None
-    outcomes = _due_outcomes(ids)
+    outcomes = _due_outcomes(session, ids)
     due = dict(
         session.execute(
             select(outcomes.c.question_id, func.count()).where(_due_condition(outcomes, today)).group_by(outcomes.c.question_id)
