@@ -95,7 +95,7 @@ def _due_outcomes(session: Session, question_ids=None):
     misplans that set (see ``_undecided``)."""
     query = claim_outcomes(undecided_only=True)
     if session.get_bind().dialect.name == "sqlite":
-        query = query.where(_undecided_in(session, Claim.question_id))
+        query = query.where(Claim.question_id.in_(_undecided_questions()))
     if question_ids is not None:
         query = query.where(Claim.question_id.in_(question_ids))
     return query.subquery()
