@@ -194,6 +194,9 @@ def test_user_text_stays_text(ok, tmp_path):
     ok("question", "add", "q1", "<b>bold</b> title?", "--kind", "binary", "--deadline", days(-2), "--criteria", "<i>x</i>")
     ok("forecast", "add", evil, "q1", "70%", "--made-on", days(-30), "--quote", quote, "--source", "javascript:alert(1)")
     ok("resolve", "q1", "yes", "--on", days(-5), "--evidence", "javascript:alert(2)")
+    option = "<script>alert('option')</script>"  # a claim's text, on the expert's and the question's pages
+    ok("question", "add", "q2", "Where?", "--kind", "choice", "--deadline", days(9), "--option", option, "--option", "Geneva")
+    ok("forecast", "add", evil, "q2", "likely", "--option", option, "--made-on", days(-3), "--quote", quote, "--source", "<b>paper</b>")
     site = tmp_path / "site"
     ok("report", "--output", str(site))
     (expert,) = json.loads(ok("expert", "list", "--format", "json"))
@@ -203,8 +206,9 @@ def test_user_text_stays_text(ok, tmp_path):
         assert "javascript:" not in "".join(page.links)
     expert_page = Page(site / "experts" / f"{expert['slug']}.html")
     text = "".join(expert_page.text)
-    assert evil in text and quote in text and "javascript:alert(1)" in text
+    assert evil in text and quote in text and "javascript:alert(1)" in text and option in text and "<b>paper</b>" in text
     assert evil in "".join(Page(site / "index.html").text)
+    assert option in Page(site / "questions" / "q2.html").headings and evil in "".join(Page(site / "questions" / "q2.html").text)
     assert "<b>bold</b> title?" in Page(site / "questions" / "q1.html").headings
 
 

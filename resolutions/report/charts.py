@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import NamedTuple
 
 #: The Brier score of always saying 50%, marked on every interval bar.
 CHANCE = 0.25
@@ -38,7 +39,36 @@ def interval_bar(row: dict, scale: float) -> dict:
 SIDE, MARGIN = 240, 34
 
 
-def reliability(table) -> dict:
+class Bin(NamedTuple):
+    """One bin of a reliability diagram: its point, the ends of its interval, its count."""
+
+    x: float
+    y: float
+    low: float
+    high: float
+    count: int
+    forecast: float
+    observed: float
+
+
+class Tick(NamedTuple):
+    value: float
+    x: float
+    y: float
+
+
+class Reliability(NamedTuple):
+    bins: list[Bin]
+    ticks: list[Tick]
+    left: float
+    right: float
+    top: float
+    bottom: float
+    width: int
+    height: int
+
+
+def reliability(table) -> Reliability:
     """A reliability diagram of a calibration table: one point per non-empty bin at (mean
     forecast, observed frequency), its 95% Jeffreys interval, its count."""
     def x(p):
@@ -47,49 +77,64 @@ def reliability(table) -> dict:
     def y(p):
         return round(MARGIN / 2 + (1 - p) * SIDE, 1)
 
-    bins = [
-        {"x": x(f), "y": y(o), "low": y(lo), "high": y(hi), "count": int(n), "forecast": float(f), "observed": float(o)}
-        for n, f, o, lo, hi in zip(table.count, table.mean_forecast, table.observed, table.observed_low, table.observed_high)
-        if n
-    ]
-    ticks = [{"value": t, "x": x(t), "y": y(t)} for t in (0, 0.25, 0.5, 0.75, 1)]
-    return {"bins": bins, "ticks": ticks, "left": x(0), "right": x(1), "top": y(1), "bottom": y(0),
-            "width": SIDE + MARGIN + 10, "height": SIDE + MARGIN + MARGIN // 2}
+    columns = (table.count, table.mean_forecast, table.observed, table.observed_low, table.observed_high)
+    bins = [Bin(x(f), y(o), y(lo), y(hi), int(n), f, o) for n, f, o, lo, hi in zip(*(c.tolist() for c in columns)) if n]
+    ticks = [Tick(t, x(t), y(t)) for t in (0, 0.25, 0.5, 0.75, 1)]
+    return Reliability(bins, ticks, x(0), x(1), y(1), y(0), SIDE + MARGIN + 10, SIDE + MARGIN + MARGIN // 2)
 
 
 #: Step charts of a question's page: plot area in pixels (question.html draws the frame at these sizes).
 STEP_WIDTH, STEP_HEIGHT, STEP_LEFT, STEP_TOP = 560, 140, 36, 8
 
 
-def steps(claim, known_on: dt.date | None, today: dt.date) -> dict | None:
+class Line(NamedTuple):
+    """One expert's line on a step chart: SVG path data of the steps and of the dots (one
+    per forecast), and the legend (colour, expert, their latest probability). All HTML as
+    it is: numbers, a colour of the palette, and the expert's slug and name as escaped in
+    the chart's points (``data.Point``)."""
+
+    colour: str
+    path: str
+    dots: str
+    slug: str
+    expert: str
+    last: str
+
+
+class Steps(NamedTuple):
+    lines: list[Line]
+    start: str
+    end: str
+
+
+def steps(claim, known_on: dt.date | None, today: dt.date) -> Steps | None:
     """Each expert's probability of ``claim`` over time, a step from each made-on date to the
-    next, up to the day the outcome was known (else today); None without forecasts."""
+    next, up to the day the outcome was known (else today); None without forecasts.
+    Coordinates to 0.1 pixel (``.1f``: the value ``round(…, 1)`` would give)."""
     points = claim.forecasts  # by made_on, then recording order
     if not points:
         return None
     start = points[0].made_on
     end = max(claim.known_on or known_on or today, points[-1].made_on + dt.timedelta(days=1))
-    span = (end - start).days or 1
-
-    def x(day):
-        return round(STEP_LEFT + (day - start).days / span * STEP_WIDTH, 1)
-
-    def y(p):
-        return round(STEP_TOP + (1 - p) * STEP_HEIGHT, 1)
-
-    lines: dict[str, dict] = {}
-    for point in points:
-        line = lines.get(point.expert_slug)
-        if line is None:
-            colour = PALETTE[len(lines)] if len(lines) < len(PALETTE) else OTHER
-            line = lines[point.expert_slug] = {"expert": point.expert, "slug": point.expert_slug, "colour": colour,
-                                               "path": f"M{x(point.made_on)},{y(point.probability)}", "dots": ""}
+    first, span = start.toordinal(), (end - start).days or 1
+    paths: dict[str, list[str]] = {}
+    dots: dict[str, list[str]] = {}
+    legend: dict[str, tuple[str, str, str]] = {}
+    for made_on, probability, expert, slug in points:
+        x = f"{STEP_LEFT + (made_on.toordinal() - first) / span * STEP_WIDTH:.1f}"
+        y = f"{STEP_TOP + (1 - probability) * STEP_HEIGHT:.1f}"
+        path = paths.get(slug)
+        if path is None:
+            paths[slug] = [f"M{x},{y}"]
+            dots[slug] = []
         else:
-            line["path"] += f"H{x(point.made_on)}V{y(point.probability)}"
-        line["dots"] += f"M{x(point.made_on)},{y(point.probability)}h0"
-        line["last"] = f"{point.probability * 100:.4g}%"
-    right = x(end)
-    for line in lines.values():
-        line["path"] += f"H{right}"
+            path.append(f"H{x}V{y}")
+        dots[slug].append(f"M{x},{y}h0")
+        legend[slug] = (expert, f"{probability * 100:.4g}%")
+    right = f"H{STEP_LEFT + (end - start).days / span * STEP_WIDTH:.1f}"
+    lines = [
+        Line(PALETTE[index] if index < len(PALETTE) else OTHER, "".join(paths[slug]) + right, "".join(dots[slug]), slug, *legend[slug])
+        for index, slug in enumerate(paths)
+    ]
     # The frame is drawn by question.html at these fixed sizes: only the dates change.
-    return {"lines": list(lines.values()), "start": start.isoformat(), "end": end.isoformat() + (" (known)" if claim.known_on else "")}
+    return Steps(lines, start.isoformat(), end.isoformat() + (" (known)" if claim.known_on else ""))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
+from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlmodel import Session
 
@@ -37,17 +38,22 @@ from trackrecord.resolutions.uncertainty import MIN_INTERVAL_N
 class ForecastRow(NamedTuple):
     """One forecast on its expert's page, as ``expert show`` gives it, formatted: the
     probability as a percentage (and the phrase said), the own Brier to 4 decimals (empty
-    while pending, void, or when made after the outcome was known), ★ when it counts."""
+    while pending, void, or when made after the outcome was known), ★ when it counts.
+
+    Every field is HTML, written by the template as it is: the record's text (slug, claim,
+    phrase, quote, source) is escaped here, once per value (``markupsafe.escape``); the rest
+    are dates, numbers and fixed words. A big record has a million rows, and escaping each
+    cell again in the template took most of the report's time."""
 
     made_on: str
-    question: str
-    claim: str
-    probability: str
+    question: Markup
+    claim: Markup
+    probability: Markup
     outcome: str
     brier: str
     counts: str
-    quote: str | None
-    source: str | None
+    quote: Markup | None
+    source: Markup | None
     linked: bool  # the source is a web address
 
 
@@ -63,12 +69,12 @@ class ExpertPage:
 
 
 class Point(NamedTuple):
-    """One forecast on a question's page."""
+    """One forecast on a question's page; the expert's name and slug as HTML (escaped)."""
 
     made_on: dt.date
     probability: float
-    expert: str
-    expert_slug: str
+    expert: Markup
+    expert_slug: Markup
 
 
 @dataclass
@@ -142,7 +148,9 @@ def expert_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0
     k, n = part
     by_name = {row["expert"]: row for row in data.standings}
     ids = dict(session.execute(select(Expert.slug, Expert.id)).all())
-    slugs = dict(session.execute(select(Question.id, Question.slug)).all())
+    slugs = {question_id: escape(slug) for question_id, slug in session.execute(select(Question.id, Question.slug)).all()}
+    claim_texts = {claim_id: escape(claim.claim) for claim_id, claim in data.claims.items()}
+    phrases: dict[str, Markup] = {}  # the verbal scale's few phrases, escaped once each
     roots = forecast_roots(session)
     rows = session.execute(
         select(Forecast.expert_id, Forecast.id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.phrase,
@@ -162,15 +170,18 @@ def expert_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0
             for _, forecast_id, claim_id, made_on, probability, phrase, quote, source in pending[1]:
                 claim = data.claims[claim_id]
                 outcome = claim.outcome
-                shown = f"{probability * 100:.4g}%"
+                shown = Markup(f"{probability * 100:.4g}%")
+                if phrase:
+                    said = phrases.get(phrase) or phrases.setdefault(phrase, escape(phrase))
+                    shown = Markup(f"{shown} ({said})")
                 forecasts.append(
                     ForecastRow(
-                        made_on=made_on.isoformat(), question=slugs[data.question_of_claim[claim_id]], claim=claim.claim,
-                        probability=f"{shown} ({phrase})" if phrase else shown,
-                        outcome="void" if claim.annulled else "pending" if outcome is None else "true" if outcome else "false",
-                        brier=f"{(probability - outcome) ** 2:.4f}" if outcome is not None and made_on < claim.known_on else "",
-                        counts="★" if roots.get(forecast_id, forecast_id) in data.counting else "",
-                        quote=quote, source=source, linked=bool(source) and source.startswith(("https://", "http://")),
+                        made_on.isoformat(), slugs[data.question_of_claim[claim_id]], claim_texts[claim_id], shown,
+                        "void" if claim.annulled else "pending" if outcome is None else "true" if outcome else "false",
+                        f"{(probability - outcome) ** 2:.4f}" if outcome is not None and made_on < claim.known_on else "",
+                        "★" if roots.get(forecast_id, forecast_id) in data.counting else "",
+                        escape(quote) if quote else None, escape(source) if source else None,
+                        bool(source) and source.startswith(("https://", "http://")),
                     )
                 )
             pending = next(streamed, None)
@@ -185,7 +196,7 @@ def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = 
     (made-on order) for the step chart, its criteria, options and resolution history;
     ``part`` as for ``expert_pages``, by question id."""
     k, n = part
-    names = {expert_id: expert for expert_id, expert in _current_experts(session, data)}
+    names = {expert_id: (escape(expert.name), escape(expert.slug)) for expert_id, expert in _current_experts(session, data)}
     details = _question_details(session)
     histories = _histories(session)
     claims_of: dict[int, list[ClaimPage]] = defaultdict(list)
@@ -210,7 +221,7 @@ def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = 
             for _, claim_id, made_on, probability, expert_id in pending[1]:
                 expert = names.get(expert_id)
                 if expert is not None:
-                    claims[position[id(data.claims[claim_id])]].forecasts.append(Point(made_on, probability, expert.name, expert.slug))
+                    claims[position[id(data.claims[claim_id])]].forecasts.append(Point(made_on, probability, *expert))
             pending = next(streamed, None)
         criteria, options = details.get(question_id, (None, []))
         yield QuestionPage(status=status, criteria=criteria, options=options, claims=claims, history=histories.get(question_id, []))
