@@ -48,7 +48,7 @@ class ForecastRow(NamedTuple):
     made_on: str
     question: Markup
     claim: Markup
-    probability: Markup
+    probability: str
     outcome: str
     brier: str
     counts: str
@@ -152,12 +152,12 @@ def expert_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0
     claim_texts = {claim_id: escape(claim.claim) for claim_id, claim in data.claims.items()}
     phrases: dict[str, Markup] = {}  # the verbal scale's few phrases, escaped once each
     roots = forecast_roots(session)
-    rows = session.execute(
+    rows = session.connection().execute(  # Core: the rows need no ORM processing
         select(Forecast.expert_id, Forecast.id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.phrase,
                Forecast.quote, Forecast.source)
         .where(live_forecasts(session), Forecast.expert_id % n == k).order_by(Forecast.expert_id, Forecast.made_on, Forecast.id)
     )
-    streamed = itertools.groupby(rows, key=lambda row: row[0])
+    streamed = _grouped(rows)
     pending = next(streamed, None)
     # Experts by id for the stream, by name for the pages: pages are written as their forecasts arrive.
     by_id = sorted((e for e in data.experts if ids[e.slug] % n == k), key=lambda e: ids[e.slug])
@@ -170,10 +170,10 @@ def expert_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0
             for _, forecast_id, claim_id, made_on, probability, phrase, quote, source in pending[1]:
                 claim = data.claims[claim_id]
                 outcome = claim.outcome
-                shown = Markup(f"{probability * 100:.4g}%")
+                shown = f"{probability * 100:.4g}%"
                 if phrase:
                     said = phrases.get(phrase) or phrases.setdefault(phrase, escape(phrase))
-                    shown = Markup(f"{shown} ({said})")
+                    shown = f"{shown} ({said})"
                 forecasts.append(
                     ForecastRow(
                         made_on.isoformat(), slugs[data.question_of_claim[claim_id]], claim_texts[claim_id], shown,
@@ -203,13 +203,13 @@ def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = 
     for claim_id in data.claim_order:
         claims_of[data.question_of_claim[claim_id]].append(data.claims[claim_id])
     ids = dict(session.execute(select(Question.slug, Question.id)).all())
-    rows = session.execute(
+    rows = session.connection().execute(  # Core: the rows need no ORM processing
         select(Claim.question_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.expert_id)
         .join(Claim, Claim.id == Forecast.claim_id)
         .where(live_forecasts(session), Claim.question_id % n == k).order_by(Claim.question_id, Forecast.made_on, Forecast.id)
     )
     by_id = sorted((status for status in data.statuses if ids[status.slug] % n == k), key=lambda status: ids[status.slug])
-    streamed = itertools.groupby(rows, key=lambda row: row[0])
+    streamed = _grouped(rows)
     pending = next(streamed, None)
     for status in by_id:
         question_id = ids[status.slug]
@@ -225,6 +225,12 @@ def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = 
             pending = next(streamed, None)
         criteria, options = details.get(question_id, (None, []))
         yield QuestionPage(status=status, criteria=criteria, options=options, claims=claims, history=histories.get(question_id, []))
+
+
+def _grouped(result) -> Iterator:
+    """The rows of a Core result grouped by their first column, read some thousands at a
+    time (one by one, SQLite's driver costs a call per row)."""
+    return itertools.groupby(itertools.chain.from_iterable(result.partitions(5000)), key=lambda row: row[0])
 
 
 def _current_experts(session: Session, data: SiteData):
