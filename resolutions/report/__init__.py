@@ -22,9 +22,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from trackrecord.forecasts.errors import Conflict, InvalidInput
+from trackrecord.forecasts.models import Expert, Question
+from trackrecord.resolutions.report import charts
 
 #: Rows per leaderboard page and per questions-listing page.
 PAGE = 500
@@ -109,7 +112,6 @@ def _unchanged(session: Session, version: tuple[int, ...]) -> None:
 def _write_part(session: Session, root: Path, data, today: dt.date, common: dict, part: tuple[int, int], version: tuple[int, ...]) -> int:
     """Write part k of n of the experts' and questions' pages, read as the record was at
     ``version``; how many."""
-    from trackrecord.resolutions.report import charts
     from trackrecord.resolutions.report.data import expert_pages, question_pages
 
     _unchanged(session, version)
@@ -133,6 +135,23 @@ def _write_part(session: Session, root: Path, data, today: dt.date, common: dict
     return written
 
 
+def _forked_scores(url: str, version: tuple[int, ...]):
+    """In a forked process: the record's scores (``data.record_scores``), read on a
+    connection of its own while the parent reads the rest."""
+    from trackrecord.forecasts.db import open_database, session_scope
+    from trackrecord.resolutions.report.data import record_scores
+
+    engine = open_database(url)
+    try:
+        with session_scope(engine) as session:
+            _unchanged(session, version)
+            scores = record_scores(session=session)
+            _unchanged(session, version)
+            return scores
+    finally:
+        engine.dispose()
+
+
 def _forked_part(k: int) -> int:
     """In a forked process: part k of the pages, read on a connection of its own."""
     from trackrecord.forecasts.db import open_database, session_scope
@@ -153,17 +172,50 @@ def _pages(items: list, size: int, first: str, rest: str) -> list[tuple[str, lis
 
 
 def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCounts:
+    """The site of a big record is written by processes forked from here: one reads the
+    scores while this one reads the rest; then WORKERS write the experts' and questions'
+    pages, each on a connection of its own, while this one writes the listings."""
+    import multiprocessing
+
     from trackrecord.forecasts.chain import shown_head
     from trackrecord.resolutions.record import record_version
-    from trackrecord.resolutions.report import charts
     from trackrecord.resolutions.report.data import gather
 
+    global _FORKED
     version = record_version(session.connection())
     head = shown_head(session.connection())
-    data = gather(session=session, today=today)
+    size_of_record = sum(session.execute(select(func.count()).select_from(table)).scalar_one() for table in (Expert, Question))
+    workers = WORKERS if size_of_record >= PARALLEL_FROM else 1
+    fork = multiprocessing.get_context("fork")
+    url = session.get_bind().url.render_as_string(hide_password=False)
+    if workers == 1:
+        data = gather(session=session, today=today)
+    else:
+        with fork.Pool(1) as aside:
+            scores = aside.apply_async(_forked_scores, (url, version))
+            data = gather(session=session, today=today, scored=scores.get)
     _unchanged(session, version)
-    env = environment()
     common = {"head": head, "today": today.isoformat(), "chance": charts.CHANCE}
+    shutil.copyfile(TEMPLATES / "style.css", root / "style.css")
+    if workers == 1:
+        return _counts(data, _write_listings(root, data, common, size) + _write_part(session, root, data, today, common, (0, 1), version))
+    _FORKED = (url, root, data, today, common, workers, version)
+    try:
+        with fork.Pool(workers) as pool:
+            parts = pool.map_async(_forked_part, range(workers))
+            written = _write_listings(root, data, common, size)  # meanwhile
+            return _counts(data, written + sum(parts.get()))
+    finally:
+        _FORKED = None
+
+
+def _counts(data, pages: int) -> SiteCounts:
+    return SiteCounts(experts=len(data.experts), questions=len(data.statuses), forecasts=data.forecast_count, pages=pages)
+
+
+def _write_listings(root: Path, data, common: dict, size: int) -> int:
+    """The leaderboard's pages, the questions' listing and the methods page; how many."""
+    env = environment()
     written = 0
 
     def put(name: str, template, **values) -> None:
@@ -171,7 +223,6 @@ def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCount
         (root / name).write_text(template.render(**common, **values), encoding="utf-8")
         written += 1
 
-    shutil.copyfile(TEMPLATES / "style.css", root / "style.css")
     board = data.standings
     pages = _pages(board, size, "index.html", "leaderboard-%d.html")
     template = env.get_template("index.html")
@@ -185,18 +236,4 @@ def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCount
     for number, (name, rows) in enumerate(listing, 1):
         put(name, template, root="", rows=rows, pages=listing, number=number, total=len(data.statuses))
     put("methods.html", env.get_template("methods.html"), root="", prior=data.prior, min_n=data.min_interval_n)
-    workers = WORKERS if len(data.experts) + len(data.statuses) >= PARALLEL_FROM else 1
-    if workers == 1:
-        written += _write_part(session, root, data, today, common, (0, 1), version)
-    else:  # the record is read; the pages are written by processes forked from here, each with its own connection
-        import multiprocessing
-
-        global _FORKED
-        url = session.get_bind().url.render_as_string(hide_password=False)
-        _FORKED = (url, root, data, today, common, workers, version)
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                written += sum(pool.map(_forked_part, range(workers)))
-        finally:
-            _FORKED = None
-    return SiteCounts(experts=len(data.experts), questions=len(data.statuses), forecasts=data.forecast_count, pages=written)
+    return written

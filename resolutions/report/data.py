@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -127,15 +127,32 @@ class _ClaimFields(NamedTuple):
     key: str
 
 
-def gather(*, session: Session, today: dt.date) -> SiteData:
-    """The standings, calibrations, experts, question statuses and claims of the record."""
+class Scores(NamedTuple):
+    """The standings (``leaderboard --format json``'s rows), each expert's calibration, and
+    the ids of the forecasts that count."""
+
+    standings: list[dict]
+    calibrations: dict[str, Calibration]
+    counting: set[int]
+
+
+def record_scores(*, session: Session) -> Scores:
+    """The record's scores, from one read of its columns (``record_columns``)."""
     columns = record_columns(session=session, with_ids=True)
     standings = [standing.as_dict() for standing in leaderboard(session=session, columns=columns)]
-    calibrations, counting = _calibrations(columns)
+    return Scores(standings, *_calibrations(columns))
+
+
+def gather(*, session: Session, today: dt.date, scored: Callable[[], Scores] | None = None) -> SiteData:
+    """The standings, calibrations, experts, question statuses and claims of the record.
+    ``scored``: where the scores come from when they are being read elsewhere meanwhile
+    (called once the rest is read); else they are read here."""
     claims, question_of_claim, claim_order = _claims(session)
+    experts, statuses = list_experts(session=session), question_page(session=session, today=today)[0]
+    forecast_count = session.execute(select(func.count()).select_from(Forecast).where(live_forecasts(session))).scalar_one()
+    standings, calibrations, counting = scored() if scored is not None else record_scores(session=session)
     return SiteData(
-        standings=standings, experts=list_experts(session=session), statuses=question_page(session=session, today=today)[0],
-        forecast_count=session.execute(select(func.count()).select_from(Forecast).where(live_forecasts(session))).scalar_one(),
+        standings=standings, experts=experts, statuses=statuses, forecast_count=forecast_count,
         calibrations=calibrations, counting=counting, claims=claims, question_of_claim=question_of_claim, claim_order=claim_order,
     )
 
