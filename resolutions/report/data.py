@@ -214,8 +214,8 @@ def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = 
     ``part`` as for ``expert_pages``, by question id."""
     k, n = part
     names = {expert_id: (escape(expert.name), escape(expert.slug)) for expert_id, expert in _current_experts(session, data)}
-    details = _question_details(session)
-    histories = _histories(session)
+    details = _question_details(session, part)
+    histories = _histories(session, part)
     claims_of: dict[int, list[ClaimPage]] = defaultdict(list)
     for claim_id in data.claim_order:
         claims_of[data.question_of_claim[claim_id]].append(data.claims[claim_id])
@@ -292,16 +292,19 @@ def _claims(session: Session) -> tuple[dict[int, ClaimPage], dict[int, int], lis
     return claims, question_of, order
 
 
-def _question_details(session: Session) -> dict[int, tuple[str | None, list[str]]]:
-    """Per question id: its criteria as edited and its options' labels."""
+def _question_details(session: Session, part: tuple[int, int]) -> dict[int, tuple[str | None, list[str]]]:
+    """Per question id (of ``part``, as in ``question_pages``): its criteria as edited and its options' labels."""
+    k, n = part
     options: dict[int, list[str]] = defaultdict(list)
     for question_id, label in session.execute(
-        select(QuestionOption.question_id, QuestionOption.label).order_by(QuestionOption.question_id, QuestionOption.position, QuestionOption.id)
+        select(QuestionOption.question_id, QuestionOption.label).where(QuestionOption.question_id % n == k)
+        .order_by(QuestionOption.question_id, QuestionOption.position, QuestionOption.id)
     ).all():
         options[question_id].append(label)
     edits = question_changes(session)
     found = {}
-    for question_id, title, criteria, deadline in session.execute(select(Question.id, Question.title, Question.criteria, Question.deadline)).all():
+    rows = session.execute(select(Question.id, Question.title, Question.criteria, Question.deadline).where(Question.id % n == k)).all()
+    for question_id, title, criteria, deadline in rows:
         edited = edits.get(question_id)
         if edited:
             criteria = question_now(_Base(title, criteria, deadline), edited, []).criteria
@@ -315,13 +318,16 @@ class _Base(NamedTuple):
     deadline: dt.date | None
 
 
-def _histories(session: Session) -> dict[int, list[ResolutionEntry]]:
-    """Per question id: its resolutions, oldest first, as ``question show`` lists them."""
+def _histories(session: Session, part: tuple[int, int]) -> dict[int, list[ResolutionEntry]]:
+    """Per question id (of ``part``): its resolutions, oldest first, as ``question show`` lists them."""
     from trackrecord.resolutions.resolving import describe_resolution
 
-    options = session.execute(select(QuestionOption)).scalars().all()  # in the session: describe_resolution finds them there
+    k, n = part
+    # in the session: describe_resolution finds them there
+    options = session.execute(select(QuestionOption).where(QuestionOption.question_id % n == k)).scalars().all()
     grouped: dict[int, list[Resolution]] = defaultdict(list)
-    for resolution in session.execute(select(Resolution).order_by(Resolution.question_id, Resolution.id)).scalars():
+    resolutions = select(Resolution).where(Resolution.question_id % n == k).order_by(Resolution.question_id, Resolution.id)
+    for resolution in session.execute(resolutions).scalars():
         grouped[resolution.question_id].append(resolution)
     described = {
         question_id: [
