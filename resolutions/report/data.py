@@ -166,9 +166,15 @@ def expert_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0
     by_name = {row["expert"]: row for row in data.standings}
     ids = dict(session.execute(select(Expert.slug, Expert.id)).all())
     slugs = {question_id: escape(slug) for question_id, slug in session.execute(select(Question.id, Question.slug)).all()}
-    claim_texts = {claim_id: escape(claim.claim) for claim_id, claim in data.claims.items()}
+    # Per claim, once: its question's slug and its text as HTML, its outcome as shown and as a number, the day it was known.
+    claims = {
+        claim_id: (slugs[data.question_of_claim[claim_id]], escape(claim.claim),
+                   "void" if claim.annulled else "pending" if claim.outcome is None else "true" if claim.outcome else "false",
+                   claim.outcome, claim.known_on)
+        for claim_id, claim in data.claims.items()
+    }
     phrases: dict[str, Markup] = {}  # the verbal scale's few phrases, escaped once each
-    roots = forecast_roots(session)
+    roots, counting = forecast_roots(session), data.counting
     rows = session.connection().execute(  # Core: the rows need no ORM processing
         select(Forecast.expert_id, Forecast.id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.phrase,
                Forecast.quote, Forecast.source)
@@ -185,18 +191,16 @@ def expert_pages(*, session: Session, data: SiteData, part: tuple[int, int] = (0
         forecasts = []
         if pending is not None and pending[0] == expert_id:
             for _, forecast_id, claim_id, made_on, probability, phrase, quote, source in pending[1]:
-                claim = data.claims[claim_id]
-                outcome = claim.outcome
+                slug, text, shown_outcome, outcome, known_on = claims[claim_id]
                 shown = f"{probability * 100:.4g}%"
                 if phrase:
                     said = phrases.get(phrase) or phrases.setdefault(phrase, escape(phrase))
                     shown = f"{shown} ({said})"
                 forecasts.append(
                     ForecastRow(
-                        made_on.isoformat(), slugs[data.question_of_claim[claim_id]], claim_texts[claim_id], shown,
-                        "void" if claim.annulled else "pending" if outcome is None else "true" if outcome else "false",
-                        f"{(probability - outcome) ** 2:.4f}" if outcome is not None and made_on < claim.known_on else "",
-                        "★" if roots.get(forecast_id, forecast_id) in data.counting else "",
+                        made_on.isoformat(), slug, text, shown, shown_outcome,
+                        f"{(probability - outcome) ** 2:.4f}" if outcome is not None and made_on < known_on else "",
+                        "★" if roots.get(forecast_id, forecast_id) in counting else "",
                         escape(quote) if quote else None, escape(source) if source else None,
                         bool(source) and source.startswith(("https://", "http://")),
                     )
