@@ -221,8 +221,11 @@ def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = 
     details = _question_details(session, part)
     histories = _histories(session, part)
     claims_of: dict[int, list[ClaimPage]] = defaultdict(list)
+    place: dict[int, int] = {}  # each claim's place on its question's page
     for claim_id in data.claim_order:
-        claims_of[data.question_of_claim[claim_id]].append(data.claims[claim_id])
+        listed = claims_of[data.question_of_claim[claim_id]]
+        place[claim_id] = len(listed)
+        listed.append(data.claims[claim_id])
     ids = dict(session.execute(select(Question.slug, Question.id)).all())
     rows = session.connection().execute(  # Core: the rows need no ORM processing
         select(Claim.question_id, Forecast.claim_id, Forecast.made_on, Forecast.probability, Forecast.expert_id)
@@ -238,11 +241,10 @@ def question_pages(*, session: Session, data: SiteData, part: tuple[int, int] = 
             pending = next(streamed, None)
         claims = [ClaimPage(c.claim, c.deadline, c.outcome, c.known_on, c.annulled, []) for c in claims_of.get(question_id, [])]
         if pending is not None and pending[0] == question_id:
-            position = {id(original): index for index, original in enumerate(claims_of[question_id])}
             for _, claim_id, made_on, probability, expert_id in pending[1]:
                 expert = names.get(expert_id)
                 if expert is not None:
-                    claims[position[id(data.claims[claim_id])]].forecasts.append(Point(made_on, probability, *expert))
+                    claims[place[claim_id]].forecasts.append(Point(made_on, probability, *expert))
             pending = next(streamed, None)
         criteria, options = details.get(question_id, (None, []))
         yield QuestionPage(status=status, criteria=criteria, options=options, claims=claims, history=histories.get(question_id, []))
