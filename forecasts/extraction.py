@@ -188,7 +188,7 @@ REPORTING_VERBS = (
     "notes", "estimates", "estimated", "argued", "argues", "wrote", "writes", "stated", "states", "added",
     "explained", "emphasized", "emphasised", "pointed out", "highlighted", "concluded", "warned", "reported",
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
-    "stressed", "offered", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
+    "stressed", "offered", "hinted", "hints", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
 )
@@ -219,7 +219,7 @@ TITLES = {
     "commentator", "journalist", "host", "leader", "sergeant", "colonel", "admiral", "chairman", "chair",
     "secretary-general", "vice", "acting", "elect", "retired", "economist", "strategist", "pollster",
     "psephologist", "guru", "researcher", "adviser", "advisor", "founder", "ceo", "cfo", "executive", "managing",
-    "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director",
+    "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director", "prof",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -231,7 +231,8 @@ ORGANISATION_WORDS = {"kremlin", "house", "department", "ministry", "institute",
                       "government", "administration", "office", "center", "centre", "duma", "parliament",
                       "congress", "senate", "pentagon", "commission", "union", "nato", "un", "eu", "us", "u.s.",
                       "uk", "isw", "bank", "fund", "organisation", "organization", "russia", "ukraine", "moscow",
-                      "washington", "kyiv", "china", "states", "side"}
+                      "washington", "kyiv", "china", "states", "side", "association", "university", "college",
+                      "society", "federation", "foundation"}
 #: "The model gives Biden …": a sentence led by a model, survey or report speaks for the last organisation named.
 _WORK_SUBJECT = re.compile(r"\W*(?:The|This|Its|Their|That)\s+(?:[\w-]+\s+)?(?:model|forecast|survey|poll|report|"
                            r"assessment|analysis|study|projections?|update|review)\b")
@@ -250,6 +251,21 @@ _INVERTED_TITLED = re.compile(
     r"(?P<who>(?:(?:[a-z][\w-]*|[A-Z][\w.&’'-]*)\s+){0,6}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
     r"(?:,\s+[^\"“”]*)?[.!?\"”’]*$")
 CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
+#: Role nouns that describe a speaker named elsewhere: "a former Nato chief has warned", "according to an
+#: industry expert", "according to the bank's chair".
+ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "strategist", "professor", "chair",
+         "chairman", "chairwoman", "governor", "official", "executive", "magnate", "forecaster", "pollster",
+         "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander")
+_DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
+                        + "|".join(ROLES) + r")$")
+#: Office holders, who are not "a political scientist" or "an industry expert" named after the description.
+_OFFICE_TITLES = {"president", "minister", "secretary", "senator", "chancellor", "leader", "king", "queen",
+                  "mayor", "governor", "speaker"}
+_EXPERT_ROLES = {"expert", "economist", "analyst", "scientist", "strategist", "professor", "forecaster",
+                 "pollster", "psephologist", "commentator", "researcher", "adviser", "advisor", "magnate", "investor"}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+#: A headline that starts with the speaker: "Powell: We have made no decisions about September".
+_HEADLINE_SPEAKER = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}):\s+\S")
 _DOMAIN = re.compile(r"[\w-]+\.(?:ru|kz|uz|com|org|net|ua|az|by|info|news|io)\b", re.IGNORECASE)
 
 #: Places that news names as venues. Extend freely; "held in X" finds places not listed.
@@ -432,6 +448,10 @@ def _paragraphs(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]
         if ended:
             continue
         lines.append((start, line))
+        bullet = re.match(r"[•\-–*·]\s+(?=[A-Z\"“‘])", line)
+        if bullet and len(line.split()) >= 7:  # a bullet that is a sentence: "- The chances of a hard landing are low"
+            body.append((start + bullet.end(), line[bullet.end():]))
+            continue
         if line[0] in "•-–*·" or not re.search(r"[.!?:][\"”’')\]]*$", line):
             continue  # a heading, credit or bullet, not prose
         body.append((start, line))
@@ -745,7 +765,7 @@ def _person_names(text: str) -> list[str]:
 
     for word in text.split():
         bare = re.sub(r"[’']s$", "", _strip_word(word).rstrip(".!?"))
-        if bare and bare[0].isupper() and bare.replace("-", "").isalpha() and not word.startswith(("“", "\"")):
+        if bare and bare[0].isupper() and bare.replace("-", "").replace(".", "").isalpha() and not word.startswith(("“", "\"")):
             run.append(bare)
             if word.endswith((",", ";", ":", ".", "”", "\"", "’s", "'s", ")")):
                 close()
@@ -794,6 +814,12 @@ class _ArticleReader:
         self.last_group: _Speaker | None = None  # the last organisation or outlet: "the agency", "it"
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
+        self.index = 0  # the sentence being read
+        self.last_subject: _Speaker | None = None  # the last person a sentence opens with, for "he" and "she"
+        heading = _HEADLINE_SPEAKER.match(self.lines[0][1]) if self.lines and self.lines[0] not in body else None
+        if heading and _classify(heading["name"].split()) == "person" and heading["name"].casefold() not in TITLES:
+            reason = f"no speaker found: the speaker who opens the headline ({heading['name']})"
+            self.lead = _Speaker(heading["name"], "lead", reason, "person")
         self.last_claim: tuple[str, str] | None = None  # the last claim's words and slug, for venues named alone
         self.venue_question: SuggestedQuestion | None = None  # the article's choice question, once suggested
 
@@ -837,6 +863,11 @@ class _ArticleReader:
         if not words:
             return None
         last = _strip_word(words[-1]).casefold()
+        if last in _POSSESSIVES:
+            return None  # "His forecasts come with many caveats": a noun after a possessive, not a verb
+        described = _DESCRIBED.search(left)
+        if described and not words[-1].endswith(","):
+            return left[described.start():].split(), "described"  # "…, a former Nato chief has warned"
         if last in PRONOUNS and not words[-1].endswith(","):
             return [_strip_word(words[-1])], "pronoun"
         if last == "it" and not words[-1].endswith(",") and (len(words) == 1 or words[-2].endswith((",", ".", ";"))):
@@ -862,6 +893,16 @@ class _ArticleReader:
         run = _capitalised_run_before(left)
         if not run:
             return None
+        prefix = left.split()[:-len(run)]
+        if prefix and prefix[-1].casefold() in ("at", "of", "from", "with"):
+            # "Greg Craven, professor of law, also vice-chancellor at the Australian Catholic University told
+            # Xinhua": the organisation belongs to the apposition; the speaker is the person before it
+            person = None
+            for match in re.finditer(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2}),\s+[a-z][^\"“”]*$",
+                                     " ".join(prefix)):
+                person = match
+            if person is not None and _classify(person["name"].split()) == "person":
+                return person["name"].split(), "name"
         return run, "name"
 
     @staticmethod
@@ -891,6 +932,10 @@ class _ArticleReader:
                              r"projections?|outlook|view)$", "", segment)  # "the Department of Energy's forecast"
             words = segment.split()
             if not words:
+                continue
+            described = _DESCRIBED.fullmatch(segment.strip())
+            if described:  # "according to an industry expert", "according to the bank's chair"
+                found.append((match.start(), words, "described"))
                 continue
             if words[-1].casefold() in ANONYMOUS:
                 found.append((match.start(), self._anonymous_before(words), "anonymous"))
@@ -929,7 +974,7 @@ class _ArticleReader:
 
     def _resolve(self, tokens: list[str], how: str, reason_verb: str) -> _Speaker | None:
         if how == "pronoun":
-            source = self.last_named if tokens[0].casefold() == "they" else self.last_person
+            source = self.last_named if tokens[0].casefold() == "they" else (self.last_person or self.last_subject)
             if source is None:
                 return None
             reason = f"speaker from an earlier sentence (pronoun '{tokens[0]}' = {source.name})"
@@ -941,6 +986,17 @@ class _ArticleReader:
                 return None
             reason = f"speaker from an earlier sentence ('{' '.join(tokens)}' = {source.name})"
             return _Speaker(source.name, "pronoun", reason, source.kind)
+        if how == "described":
+            description = " ".join(tokens)
+            source = self.last_person if tokens[0].casefold() == "the" else None
+            if source is not None:
+                reason = f"speaker from an earlier sentence ('{description}' = {source.name})"
+                return _Speaker(source.name, "pronoun", reason, source.kind)
+            named = self._named_after(tokens[-1].casefold())
+            if named is None:
+                return None
+            reason = f"speaker described ('{description}') and named in a following sentence ({named})"
+            return _Speaker(named, "named", reason, "person")
         if how == "anonymous":
             name = " ".join(tokens)
             if len(tokens) < 2:
@@ -958,6 +1014,47 @@ class _ArticleReader:
             note = f", full name '{name}' from earlier in the article" if expanded else ""
             return _Speaker(name, "named", f"speaker named in sentence ('{reason_verb}'){note}", "person")
         return _Speaker(_format_group(tokens, kind), "named", f"speaker named in sentence ('{reason_verb}')", kind)
+
+    def _note_subject(self, sentence: str) -> None:
+        """A sentence that opens with a person named before ("But Tonge, who teaches …, is undaunted") makes
+        them the one a later "he" or "she" refers to when no speaker was found yet."""
+        words = sentence.split()
+        while words and (words[0].casefold() in ("but", "and", "now", "so", "yet", "still", "meanwhile")
+                         or _strip_word(words[0]).casefold() in TITLES):
+            words.pop(0)
+        run: list[str] = []
+        for word in words[:4]:
+            bare = _strip_word(word)
+            if not bare or not bare[0].isupper():
+                break
+            run.append(re.sub(r"[’']s$", "", bare))
+            if word.endswith((",", ";", ":")):
+                break
+        if not run:
+            return
+        name, _ = self._full_name(run[-1])
+        if " ".join(run) in self.persons or (" " in name and name in self.persons):
+            name = " ".join(run) if " ".join(run) in self.persons else name
+            self.last_subject = _Speaker(name, "pronoun", f"the person the sentence opens with ({name})", "person")
+
+    def _named_after(self, role: str) -> str | None:
+        """The first person named in the next few sentences: the one a description ("a former Nato chief") is
+        about. Office holders are passed over for an expert's description ("a political scientist")."""
+        for later in self.sentences[self.index + 1: self.index + 5]:
+            for name in _person_names(later.text):
+                at = later.text.find(name.split()[0])
+                before = [w.casefold() for w in later.text[:at].split()[-2:]]
+                if role in _EXPERT_ROLES and any(word in _OFFICE_TITLES for word in before):
+                    continue
+                if re.match(r"[’']s\b|\s+(?:of|for)\s+[A-Z]", later.text[later.text.find(name) + len(name):]):
+                    continue  # "Keir Starmer's Labour party", "National Association for …": not a speaker
+                if before and before[-1] in ("of", "for", "the", "at"):
+                    continue  # "the National Association for Business Economics"
+                return name
+            works = self._works(later.text)
+            if works:  # "A pollster has said …" then "The mega-poll by Survation predicted …"
+                return " ".join(works[0][1])
+        return None
 
     def _sentence_speaker(self, sentence: str) -> _Speaker | None:
         """The best speaker found in the sentence itself (named, pronoun or anaphora)."""
@@ -1033,8 +1130,9 @@ class _ArticleReader:
         found: list[tuple[int, Candidate]] = []
         previous: tuple[int, _Speaker] | None = None  # the previous sentence's paragraph and speaker
         in_text: dict[int, _Speaker] = {}  # each paragraph's last speaker, fallbacks aside
-        for sentence in self.sentences:
+        for self.index, sentence in enumerate(self.sentences):
             self._learn_persons(sentence.text)
+            self._note_subject(sentence.text)
             speaker = self._sentence_speaker(sentence.text)
             if speaker is not None:
                 self._remember(sentence, speaker)
