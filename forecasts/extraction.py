@@ -257,7 +257,13 @@ ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "str
          "chairman", "chairwoman", "governor", "official", "executive", "magnate", "forecaster", "pollster",
          "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander")
 _DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
-                        + "|".join(ROLES) + r")$")
+                        + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$")
+#: "according to a forecast released Thursday": a work whose maker is named in a following sentence.
+_DESCRIBED_WORK = re.compile(r"(?:an?|the)\s+(?:new|latest|recent)?\s*(?P<role>forecast|model|survey|poll|report|"
+                             r"study|analysis|assessment|projection)\b(?!\s+(?:by|from|of)\b)")
+#: "In a Wall Street Journal survey this month, economists pegged …": the survey's maker speaks.
+_IN_WORK = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+)?(?P<who>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
+                      r"\s+(?:survey|poll|report|forecast|study|analysis)\b")
 #: Office holders, who are not "a political scientist" or "an industry expert" named after the description.
 _OFFICE_TITLES = {"president", "minister", "secretary", "senator", "chancellor", "leader", "king", "queen",
                   "mayor", "governor", "speaker"}
@@ -815,6 +821,7 @@ class _ArticleReader:
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
         self.index = 0  # the sentence being read
+        self.looking_ahead = False  # reading a later sentence for the name a description is about
         self.last_subject: _Speaker | None = None  # the last person a sentence opens with, for "he" and "she"
         heading = _HEADLINE_SPEAKER.match(self.lines[0][1]) if self.lines and self.lines[0] not in body else None
         if heading and _classify(heading["name"].split()) == "person" and heading["name"].casefold() not in TITLES:
@@ -933,9 +940,10 @@ class _ArticleReader:
             words = segment.split()
             if not words:
                 continue
-            described = _DESCRIBED.fullmatch(segment.strip())
-            if described:  # "according to an industry expert", "according to the bank's chair"
-                found.append((match.start(), words, "described"))
+            described = _DESCRIBED.fullmatch(segment.strip()) or _DESCRIBED_WORK.match(segment.strip())
+            if described:  # "according to an industry expert", "according to the bank's chair", "… to a forecast"
+                found.append((match.start(), [*words[:-1], described["role"]] if described.re is _DESCRIBED_WORK
+                              else words, "described"))
                 continue
             if words[-1].casefold() in ANONYMOUS:
                 found.append((match.start(), self._anonymous_before(words), "anonymous"))
@@ -954,6 +962,8 @@ class _ArticleReader:
         """Who made the model, survey or report the sentence cites: "a new forecast model from The Economist gives",
         "A new assessment by the World Meteorological Organization … says", "Moody's model puts"."""
         found = []
+        for match in _IN_WORK.finditer(sentence):
+            found.append((match.start(), [_strip_word(word) for word in match["who"].split()], "name"))
         for match in _WORK_BY.finditer(sentence):
             tokens = [_strip_word(word) for word in (match["who"] or match["who_s"]).split()]
             if tokens and tokens[0].casefold() not in _NOT_NAMES:
@@ -992,7 +1002,11 @@ class _ArticleReader:
             if source is not None:
                 reason = f"speaker from an earlier sentence ('{description}' = {source.name})"
                 return _Speaker(source.name, "pronoun", reason, source.kind)
-            named = self._named_after(tokens[-1].casefold())
+            role = next((t.casefold() for t in reversed(tokens)
+                         if t.casefold().rstrip("s") in ROLES or t.casefold() in ROLES
+                         or t.casefold() in ("forecast", "model", "survey", "poll", "report", "study", "analysis",
+                                             "assessment", "projection")), tokens[-1].casefold())
+            named = self._named_after(role)
             if named is None:
                 return None
             reason = f"speaker described ('{description}') and named in a following sentence ({named})"
@@ -1037,10 +1051,27 @@ class _ArticleReader:
             name = " ".join(run) if " ".join(run) in self.persons else name
             self.last_subject = _Speaker(name, "pronoun", f"the person the sentence opens with ({name})", "person")
 
+    def _office_holder(self, text: str, name: str, role: str) -> bool:
+        at = text.find(name.split()[0])
+        before = [w.casefold() for w in text[:at].split()[-2:]] if at >= 0 else []
+        return role in _EXPERT_ROLES and any(word in _OFFICE_TITLES for word in before)
+
     def _named_after(self, role: str) -> str | None:
-        """The first person named in the next few sentences: the one a description ("a former Nato chief") is
-        about. Office holders are passed over for an expert's description ("a political scientist")."""
+        """The first speaker or person named in the next few sentences: the one a description ("a former Nato
+        chief", "a group of economists", "a forecast released Thursday") is about. Office holders are passed over
+        for an expert's description ("a political scientist")."""
+        if self.looking_ahead:
+            return None
         for later in self.sentences[self.index + 1: self.index + 5]:
+            self.looking_ahead, mentions = True, self.mentions
+            try:
+                speaker = self._sentence_speaker(later.text)
+            finally:
+                self.looking_ahead, self.mentions = False, mentions
+            if (speaker is not None and speaker.how == "named" and speaker.kind != "anonymous"
+                    and (speaker.kind == "person" or role not in _EXPERT_ROLES or role.endswith("s"))
+                    and not self._office_holder(later.text, speaker.name, role)):
+                return speaker.name
             for name in _person_names(later.text):
                 at = later.text.find(name.split()[0])
                 before = [w.casefold() for w in later.text[:at].split()[-2:]]
@@ -1048,7 +1079,7 @@ class _ArticleReader:
                     continue
                 if re.match(r"[’']s\b|\s+(?:of|for)\s+[A-Z]", later.text[later.text.find(name) + len(name):]):
                     continue  # "Keir Starmer's Labour party", "National Association for …": not a speaker
-                if before and before[-1] in ("of", "for", "the", "at"):
+                if before and before[-1] in ("of", "for", "the", "at", "and"):
                     continue  # "the National Association for Business Economics"
                 return name
             works = self._works(later.text)
