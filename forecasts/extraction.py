@@ -239,6 +239,12 @@ _WORK_SUBJECT = re.compile(r"\W*(?:The|This|Its|Their|That)\s+(?:[\w-]+\s+)?(?:m
 #: A sentence whose speakers are a group nobody names ("Analysts expect", "Economists surveyed … said").
 _GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|experts|scientists|strategists|forecasters|"
                               r"observers|investors|traders|markets|pollsters|commentators)\b", re.IGNORECASE)
+#: "Goldman Sachs economists see …": a firm's analysts, economists or strategists speak for the firm.
+_STAFF_OF = re.compile(r"\W*(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:&\s+)?[A-Z][\w.&’'-]*){0,3})\s+(?:analysts|economists|"
+                       r"strategists|researchers|forecasters)\b")
+_NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
+              "independent", "senior", "bank", "market", "city", "few", "all", "both", "two", "three", "but", "and",
+              "yet", "so", "meanwhile", "however", "still"} | NATIONALITIES
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
 _INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
 _WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
@@ -1109,6 +1115,14 @@ class _ArticleReader:
         if not mentions and self.last_group is not None and _WORK_SUBJECT.match(sentence):
             reason = f"speaker from an earlier sentence ('{_WORK_SUBJECT.match(sentence)[0].strip()}' = {self.last_group.name})"
             return _Speaker(self.last_group.name, "pronoun", reason, self.last_group.kind)
+        staff = _STAFF_OF.match(sentence)
+        if staff and staff["org"].split()[0].casefold() not in _NOT_STAFF and not any(
+                m[2].how == "named" and m[1] < staff.end() + 40 for m in mentions):
+            # "Goldman Sachs economists see a 35% chance …", "Acme Bank analysts expect …": the firm speaks
+            tokens = staff["org"].split()
+            kind = _classify(tokens)
+            return _Speaker(" ".join(tokens), "named", f"speaker named in sentence ('{staff[0].strip()}')",
+                            "organisation" if kind == "person" else kind)
         if not mentions:
             if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
                 article = self._article_speaker()  # not the previous sentence's speaker either
@@ -1161,12 +1175,15 @@ class _ArticleReader:
         found: list[tuple[int, Candidate]] = []
         previous: tuple[int, _Speaker] | None = None  # the previous sentence's paragraph and speaker
         in_text: dict[int, _Speaker] = {}  # each paragraph's last speaker, fallbacks aside
+        open_after = self._open_quotes()
         for self.index, sentence in enumerate(self.sentences):
             self._learn_persons(sentence.text)
             self._note_subject(sentence.text)
             speaker = self._sentence_speaker(sentence.text)
             if speaker is not None:
                 self._remember(sentence, speaker)
+            elif open_after[self.index]:
+                speaker = self._quote_closer(open_after) or self._continued_speaker(sentence, previous, in_text)
             else:
                 speaker = self._continued_speaker(sentence, previous, in_text)
             self._note_relay(sentence, speaker)
@@ -1177,6 +1194,35 @@ class _ArticleReader:
             previous = (sentence.paragraph, speaker)
             found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
         return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
+
+    def _open_quotes(self) -> list[bool]:
+        """Per sentence: whether a quotation is still open at its end (within its paragraph)."""
+        result, inside, paragraph = [], False, None
+        for sentence in self.sentences:
+            if sentence.paragraph != paragraph:
+                inside, paragraph = False, sentence.paragraph
+            marks = sum(sentence.text.count(mark) for mark in ('"', "“", "”"))
+            inside ^= marks % 2 == 1
+            result.append(inside)
+        return result
+
+    def _quote_closer(self, open_after: list[bool]) -> _Speaker | None:
+        """The speaker named where a quotation of several sentences closes: "Rates will fall by June. A recession
+        is likely next year," said John Doe."""
+        paragraph = self.sentences[self.index].paragraph
+        for later in range(self.index + 1, len(self.sentences)):
+            if self.sentences[later].paragraph != paragraph:
+                return None
+            if not open_after[later]:
+                self.looking_ahead, mentions = True, self.mentions
+                try:
+                    speaker = self._sentence_speaker(self.sentences[later].text)
+                finally:
+                    self.looking_ahead, self.mentions = False, mentions
+                if speaker is None or speaker.how not in ("named", "pronoun"):
+                    return None
+                return replace(speaker, reason=f"speaker named where the quotation closes ({speaker.name})")
+        return None
 
     def _remember(self, sentence: _Sentence, speaker: _Speaker) -> None:
         self.last_named = speaker

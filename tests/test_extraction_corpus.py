@@ -23,7 +23,7 @@ DEV = sorted(name for name, meta in LABELS.items() if meta["part"] == "dev")
 # Which labelled forecasts (indexes into the article's "forecasts") extract finds with the
 # right speaker today, per development article: a change either way must be seen.
 FOUND = {
-    "01": [0], "02": [0, 1], "04": [0, 1], "05": [0], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
+    "01": [0], "02": [0, 1], "04": [0, 1], "05": [0, 1], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
     "11": [0, 1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1], "20": [0, 1],
     "22": [0, 1, 2, 3], "23": [0], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
     "31": [0, 1, 2], "32": [0], "34": [0], "35": [0, 1], "37": [0], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
@@ -298,3 +298,20 @@ def test_in_a_named_survey_the_survey_speaks(article):
     wsj = ("In a Wall Street Journal survey this month, economists pegged the probability of a recession starting "
            "within the next year at 21%, up from just 10% a year earlier.\n")
     assert article(wsj, "2016-06-20") == [("Wall Street Journal", "21%", 0.21, "2016-06-20..2017-06-20")]
+
+
+def test_a_quotation_of_several_sentences_is_the_speakers_named_where_it_closes(article):
+    # 01 (Finbold): the 45% is in the quotation's third sentence; Zandi is named after it closes
+    zandi = ("At the height of the trade tensions, recession risks were estimated to exceed 60%, a view held by "
+             "institutions like JPMorgan.\n\n\"Recession risks are uncomfortably high. How high? Our newly developed "
+             "machine learning model puts the probability of a recession starting in the next 12 months at 45%. It is "
+             "good that the odds are less than even, but not that good,\" Zandi said in an X post on May 28.\n")
+    assert article(zandi, "2025-05-29") == [("Zandi", "45%", 0.45, "2025-05-29..2026-05-29")]
+
+
+def test_a_firms_economists_speak_for_the_firm(article):
+    # 05 (FXStreet): "J.P. Morgan Chase economists have been gauging the odds …", then "the model signaled …"
+    jpm = ("J.P. Morgan Chase economists have been gauging the odds of a recession using a model that incorporates an "
+           "array of economic indicators, from business-sentiment gauges to auto sales.\n\nAs of last week, the model "
+           "signaled a 34% chance of a recession within 12 months.\n")
+    assert article(jpm, "2016-06-20") == [("J.P. Morgan Chase", "34% chance", 0.34, "2016-06-20..2017-06-20")]
