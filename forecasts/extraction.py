@@ -879,6 +879,8 @@ class _ArticleReader:
         if last in _POSSESSIVES:
             return None  # "His forecasts come with many caveats": a noun after a possessive, not a verb
         described = _DESCRIBED.search(left)
+        if described and re.search(rf"\b{_WORK}\s+of\b", described[0]):
+            described = None  # "An AAP survey of 15 economists shows": a survey's aggregate, nobody's forecast
         if described and not words[-1].endswith(","):
             return left[described.start():].split(), "described"  # "…, a former Nato chief has warned"
         if last in PRONOUNS and not words[-1].endswith(","):
@@ -1123,6 +1125,14 @@ class _ArticleReader:
             kind = _classify(tokens)
             return _Speaker(" ".join(tokens), "named", f"speaker named in sentence ('{staff[0].strip()}')",
                             "organisation" if kind == "person" else kind)
+        if not mentions and self.index > 0 and re.match(r"\W*(?:Both|The\s+two|The\s+pair|The\s+duo)\b", sentence):
+            # "… Professor John Curtice and Professor Matthew Goodwin … share their predictions." then "Both are
+            # agreed that a Conservative majority is most likely": the first of the two named before
+            named = _person_names(self.sentences[self.index - 1].text)
+            if len(named) >= 2:
+                name, _ = self._full_name(named[0])
+                return _Speaker(name, "pronoun", f"speaker from the sentence before ('{sentence.split()[0]}' = {name} "
+                                f"and {named[1]})", "person")
         if not mentions:
             if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
                 article = self._article_speaker()  # not the previous sentence's speaker either

@@ -26,7 +26,7 @@ FOUND = {
     "01": [0], "02": [0, 1], "04": [0, 1], "05": [0, 1], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
     "11": [0, 1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1], "20": [0, 1],
     "22": [0, 1, 2, 3], "23": [0], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
-    "31": [0, 1, 2], "32": [0], "34": [0], "35": [0, 1], "37": [0], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
+    "31": [0, 1, 2], "32": [0], "34": [0, 2], "35": [0, 1], "37": [0], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 2],
 }
 
@@ -315,3 +315,19 @@ def test_a_firms_economists_speak_for_the_firm(article):
            "array of economic indicators, from business-sentiment gauges to auto sales.\n\nAs of last week, the model "
            "signaled a 34% chance of a recession within 12 months.\n")
     assert article(jpm, "2016-06-20") == [("J.P. Morgan Chase", "34% chance", 0.34, "2016-06-20..2017-06-20")]
+
+
+def test_both_refers_to_the_two_people_named_before(article):
+    # 34 (Channel 4 News)
+    podcast = ("In this week's podcast, veteran political analyst Professor John Curtice and Professor Matthew Goodwin "
+               "of the University of Kent share their predictions for this general election.\n\nBoth are agreed that a "
+               "Conservative majority is most likely at this stage, but aren't ruling out a hung parliament.\n")
+    assert [c[:2] for c in article(podcast, "2019-11-15")] == [("John Curtice", "likely")]
+
+
+def test_a_survey_of_economists_is_not_described_speaker(article):
+    # 14 (Nine Finance): the survey's aggregate is not the economist named after it
+    survey = ("An AAP survey of 15 economists shows that all but one expect the RBA to keep the cash rate steady.\n\n"
+              "CommSec economist Savanth Sebastian said an improved global outlook should influence the central bank."
+              "\n")
+    assert [c[0] for c in article(survey, "2013-02-03")][:1] == ["Daily Planet"]
