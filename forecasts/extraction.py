@@ -242,6 +242,7 @@ _GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|exp
 #: "Goldman Sachs economists see …": a firm's analysts, economists or strategists speak for the firm.
 _STAFF_OF = re.compile(r"\W*(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:&\s+)?[A-Z][\w.&’'-]*){0,3})\s+(?:analysts|economists|"
                        r"strategists|researchers|forecasters)\b")
+_STAFF = {"analysts", "economists", "strategists", "researchers", "forecasters"}
 _NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
               "independent", "senior", "bank", "market", "city", "few", "all", "both", "two", "three", "but", "and",
               "yet", "so", "meanwhile", "however", "still"} | NATIONALITIES
@@ -891,6 +892,10 @@ class _ArticleReader:
             return [words[-2], words[-1]], "anaphora"  # "The expert said", "the political scientist said"
         if last in ANONYMOUS:
             return self._anonymous_before(words), "anonymous"
+        if last in _STAFF and len(words) >= 2:  # "…, Acme Bank economists said": the firm speaks
+            run = _capitalised_run_before(" ".join(words[:-1]))
+            if run and run[0].casefold() not in _NOT_STAFF:
+                return run, "name"
         if left.endswith(")"):
             left = left[: left.rfind("(")].rstrip()
         if left.endswith(","):
@@ -899,7 +904,8 @@ class _ArticleReader:
             if comma > 0:
                 apposition = inner[comma + 1:].strip()
                 lowered = [w for w in apposition.split() if w[:1].islower() and w not in CONNECTORS]
-                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The") or lowered):
+                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The") or lowered
+                                   or apposition.isdigit()):  # "Roe, 54, said"
                     left = inner[:comma].rstrip()
                     if left.endswith(")"):
                         left = left[: left.rfind("(")].rstrip()
@@ -1024,6 +1030,7 @@ class _ArticleReader:
             if len(tokens) < 2:
                 return None  # "sources said", with nobody's sources named
             return _Speaker(name, "named", f"anonymous speaker named in sentence ('{reason_verb}')", "anonymous")
+        tokens = self._person_in_group(tokens)
         kind = _classify(tokens)
         if kind == "person":
             cleaned = _clean_person(tokens)
@@ -1094,6 +1101,23 @@ class _ArticleReader:
             if works:  # "A pollster has said …" then "The mega-poll by Survation predicted …"
                 return " ".join(works[0][1])
         return None
+
+    @staticmethod
+    def _person_in_group(tokens: list[str]) -> list[str]:
+        """"Acme Bank's Jane Roe" and "Jane Roe of Acme Bank": the person, not the firm."""
+        owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
+        if owners:
+            rest = tokens[owners[-1] + 1:]
+            if rest and all(t[:1].isupper() for t in rest) and _classify(rest) == "person":
+                return rest
+        if "of" in tokens:
+            cut = tokens.index("of")
+            before = tokens[:cut]
+            lowered = [t.casefold() for t in before]
+            if (2 <= len(before) <= 3 and all(t[:1].isupper() for t in before) and _classify(before) == "person"
+                    and not any(t in TITLES or t in NATIONALITIES for t in lowered)):
+                return before
+        return tokens
 
     def _sentence_speaker(self, sentence: str) -> _Speaker | None:
         """The best speaker found in the sentence itself (named, pronoun or anaphora)."""

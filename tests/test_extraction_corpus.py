@@ -331,3 +331,16 @@ def test_a_survey_of_economists_is_not_described_speaker(article):
               "CommSec economist Savanth Sebastian said an improved global outlook should influence the central bank."
               "\n")
     assert [c[0] for c in article(survey, "2013-02-03")][:1] == ["Daily Planet"]
+
+
+def test_a_person_of_a_firm_is_the_person(article):
+    # 29 (Ladbrokes): "Alex Apati of Ladbrokes said:", with a claim of the same article quoted after it
+    apati = "Alex Apati of Ladbrokes said: \"Pep Guardiola's Manchester City are 8/11 for the Premier League title.\"\n"
+    assert article(apati, "2018-07-16") == [("Alex Apati", "8/11", 0.5789, None)]
+    # made up, of the same kind: the firm's possessive, an age, a firm's economists after the claim
+    assert [c[0] for c in article("Acme Bank's Jane Roe said a cut in June is likely.\n", "2025-03-01")] == ["Jane Roe"]
+    assert [c[0] for c in article("Roe, 54, said a cut in June is likely.\n", "2025-03-01")] == ["Roe"]
+    assert [c[0] for c in article("The Bank of England is likely to cut rates in June, Acme Bank economists said.\n",
+                                  "2025-03-01")] == ["Acme Bank"]
+    # a firm named "of" something stays whole
+    assert [c[0] for c in article("Bank of America expects a cut in June.\n", "2025-03-01")] == ["Bank of America"]
