@@ -344,3 +344,12 @@ def test_a_person_of_a_firm_is_the_person(article):
                                   "2025-03-01")] == ["Acme Bank"]
     # a firm named "of" something stays whole
     assert [c[0] for c in article("Bank of America expects a cut in June.\n", "2025-03-01")] == ["Bank of America"]
+
+
+def test_by_the_end_of_next_year_starts_on_the_day(article):
+    # 44 (Energy Voice text): a window up to the end of next year, not the next calendar year
+    pickens = ("The price of oil could reach $100 a barrel by the end of next year, according to an industry expert.\n\n"
+               "T.Boone Pickens had previously said he expected a barrel of oil to sell for $80 to $90 within the next "
+               "year.\n")
+    assert article(pickens, "2015-07-30") == [("T.Boone Pickens", "could", 0.45, "..2016-12-31"),
+                                              ("T.Boone Pickens", "expected", 0.7, "2015-07-30..2016-07-30")]
