@@ -353,7 +353,7 @@ TIME_FORMS = (
     ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
-    ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}"),
+    ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}|(?<=\bbefore\s)\d{4}"),
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+couple\s+of)\s+(?:days|weeks|months)"),
     ("vague", r"within\s+(?:days|weeks|months)"),
     ("relative", rf"(?:within|over\s+the\s+next|in\s+the\s+next)\s+{_COUNT}\s+(?:day|week|month|year)s?"),
@@ -1590,7 +1590,10 @@ class _ArticleReader:
             if candidate.window is None and candidate.option is None:
                 result.append(candidate)
                 continue
-            key = (candidate.expert, candidate.suggested_question.kind, candidate.window, candidate.option)
+            # the same claim restated: same speaker, question, window, option and probability ("a 98% chance" of one
+            # event and "most likely" of another in the same five years are two claims)
+            key = (candidate.expert, candidate.suggested_question.kind, candidate.window, candidate.option,
+                   round(candidate.probability, 2))
             if key in kept:
                 repeats[key] = repeats.get(key, 0) + 1
                 if candidate.confidence > result[kept[key]].confidence:

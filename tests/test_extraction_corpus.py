@@ -26,8 +26,8 @@ FOUND = {
     "01": [0], "02": [0, 1], "04": [0, 1], "05": [0, 1], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
     "11": [0, 1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1], "20": [0, 1],
     "22": [0, 1, 2, 3], "23": [0], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
-    "31": [0, 1, 2], "32": [0], "34": [0, 2], "35": [0, 1], "37": [0], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
-    "43": [1], "44": [0], "46": [0], "47": [0, 2],
+    "31": [0, 1, 2], "32": [0], "34": [0, 2], "35": [0, 1, 2], "37": [0], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
+    "43": [1], "44": [0], "46": [0], "47": [0, 1, 2],
 }
 
 
@@ -353,3 +353,26 @@ def test_by_the_end_of_next_year_starts_on_the_day(article):
                "year.\n")
     assert article(pickens, "2015-07-30") == [("T.Boone Pickens", "could", 0.45, "..2016-12-31"),
                                               ("T.Boone Pickens", "expected", 0.7, "2015-07-30..2016-07-30")]
+
+
+def test_two_claims_of_one_speaker_over_the_same_years_are_both_kept(article):
+    # 35 (The Japan Times): "most likely" of one event and "a 98% chance" of another, both within five years
+    wmo = ("For the first time ever, the most likely scenario for global temperatures is that they will breach 1.5 "
+           "degrees Celsius of warming for at least a year within the next five years, the World Meteorological "
+           "Organization (WMO) said Wednesday.\n\nThe agency also found a 98% chance that the five-year period as a "
+           "whole and at least one of the next five years will be the hottest on record, surpassing 2016.\n")
+    assert article(wmo, "2023-05-18") == [
+        ("The World Meteorological Organization", "likely", 0.7, "2023-05-18..2028-05-18"),
+        ("The World Meteorological Organization", "98% chance", 0.98, "2023-05-18..2028-05-18"),
+    ]
+
+
+def test_a_percent_possibility_before_a_year(article):
+    # 47 (Hiru News)
+    wmo = ("The World Meteorological Organisation says there's a growing chance that global temperatures will break "
+           "the 1.5C threshold over the next five years, compared to pre-industrial levels.\n\nIt says there's a 20% "
+           "possibility the critical mark will be broken in any one year before 2024.\n")
+    assert article(wmo, "2020-07-17") == [
+        ("The World Meteorological Organisation", "will", 0.95, "2020-07-17..2025-07-17"),
+        ("The World Meteorological Organisation", "20% possibility", 0.2, "..2023-12-31"),
+    ]
