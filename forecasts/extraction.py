@@ -829,6 +829,7 @@ class _ArticleReader:
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
         self.index = 0  # the sentence being read
+        self.sections = self._section_speakers(body)  # paragraph -> the person a heading above it names
         self.looking_ahead = False  # reading a later sentence for the name a description is about
         self.last_subject: _Speaker | None = None  # the last person a sentence opens with, for "he" and "she"
         heading = _HEADLINE_SPEAKER.match(self.lines[0][1]) if self.lines and self.lines[0] not in body else None
@@ -1223,12 +1224,31 @@ class _ArticleReader:
                 speaker = self._continued_speaker(sentence, previous, in_text)
             self._note_relay(sentence, speaker)
             if speaker is None:
-                speaker = self._article_speaker()
+                speaker = self.sections.get(sentence.paragraph) or self._article_speaker()
             else:
                 in_text[sentence.paragraph] = speaker
             previous = (sentence.paragraph, speaker)
             found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
         return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
+
+    def _section_speakers(self, body: list[tuple[int, str]]) -> dict[int, _Speaker]:
+        """A heading that names a person ("Jay Bryson, chief economist at Wells Fargo bank") introduces what
+        follows it, up to the next heading: the fallback speaker of those paragraphs."""
+        sections: dict[int, _Speaker] = {}
+        current: _Speaker | None = None
+        index = {line: i for i, line in enumerate(body)}
+        for number, line in enumerate(self.lines):
+            if line in index:
+                if current is not None:
+                    sections[index[line]] = current
+                continue
+            if number == 0:
+                continue  # the headline
+            match = re.fullmatch(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})(?:,\s+[^.!?]+)?", line[1])
+            names = _person_names(match["name"] + ",") if match else []
+            current = (_Speaker(names[0], "lead", f"no speaker found: the heading above names {names[0]}", "person")
+                       if names and names[0] == match["name"] else None)
+        return sections
 
     def _open_quotes(self) -> list[bool]:
         """Per sentence: whether a quotation is still open at its end (within its paragraph)."""

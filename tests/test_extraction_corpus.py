@@ -376,3 +376,13 @@ def test_a_percent_possibility_before_a_year(article):
         ("The World Meteorological Organisation", "will", 0.95, "2020-07-17..2025-07-17"),
         ("The World Meteorological Organisation", "20% possibility", 0.2, "..2023-12-31"),
     ]
+
+
+def test_a_heading_that_names_a_person_introduces_the_paragraphs_under_it(article):
+    # the heading's form is 04's (Moguldom), a list of economists each under their name; the claims are made up
+    listing = ("Here's what five economists are saying about the probability of recession.\n\n"
+               "Jay Bryson, chief economist at Wells Fargo bank\n\n"
+               "A recession in 2023 seems more likely than not.\n\n"
+               "Jane Roe\n\nA cut in June is likely.\n")
+    assert [c[:2] for c in article(listing, "2022-06-20")] == [("Jay Bryson", "more likely than not"),
+                                                               ("Jane Roe", "likely")]
