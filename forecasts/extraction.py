@@ -354,7 +354,7 @@ TIME_FORMS = (
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
     ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}|(?<=\bbefore\s)\d{4}"),
-    ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+couple\s+of)\s+(?:days|weeks|months)"),
+    ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
     ("vague", r"within\s+(?:days|weeks|months)"),
     ("relative", rf"(?:within|over\s+the\s+next|in\s+the\s+next)\s+{_COUNT}\s+(?:day|week|month|year)s?"),
     ("relative", r"(?:this|next)\s+(?:week|month|quarter|year)|today|tomorrow"),
@@ -378,7 +378,7 @@ _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 # --------------------------------------------------------------------------- hedges
 
 _MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would"}
-_WILL_SPELLINGS = {"will", "will not", "won't", "would"}
+_WILL_SPELLINGS = {"will", "will not", "won't", "would", "going to"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
@@ -1419,7 +1419,8 @@ class _ArticleReader:
                 continue
             try:
                 window = _span_window(time.text, self.published) if time.kind == "span" else None
-                window = window or parse_window_phrase(time.text, made_on=self.published)
+                phrase = re.sub(r"\bseveral\b", "few", time.text, flags=re.IGNORECASE)  # "the next several days"
+                window = window or parse_window_phrase(phrase, made_on=self.published)
             except InvalidInput:
                 unread = unread or time
                 continue

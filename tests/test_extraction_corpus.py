@@ -26,7 +26,7 @@ FOUND = {
     "01": [0], "02": [0, 1], "04": [0, 1], "05": [0, 1], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
     "11": [0, 1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1], "20": [0, 1],
     "22": [0, 1, 2, 3], "23": [0], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
-    "31": [0, 1, 2], "32": [0], "34": [0, 2], "35": [0, 1, 2], "37": [0], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
+    "31": [0, 1, 2], "32": [0], "34": [0, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 1, 2],
 }
 
@@ -386,3 +386,12 @@ def test_a_heading_that_names_a_person_introduces_the_paragraphs_under_it(articl
                "Jane Roe\n\nA cut in June is likely.\n")
     assert [c[:2] for c in article(listing, "2022-06-20")] == [("Jay Bryson", "more likely than not"),
                                                                ("Jane Roe", "likely")]
+
+
+def test_going_to_is_will_and_needs_a_time(article):
+    # 37 (Newsmax): "the next several days" is read; 02 and 46: "going to" with no time is not a forecast
+    kilduff = ("\"The move back above $80 will be before us in the next several days, and we're going to continue "
+               "higher,\" Kilduff told CNBC.\n")
+    assert article(kilduff, "2010-03-05") == [("Kilduff", "going to", 0.95, "2010-03-06..2010-03-19")]
+    assert article("\"It won't just be one thing, it's going to be the balance of risks,\" Powell said.\n",
+                   "2024-07-31") == []
