@@ -354,6 +354,7 @@ TIME_FORMS = (
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
     ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}|(?<=\bbefore\s)\d{4}"),
+    ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
     ("vague", r"within\s+(?:days|weeks|months)"),
     ("relative", rf"(?:within|over\s+the\s+next|in\s+the\s+next)\s+{_COUNT}\s+(?:day|week|month|year)s?"),
@@ -1338,8 +1339,14 @@ class _ArticleReader:
         location = bool(_LOCATION_CUE.search(text))
         candidates: list[Candidate] = []
         carried: _Hedge | None = None  # the previous clause's hedge, for a clause that continues its claim
+        previous_times: list[_Time] = []
         for start, end, continues in _clauses(text):
             clause_times = [t for t in times if start <= t.start < end]
+            if not clause_times and re.match(r"but\s", text[start:end]):
+                # "… will likely make some progress in the remainder of this year, but it is unlikely to be enough":
+                # the contrast is about the same time
+                clause_times = previous_times
+            previous_times = clause_times
             numbers = [replace(odds, start=odds.start + start, end=odds.end + start)
                        for odds in stated_odds(text[start:end]) if not self._past_number(text, start, odds.start + start)]
             if numbers:
@@ -1420,6 +1427,7 @@ class _ArticleReader:
             try:
                 window = _span_window(time.text, self.published) if time.kind == "span" else None
                 phrase = re.sub(r"\bseveral\b", "few", time.text, flags=re.IGNORECASE)  # "the next several days"
+                phrase = re.sub(r"^end\s+(\d{4})$", r"by the end of \1", phrase)  # "to end 2025 at 3.6 per cent"
                 window = window or parse_window_phrase(phrase, made_on=self.published)
             except InvalidInput:
                 unread = unread or time

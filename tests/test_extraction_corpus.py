@@ -395,3 +395,18 @@ def test_going_to_is_will_and_needs_a_time(article):
     assert article(kilduff, "2010-03-05") == [("Kilduff", "going to", 0.95, "2010-03-06..2010-03-19")]
     assert article("\"It won't just be one thing, it's going to be the balance of risks,\" Powell said.\n",
                    "2024-07-31") == []
+
+
+def test_to_end_a_year_at_a_level_is_a_window_to_that_years_end(article):
+    # 16 (AAP via Radio Free)
+    mousina = ("That aligns with the prediction of AMP's deputy chief economist Diana Mousina, who expects the cash rate "
+               "to end 2025 at 3.6 per cent.\n")
+    assert article(mousina, "2025-01-29") == [("Diana Mousina", "expects", 0.7, "..2025-12-31")]
+
+
+def test_a_contrast_with_but_keeps_the_time_of_the_clause_before(article):
+    # 25 (World Report Now)
+    barrons = ("Ukraine's counteroffensive will likely make some progress in the remainder of this year, but it is "
+               "unlikely to be enough to end the occupation.\n")
+    assert article(barrons, "2023-11-11") == [("Daily Planet", "likely", 0.7, "2023-11-11..2023-12-31"),
+                                              ("Daily Planet", "unlikely", 0.2, "2023-11-11..2023-12-31")]
