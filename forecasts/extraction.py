@@ -264,7 +264,7 @@ ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "str
          "chairman", "chairwoman", "governor", "official", "executive", "magnate", "forecaster", "pollster",
          "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander")
 _DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
-                        + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$")
+                        + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$")
 #: "according to a forecast released Thursday": a work whose maker is named in a following sentence.
 _DESCRIBED_WORK = re.compile(r"(?:an?|the)\s+(?:new|latest|recent)?\s*(?P<role>forecast|model|survey|poll|report|"
                              r"study|analysis|assessment|projection)\b(?!\s+(?:by|from|of)\b)")
@@ -656,8 +656,8 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     if key == "would" and not re.search(r"\b(?:said|predicted|forecast|expected|estimated|projected|reckoned)\b",
                                         sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
-    if key in ("expected", "expect") and previous in ("than", "as"):
-        return True
+    if key in ("expected", "expect", "anticipated", "predicted", "forecast") and previous in ("than", "as"):
+        return True  # "the faster than anticipated fall in inflation": a comparison with the past
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
         return True  # "this may indicate …": reading the present, not forecasting
     return False
@@ -864,6 +864,10 @@ class _ArticleReader:
         changed = True
         while changed:
             changed = False
+            day = re.search(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", left)
+            if day:  # "Charles Evans on Thursday said"
+                left = left[:day.start()].rstrip()
+                changed = True
             words = left.split()
             if words and words[-1].casefold() in SPEAKER_FILLERS:
                 left = left[: left.rfind(words[-1])].rstrip()
@@ -1107,7 +1111,13 @@ class _ArticleReader:
 
     @staticmethod
     def _person_in_group(tokens: list[str]) -> list[str]:
-        """"Acme Bank's Jane Roe" and "Jane Roe of Acme Bank": the person, not the firm."""
+        """"Acme Bank's Jane Roe" and "Jane Roe of Acme Bank": the person, not the firm; "Chicago Federal Reserve
+        Bank President Charles Evans": the name after the title."""
+        titled = [i for i, token in enumerate(tokens[:-1]) if token.casefold() in TITLES and token[:1].isupper()]
+        if titled and 2 <= len(tokens) - titled[-1] - 1 <= 3:
+            rest = tokens[titled[-1] + 1:]
+            if all(t[:1].isupper() for t in rest) and _classify(rest) == "person" and _classify(tokens) != "person":
+                return rest
         owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
         if owners:
             rest = tokens[owners[-1] + 1:]
@@ -1243,8 +1253,8 @@ class _ArticleReader:
                 if current is not None:
                     sections[index[line]] = current
                 continue
-            if number == 0:
-                continue  # the headline
+            if number == 0 or re.match(r"(?i)by\s", line[1]):
+                continue  # the headline, a byline ("By Ann Saphir")
             match = re.fullmatch(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})(?:,\s+[^.!?]+)?", line[1])
             names = _person_names(match["name"] + ",") if match else []
             current = (_Speaker(names[0], "lead", f"no speaker found: the heading above names {names[0]}", "person")
@@ -1421,6 +1431,11 @@ class _ArticleReader:
         usable: list[tuple[_Time, str]] = []
         unread: _Time | None = None
         for time in times:
+            if re.search(r"\b(?:said|says|predicted|forecast|wrote|told\s+\w+|warned|estimated|announced)\s+"
+                         r"(?:(?:at|in|on|earlier\s+in|late\s+in|early\s+in)\s+)?(?:the\s+(?:end|start|beginning|middle)"
+                         r"\s+of\s+)?$", sentence[: time.start] + " "):
+                notes.append(f"time phrase '{time.text}' says when it was said: not used")
+                continue  # "predicted at the end of July that …", "said today that …"
             if re.search(r"\b(?:rather\s+than|instead\s+of|not)\s*$", sentence[: time.start]):
                 notes.append(f"time phrase '{time.text}' is negated ('rather than'): not used")
                 continue

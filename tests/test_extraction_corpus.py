@@ -27,7 +27,7 @@ FOUND = {
     "11": [0, 1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1], "20": [0, 1],
     "22": [0, 1, 2, 3], "23": [0], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
     "31": [0, 1, 2], "32": [0], "34": [0, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
-    "43": [1], "44": [0], "46": [0], "47": [0, 1, 2],
+    "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 2], "52": [0, 1, 2], "53": [0, 1],
 }
 
 
@@ -410,3 +410,41 @@ def test_a_contrast_with_but_keeps_the_time_of_the_clause_before(article):
                "unlikely to be enough to end the occupation.\n")
     assert article(barrons, "2023-11-11") == [("Daily Planet", "likely", 0.7, "2023-11-11..2023-12-31"),
                                               ("Daily Planet", "unlikely", 0.2, "2023-11-11..2023-12-31")]
+
+
+def test_a_byline_a_weekday_and_a_title_inside_a_bank_name_are_no_speakers(article):
+    # 50 (Reuters): "By Ann Saphir" is the reporter; "on Thursday" sits between the name and "said"; the bank's
+    # name ends in the title before the person
+    evans = ("Fed's Evans: 'Let's be patient' on U.S. inflation\n\nBy Ann Saphir\n\n(Reuters) -Chicago Federal Reserve "
+             "Bank President Charles Evans on Thursday said he believes that the supply shocks that are pushing up on "
+             "prices now will ease next year, and low interest rates will still be needed to bring U.S. inflation back "
+             "durably to 2%.\n")
+    assert [c[0] for c in article(evans, "2021-09-30")] == ["Charles Evans"]
+
+
+def test_the_time_something_was_said_is_not_the_window(article):
+    # 52 (Longport): "predicted at the end of July that … by the end of 2023"
+    stoltzfus = ("John Stoltzfus, Chief Investment Strategist at Oppenheimer Asset Management Inc., predicted at the end "
+                 "of July that the S&P 500 index would rise to over 4900 points by the end of 2023.\n")
+    assert article(stoltzfus, "2023-09-12") == [("John Stoltzfus", "predicted", 0.7, "..2023-12-31")]
+    # 53 (AP): "said today that … this year"
+    waller = ("A top Federal Reserve official said today that he is increasingly confident that inflation will continue "
+              "falling this year back to the Fed's 2% target level.\n\nThe official, Christopher Waller, an influential "
+              "member of the Fed's Board of Governors, noted that inflation is slowing.\n")
+    assert article(waller, "2024-01-16") == [("Christopher Waller", "will", 0.95, "2024-01-16..2024-12-31")]
+
+
+def test_than_anticipated_is_a_comparison(article):
+    # 49 (RTE): no forecast in "the faster than anticipated fall in inflation so far this year"
+    lane = ("He said this is based on the faster than anticipated fall in inflation so far this year and doesn't factor "
+            "in the uncertainties which still lie ahead.\n")
+    assert article(lane, "2023-12-20") == []
+
+
+def test_a_strategist_on_wall_street_is_the_one_named_next(article):
+    # 52 (Longport)
+    text = ("The most optimistic strategist on Wall Street suggests that the recent weakness in the US stock market may "
+            "continue for a while, but he still believes that the S&P 500 index is expected to reach a new all-time "
+            "high this year.\n\nJohn Stoltzfus, Chief Investment Strategist at Oppenheimer Asset Management Inc., "
+            "spoke on Sunday.\n")
+    assert {c[0] for c in article(text, "2023-09-12")} == {"John Stoltzfus"}
