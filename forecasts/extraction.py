@@ -510,7 +510,8 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that)\s)|"
     r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
     r",\s+(?=(?:probably|possibly|perhaps|likely|maybe)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
-    r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:remain|stay|rise|fall|return|reach|hit|cut|hike|grow|decline|drop|"
+    r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:could|may|might|would|should)\s+[a-z]+\b)|"
+    r"\s+and\s+(?=(?:remain|stay|rise|fall|return|reach|hit|cut|hike|grow|decline|drop|"
     r"recover|end|begin|start)\b))")
 
 
@@ -799,6 +800,14 @@ def _format_group(tokens: list[str], kind: str) -> str:
 
 
 # --------------------------------------------------------------------------- the reader
+
+
+def _same_claim(one: str, other: str) -> bool:
+    """Whether two sentences restate one claim: most of the shorter one's words are in the longer one."""
+    words = [{w for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in _STOPWORDS and len(w) > 2}
+             for text in (one, other)]
+    shorter, longer = sorted(words, key=len)
+    return not shorter or len(shorter & longer) / len(shorter) >= 0.5
 
 
 class _ArticleReader:
@@ -1638,6 +1647,9 @@ class _ArticleReader:
             # event and "most likely" of another in the same five years are two claims)
             key = (candidate.expert, candidate.suggested_question.kind, candidate.window, candidate.option,
                    round(candidate.probability, 2))
+            if key in kept and not _same_claim(result[kept[key]].quote, candidate.quote):
+                result.append(candidate)  # "supply shocks will ease next year" and "inflation will likely fall back
+                continue  # … next year": one speaker, one window, two claims
             if key in kept:
                 repeats[key] = repeats.get(key, 0) + 1
                 if candidate.confidence > result[kept[key]].confidence:
