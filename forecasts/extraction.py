@@ -87,6 +87,25 @@ is a small table or function below):
      sentence of its paragraph ("He further explained … For instance, Russia and Ukraine
      might agree …"), and a paragraph that follows one ending in ":" (a block quote) or
      that opens with a quotation mark continues the previous paragraph's speaker.
+   - *described, named later*: "…, a former Nato chief has warned", "according to an
+     industry expert", "a group of economists has said", "according to a forecast released
+     Thursday", "A pollster has said": the next few sentences' named speaker, else the
+     first person named there (office holders are passed over for an expert's description,
+     possessives and "the X for Y" too), else the maker of a poll or survey named there;
+     "the X" with a person named before is that person. "An AAP survey of 15 economists"
+     is nobody. "Both are agreed …": the first of the two people in the sentence before.
+   - *quotations*: a quotation of several sentences is the speaker's named where it
+     closes ("… at 45%. It is good …," Zandi said).
+   - *firms and people*: "Jane Roe of Acme Bank", "Acme Bank's Jane Roe", "Chicago Federal
+     Reserve Bank President Charles Evans" are the person; "Goldman Sachs economists see",
+     "…, Acme Bank economists said", "In a Wall Street Journal survey, economists …" are
+     the firm; an organisation inside an apposition gives way to the person before it
+     ("Greg Craven, professor of law, … at the Australian Catholic University told").
+     "His forecasts come …" has no speaker; "Roe, 54, said"; "Evans on Thursday said".
+   - *headings*: a headline "Powell: …" is the lead speaker (bullet lines that are
+     sentences are read); a heading naming a person ("Jay Bryson, chief economist at
+     Wells Fargo bank") is the fallback speaker of the paragraphs under it (not a byline).
+     A "he"/"she" with no speaker before is the person the last sentences open with.
    - *lead source*: when the article's first paragraph relays another outlet ("The
      Moscow Times reports that …"), unattributed sentences are that outlet's.
    - *the article*: the publishing outlet (``outlet=``, else guessed from an
