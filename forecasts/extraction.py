@@ -823,7 +823,8 @@ def _format_group(tokens: list[str], kind: str) -> str:
 
 def _same_claim(one: str, other: str) -> bool:
     """Whether two sentences restate one claim: most of the shorter one's words are in the longer one."""
-    words = [{w for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in _STOPWORDS and len(w) > 2}
+    common = _STOPWORDS | set(REPORTING_VERBS) | _STAFF | {"will", "would", "likely", "could", "may", "might"}
+    words = [{w for w in re.findall(r"[a-z]+", text.casefold()) if w not in common and len(w) > 2}
              for text in (one, other)]
     shorter, longer = sorted(words, key=len)
     return not shorter or len(shorter & longer) / len(shorter) >= 0.5
@@ -860,6 +861,8 @@ class _ArticleReader:
         self.index = 0  # the sentence being read
         self.sections = self._section_speakers(body)  # paragraph -> the person a heading above it names
         self.looking_ahead = False  # reading a later sentence for the name a description is about
+        self.last_group_paragraph = -2  # the paragraph the last organisation spoke in
+        self.last_named_paragraph = -2  # the paragraph the last named speaker spoke in
         self.last_subject: _Speaker | None = None  # the last person a sentence opens with, for "he" and "she"
         heading = _HEADLINE_SPEAKER.match(self.lines[0][1]) if self.lines and self.lines[0] not in body else None
         if heading and _classify(heading["name"].split()) == "person" and heading["name"].casefold() not in TITLES:
@@ -1199,6 +1202,15 @@ class _ArticleReader:
                 return _Speaker(name, "pronoun", f"speaker from the sentence before ('{sentence.split()[0]}' = {name} "
                                 f"and {named[1]})", "person")
         if not mentions:
+            paragraph = self.sentences[self.index].paragraph if self.sentences else 0
+            firm = self.last_named
+            if (_GENERIC_SUBJECT.match(sentence) and firm is not None and not self.looking_ahead
+                    and (firm.kind == "organisation" or (firm.kind == "person" and " " not in firm.name))
+                    and 0 <= paragraph - self.last_named_paragraph <= 1):
+                # "Kept noted that oil prices fell sharply last year …" then "Analysts expect the oil market surplus
+                # to persist in 2026": the firm's analysts, just named (a one-word name is a firm's, not a person's)
+                return _Speaker(firm.name, "pronoun", f"speaker from the paragraph before ('"
+                                f"{sentence.split()[0]}' = {firm.name}'s)", "organisation")
             if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
                 article = self._article_speaker()  # not the previous sentence's speaker either
                 return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
@@ -1320,10 +1332,12 @@ class _ArticleReader:
 
     def _remember(self, sentence: _Sentence, speaker: _Speaker) -> None:
         self.last_named = speaker
+        self.last_named_paragraph = sentence.paragraph
         if speaker.kind == "person":
             self.last_person = speaker
         elif speaker.kind in ("organisation", "outlet"):
             self.last_group = speaker
+            self.last_group_paragraph = sentence.paragraph
         if speaker.kind == "outlet":
             self.last_outlet = speaker
             if sentence.paragraph == 0 and self.lead is None and re.search(r"\breport(?:s|ed)\b", sentence.text):
