@@ -109,6 +109,8 @@ VARIANTS = {
     "no doubt that": "no doubt",
     "beyond doubt": "no doubt",
     "no way": "no chance",
+    "effectively zero": "almost no chance",  # "as close to zero as to be effectively zero" (Curtice)
+    "zero chance": "no chance",
     "going to": "will",  # "we're going to see $100 a barrel … during the first half of the year"
     "would": "will",  # reported speech: "the CEBR said prices would go up by 2% in 2010"
     "will not": "no chance",

@@ -26,7 +26,7 @@ FOUND = {
     "01": [0], "02": [0, 1], "04": [0, 1], "05": [0, 1], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
     "11": [0, 1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1], "20": [0, 1],
     "22": [0, 1, 2, 3], "23": [0, 1], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
-    "31": [0, 1, 2], "32": [0], "34": [0, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
+    "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1],
 }
 
@@ -472,3 +472,10 @@ def test_analysts_right_after_a_firm_is_named_are_the_firms(article):
             "2025 from $80.5 in 2024.\n\nAnalysts expect the oil market surplus to persist in 2026.\n")
     assert article(kept, "2026-01-12") == [("Kept", "expect", 0.7, "2026-01-01..2026-12-31"),
                                            ("Kept", "expect", 0.7, "2026-01-01..2026-12-31")]
+
+
+def test_effectively_zero_is_almost_no_chance(article):
+    # 34 (Channel 4 News)
+    curtice = ("When asked about the chances of a Labour majority, Curtice says it's \"as close to zero as to be "
+               "effectively zero, but that's not what this election is about.\"\n")
+    assert article(curtice, "2019-11-15") == [("Curtice", "effectively zero", 0.02, None)]
