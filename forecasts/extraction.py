@@ -265,6 +265,10 @@ _STAFF = {"analysts", "economists", "strategists", "researchers", "forecasters"}
 _NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
               "independent", "senior", "bank", "market", "city", "few", "all", "both", "two", "three", "but", "and",
               "yet", "so", "meanwhile", "however", "still"} | NATIONALITIES
+#: "…, the minister warned, Roe said.": a relayed forecast, the inner speaker's.
+_RELAYED = re.compile(r",\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:warned|said|predicted|forecast|told\s+\w+)"
+                      r",\s+(?P<outer>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:said|says|added|told\s+\w+))"
+                      r"[.!?\"”’]*$")
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
 _INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
 _WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
@@ -1043,7 +1047,7 @@ class _ArticleReader:
             return _Speaker(source.name, "pronoun", reason, source.kind)
         if how == "anaphora":
             wanted = ANAPHORA.get(tokens[-1].casefold(), "person")
-            source = {"outlet": self.last_outlet, "group": self.last_group}.get(wanted, self.last_person)
+            source = {"outlet": self.last_outlet, "group": self.last_group}.get(wanted, self.last_person or self.last_subject)
             if source is None:
                 return None
             reason = f"speaker from an earlier sentence ('{' '.join(tokens)}' = {source.name})"
@@ -1215,6 +1219,12 @@ class _ArticleReader:
                 article = self._article_speaker()  # not the previous sentence's speaker either
                 return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
             return None
+        relay = _RELAYED.search(sentence)
+        if relay and len(mentions) >= 2:
+            # "… could default by 2028, the minister warned, Roe said": Roe relays the minister's forecast
+            inner = [m for m in mentions if relay.start() <= m[1] < relay.start("outer")]
+            if inner:
+                return inner[0][2]
         return min(mentions, key=lambda mention: (mention[0], mention[1]))[2]
 
     def _speaker_at(self, speaker: _Speaker, position: int) -> _Speaker:

@@ -479,3 +479,11 @@ def test_effectively_zero_is_almost_no_chance(article):
     curtice = ("When asked about the chances of a Labour majority, Curtice says it's \"as close to zero as to be "
                "effectively zero, but that's not what this election is about.\"\n")
     assert article(curtice, "2019-11-15") == [("Curtice", "effectively zero", 0.02, None)]
+
+
+def test_a_relayed_forecast_is_the_inner_speakers(article):
+    # the issue's own made-up example: Roe relays what the minister warned
+    relayed = ("Jane Doe, the finance minister, spoke on Monday.\n\n"
+               "The country could default by 2028, the minister warned, Roe said.\n")
+    assert article(relayed, "2025-03-01") == [("Jane Doe", "could", 0.45, "..2028-12-31")]
+    assert [c[0] for c in article("The country could default by 2028, Roe said.\n", "2025-03-01")] == ["Roe"]
