@@ -867,6 +867,7 @@ class _ArticleReader:
         self.looking_ahead = False  # reading a later sentence for the name a description is about
         self.last_group_paragraph = -2  # the paragraph the last organisation spoke in
         self.last_named_paragraph = -2  # the paragraph the last named speaker spoke in
+        self.last_subject_paragraph = -2
         self.last_subject: _Speaker | None = None  # the last person a sentence opens with, for "he" and "she"
         heading = _HEADLINE_SPEAKER.match(self.lines[0][1]) if self.lines and self.lines[0] not in body else None
         if heading and _classify(heading["name"].split()) == "person" and heading["name"].casefold() not in TITLES:
@@ -1107,6 +1108,7 @@ class _ArticleReader:
         if " ".join(run) in self.persons or (" " in name and name in self.persons):
             name = " ".join(run) if " ".join(run) in self.persons else name
             self.last_subject = _Speaker(name, "pronoun", f"the person the sentence opens with ({name})", "person")
+            self.last_subject_paragraph = self.sentences[self.index].paragraph
 
     def _office_holder(self, text: str, name: str, role: str) -> bool:
         at = text.find(name.split()[0])
@@ -1370,6 +1372,11 @@ class _ArticleReader:
         before = in_text.get(sentence.paragraph - 1)
         if before is not None and self.opens_block[sentence.paragraph]:
             return replace(before, how="continued", reason=f"block quote introduced by {before.name}")
+        if (before is None and self.opens_block[sentence.paragraph] and self.last_subject is not None
+                and self.last_subject_paragraph == sentence.paragraph - 1):
+            # "Jane Roe spoke on Monday." then a quotation nobody is named for: hers
+            return replace(self.last_subject, how="continued",
+                           reason=f"quotation after a paragraph about {self.last_subject.name}")
         if before is not None and before.kind == "organisation" and paragraph == sentence.paragraph - 1:
             # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
             # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"

@@ -487,3 +487,11 @@ def test_a_relayed_forecast_is_the_inner_speakers(article):
                "The country could default by 2028, the minister warned, Roe said.\n")
     assert article(relayed, "2025-03-01") == [("Jane Doe", "could", 0.45, "..2028-12-31")]
     assert [c[0] for c in article("The country could default by 2028, Roe said.\n", "2025-03-01")] == ["Roe"]
+
+
+def test_a_quotation_nobody_is_named_for_after_a_paragraph_about_a_person_is_theirs(article):
+    # sentences of 38 (The Guardian), the paragraph between them left out
+    tonge = ("But Tonge, who teaches British politics at the University of Liverpool, is undaunted. Prof Jon Tonge has "
+             "faced remorseless teasing.\n\n\"Labour is absolutely certain to win because it only needs a 4% swing from "
+             "the Conservatives.\"\n")
+    assert article(tonge, "2022-06-10") == [("Jon Tonge", "certain", 0.97, None)]
