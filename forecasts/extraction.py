@@ -265,6 +265,11 @@ _STAFF = {"analysts", "economists", "strategists", "researchers", "forecasters"}
 _NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
               "independent", "senior", "bank", "market", "city", "few", "all", "both", "two", "three", "but", "and",
               "yet", "so", "meanwhile", "however", "still"} | NATIONALITIES
+#: "Powell: We have made no decisions …": a transcript's or live blog's speaker before a colon.
+_COLON_SPEAKER = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}):\s+\S")
+_NOT_COLON_SPEAKERS = {"note", "update", "source", "sources", "photo", "image", "credit", "read", "watch", "related",
+                       "disclaimer", "warning", "breaking", "analysis", "opinion", "exclusive", "summary", "background",
+                       "context", "editor", "editors", "q", "a", "key", "bottom", "the", "this", "here", "why", "what"}
 #: "…, the minister warned, Roe said.": a relayed forecast, the inner speaker's.
 _RELAYED = re.compile(r",\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:warned|said|predicted|forecast|told\s+\w+)"
                       r",\s+(?P<outer>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:said|says|added|told\s+\w+))"
@@ -1115,6 +1120,14 @@ class _ArticleReader:
         before = [w.casefold() for w in text[:at].split()[-2:]] if at >= 0 else []
         return role in _EXPERT_ROLES and any(word in _OFFICE_TITLES for word in before)
 
+    def _is_colon_speaker(self, name: str) -> bool:
+        tokens = name.split()
+        if tokens[0].casefold() in _NOT_COLON_SPEAKERS or _classify(tokens) != "person":
+            return False
+        if len(tokens) == 1:
+            return any(person.split()[-1] == tokens[0] for person in self.persons)
+        return _person_names(name + ",") == [name]
+
     def _named_after(self, role: str) -> str | None:
         """The first speaker or person named in the next few sentences: the one a description ("a former Nato
         chief", "a group of economists", "a forecast released Thursday") is about. Office holders are passed over
@@ -1188,6 +1201,11 @@ class _ArticleReader:
             if speaker is not None:
                 mentions.append((self._priority(speaker), position, speaker))
         self.mentions = mentions
+        said = _COLON_SPEAKER.match(sentence)
+        if said and not mentions and self._is_colon_speaker(said["name"]):
+            # a transcript's or live blog's "Powell: We have made no decisions …"
+            name, _ = self._full_name(said["name"])
+            return _Speaker(name, "named", f"speaker named before a colon ('{said['name']}:')", "person")
         if not mentions and self.last_group is not None and _WORK_SUBJECT.match(sentence):
             reason = f"speaker from an earlier sentence ('{_WORK_SUBJECT.match(sentence)[0].strip()}' = {self.last_group.name})"
             return _Speaker(self.last_group.name, "pronoun", reason, self.last_group.kind)

@@ -495,3 +495,13 @@ def test_a_quotation_nobody_is_named_for_after_a_paragraph_about_a_person_is_the
              "faced remorseless teasing.\n\n\"Labour is absolutely certain to win because it only needs a 4% swing from "
              "the Conservatives.\"\n")
     assert article(tonge, "2022-06-10") == [("Jon Tonge", "certain", 0.97, None)]
+
+
+def test_a_name_before_a_colon_is_the_speaker_of_the_paragraph(article):
+    # the form of 46's headline ("Powell: …") as a body paragraph, with a sentence of 31 (Head Topics)
+    mester = ("Cleveland Federal Reserve President Loretta Mester spoke on Tuesday.\n\nMester: \"I continue to think that "
+              "the most likely scenario is that inflation will continue on its downward trajectory to 2 percent over "
+              "time.\"\n")
+    assert [c[:2] for c in article(mester, "2024-04-02")] == [("Loretta Mester", "likely")]
+    # page furniture before a colon is nobody
+    assert [c[0] for c in article("Note: A recession is likely next year.\n", "2025-03-01")] == ["Daily Planet"]
