@@ -868,6 +868,7 @@ class _ArticleReader:
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
         self.index = 0  # the sentence being read
+        self.quoted: list[bool] = []
         self.sections = self._section_speakers(body)  # paragraph -> the person a heading above it names
         self.looking_ahead = False  # reading a later sentence for the name a description is about
         self.last_group_paragraph = -2  # the paragraph the last organisation spoke in
@@ -1293,6 +1294,8 @@ class _ArticleReader:
         previous: tuple[int, _Speaker] | None = None  # the previous sentence's paragraph and speaker
         in_text: dict[int, _Speaker] = {}  # each paragraph's last speaker, fallbacks aside
         open_after = self._open_quotes()
+        self.quoted = [i > 0 and open_after[i - 1] and self.sentences[i - 1].paragraph == sentence.paragraph
+                       for i, sentence in enumerate(self.sentences)]  # the sentence starts inside a quotation
         for self.index, sentence in enumerate(self.sentences):
             self._learn_persons(sentence.text)
             self._note_subject(sentence.text)
@@ -1457,8 +1460,11 @@ class _ArticleReader:
             others = [h.text for h in hedges if h is not best]
             venues = self._venues(text, start, end, speaker) if location else []
             time_text, window, time_notes = self._window(text, clause_times)
-            if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues:
-                continue  # "will" without a date or a place is narration
+            quoted = (speaker.kind == "person" and speaker.how != "article"
+                      and (self.quoted[self.index] or text.lstrip()[:1] in "\"“"))
+            if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not (
+                    quoted and _spelling_key(best.text) == "will" and re.search(r"\bwill\s+win\b", text[start:end])):
+                continue  # "will" without a date or a place is narration; an expert's quoted "X will win" is not
             candidates += self._build(
                 sentence, speaker, best, others, time_text, window, time_notes, venues, (start, end)
             )

@@ -26,7 +26,7 @@ FOUND = {
     "01": [0], "02": [0, 1], "04": [0, 1], "05": [0, 1], "07": [0, 1, 2], "08": [0, 1, 2, 3], "10": [0, 1],
     "11": [0, 1, 2, 3, 4], "13": [0, 1], "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1], "20": [0, 1],
     "22": [0, 1, 2, 3], "23": [0, 1], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
-    "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 2], "40": [0, 1, 2, 4, 5], "41": [0],
+    "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 1, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1],
 }
 
@@ -505,3 +505,11 @@ def test_a_name_before_a_colon_is_the_speaker_of_the_paragraph(article):
     assert [c[:2] for c in article(mester, "2024-04-02")] == [("Loretta Mester", "likely")]
     # page furniture before a colon is nobody
     assert [c[0] for c in article("Note: A recession is likely next year.\n", "2025-03-01")] == ["Daily Planet"]
+
+
+def test_an_experts_quoted_will_win_needs_no_date(article):
+    # 38 (The Guardian): "Labour will win by between 8,000 and 10,000 votes", quoted; narration's "will" still needs one
+    tonge = ("Prof Jon Tonge said: \"Labour is absolutely certain to win because it only needs a 4% swing from the "
+             "Conservatives. Labour will win by between 8,000 and 10,000 votes.\"\n")
+    assert article(tonge, "2022-06-10") == [("Jon Tonge", "certain", 0.97, None), ("Jon Tonge", "will", 0.95, None)]
+    assert article("Labour will win by between 8,000 and 10,000 votes, Jon Tonge said.\n", "2022-06-10") == []
