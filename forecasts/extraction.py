@@ -412,7 +412,11 @@ _WILL_SPELLINGS = {"will", "will not", "won't", "would", "going to"}
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
-_REPORTING_HEDGES = {"anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
+#: Verbs of forecasting read as "expects" only with a time in their clause ("sees a recession next year"), and
+#: never as nouns ("the projects", "his forecasts").
+_VERB_HEDGES = {"forecasts", "projects", "sees", "believes", "thinks", "reckons"}
+_REPORTING_HEDGES = {"forecasts", "projects", "sees", "believes", "thinks", "reckons",
+                     "anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
                      "believes", "predicts", "predict", "predicted"}
 _PREDICTS = {"predicts", "predict", "predicted"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "any", "no", "peace"}
@@ -685,6 +689,9 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     if key == "would" and not re.search(r"\b(?:said|predicted|forecast|expected|estimated|projected|reckoned)\b",
                                         sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
+    if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
+                                or previous in ("of", "for", "in", "on", "to", "new", "big", "major")):
+        return True  # "the projects", "his forecasts", "Moody's forecasts": nouns
     if key in ("expected", "expect", "anticipated", "predicted", "forecast") and previous in ("than", "as"):
         return True  # "the faster than anticipated fall in inflation": a comparison with the past
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
@@ -1462,6 +1469,8 @@ class _ArticleReader:
             time_text, window, time_notes = self._window(text, clause_times)
             quoted = (speaker.kind == "person" and speaker.how != "article"
                       and (self.quoted[self.index] or text.lstrip()[:1] in "\"“"))
+            if _spelling_key(best.text) in _VERB_HEDGES and window is None and not venues:
+                continue  # "He believes the issues are temporary": no time, no forecast
             if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not (
                     quoted and _spelling_key(best.text) == "will" and re.search(r"\bwill\s+win\b", text[start:end])):
                 continue  # "will" without a date or a place is narration; an expert's quoted "X will win" is not

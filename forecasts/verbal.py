@@ -65,6 +65,12 @@ VARIANTS = {
     "possibly": "possible",
     "maybe": "perhaps",
     # news hedges read by ``extract`` (issue 14): a prediction is an expectation, "on course" is "likely"
+    "forecasts": "expects",  # "Jane Roe forecasts a recession next year" (a verb; the noun is skipped)
+    "projects": "expects",
+    "sees": "expects",
+    "believes": "expects",
+    "thinks": "expects",
+    "reckons": "expects",
     "predicts": "expects",
     "predict": "expects",
     "predicted": "expects",

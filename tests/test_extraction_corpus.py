@@ -513,3 +513,14 @@ def test_an_experts_quoted_will_win_needs_no_date(article):
              "Conservatives. Labour will win by between 8,000 and 10,000 votes.\"\n")
     assert article(tonge, "2022-06-10") == [("Jon Tonge", "certain", 0.97, None), ("Jon Tonge", "will", 0.95, None)]
     assert article("Labour will win by between 8,000 and 10,000 votes, Jon Tonge said.\n", "2022-06-10") == []
+
+
+def test_verbs_of_forecasting_need_a_time_and_are_no_nouns(article):
+    # 38 (The Guardian): "His forecasts come with many caveats" is a noun; made up, of the issue's kind: the verbs
+    assert article("Now he is willing to risk further derision. His forecasts come with many caveats.\n",
+                   "2022-06-10") == []
+    assert article("Jane Roe forecasts a recession next year.\n", "2025-03-01") == [
+        ("Jane Roe", "forecasts", 0.7, "2026-01-01..2026-12-31")]
+    assert article("Jane Roe sees a recession next year.\n", "2025-03-01") == [
+        ("Jane Roe", "sees", 0.7, "2026-01-01..2026-12-31")]
+    assert article("Jane Roe thinks the issues are temporary.\n", "2025-03-01") == []
