@@ -87,6 +87,25 @@ is a small table or function below):
      sentence of its paragraph ("He further explained … For instance, Russia and Ukraine
      might agree …"), and a paragraph that follows one ending in ":" (a block quote) or
      that opens with a quotation mark continues the previous paragraph's speaker.
+   - *described, named later*: "…, a former Nato chief has warned", "according to an
+     industry expert", "a group of economists has said", "according to a forecast released
+     Thursday", "A pollster has said": the next few sentences' named speaker, else the
+     first person named there (office holders are passed over for an expert's description,
+     possessives and "the X for Y" too), else the maker of a poll or survey named there;
+     "the X" with a person named before is that person. "An AAP survey of 15 economists"
+     is nobody. "Both are agreed …": the first of the two people in the sentence before.
+   - *quotations*: a quotation of several sentences is the speaker's named where it
+     closes ("… at 45%. It is good …," Zandi said).
+   - *firms and people*: "Jane Roe of Acme Bank", "Acme Bank's Jane Roe", "Chicago Federal
+     Reserve Bank President Charles Evans" are the person; "Goldman Sachs economists see",
+     "…, Acme Bank economists said", "In a Wall Street Journal survey, economists …" are
+     the firm; an organisation inside an apposition gives way to the person before it
+     ("Greg Craven, professor of law, … at the Australian Catholic University told").
+     "His forecasts come …" has no speaker; "Roe, 54, said"; "Evans on Thursday said".
+   - *headings*: a headline "Powell: …" is the lead speaker (bullet lines that are
+     sentences are read); a heading naming a person ("Jay Bryson, chief economist at
+     Wells Fargo bank") is the fallback speaker of the paragraphs under it (not a byline).
+     A "he"/"she" with no speaker before is the person the last sentences open with.
    - *lead source*: when the article's first paragraph relays another outlet ("The
      Moscow Times reports that …"), unattributed sentences are that outlet's.
    - *the article*: the publishing outlet (``outlet=``, else guessed from an
@@ -188,7 +207,7 @@ REPORTING_VERBS = (
     "notes", "estimates", "estimated", "argued", "argues", "wrote", "writes", "stated", "states", "added",
     "explained", "emphasized", "emphasised", "pointed out", "highlighted", "concluded", "warned", "reported",
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
-    "stressed", "offered", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
+    "stressed", "offered", "hinted", "hints", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
 )
@@ -219,7 +238,7 @@ TITLES = {
     "commentator", "journalist", "host", "leader", "sergeant", "colonel", "admiral", "chairman", "chair",
     "secretary-general", "vice", "acting", "elect", "retired", "economist", "strategist", "pollster",
     "psephologist", "guru", "researcher", "adviser", "advisor", "founder", "ceo", "cfo", "executive", "managing",
-    "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director",
+    "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director", "prof",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -231,13 +250,30 @@ ORGANISATION_WORDS = {"kremlin", "house", "department", "ministry", "institute",
                       "government", "administration", "office", "center", "centre", "duma", "parliament",
                       "congress", "senate", "pentagon", "commission", "union", "nato", "un", "eu", "us", "u.s.",
                       "uk", "isw", "bank", "fund", "organisation", "organization", "russia", "ukraine", "moscow",
-                      "washington", "kyiv", "china", "states", "side"}
+                      "washington", "kyiv", "china", "states", "side", "association", "university", "college",
+                      "society", "federation", "foundation"}
 #: "The model gives Biden …": a sentence led by a model, survey or report speaks for the last organisation named.
 _WORK_SUBJECT = re.compile(r"\W*(?:The|This|Its|Their|That)\s+(?:[\w-]+\s+)?(?:model|forecast|survey|poll|report|"
                            r"assessment|analysis|study|projections?|update|review)\b")
 #: A sentence whose speakers are a group nobody names ("Analysts expect", "Economists surveyed … said").
 _GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|experts|scientists|strategists|forecasters|"
                               r"observers|investors|traders|markets|pollsters|commentators)\b", re.IGNORECASE)
+#: "Goldman Sachs economists see …": a firm's analysts, economists or strategists speak for the firm.
+_STAFF_OF = re.compile(r"\W*(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:&\s+)?[A-Z][\w.&’'-]*){0,3})\s+(?:analysts|economists|"
+                       r"strategists|researchers|forecasters)\b")
+_STAFF = {"analysts", "economists", "strategists", "researchers", "forecasters"}
+_NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
+              "independent", "senior", "bank", "market", "city", "few", "all", "both", "two", "three", "but", "and",
+              "yet", "so", "meanwhile", "however", "still"} | NATIONALITIES
+#: "Powell: We have made no decisions …": a transcript's or live blog's speaker before a colon.
+_COLON_SPEAKER = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}):\s+\S")
+_NOT_COLON_SPEAKERS = {"note", "update", "source", "sources", "photo", "image", "credit", "read", "watch", "related",
+                       "disclaimer", "warning", "breaking", "analysis", "opinion", "exclusive", "summary", "background",
+                       "context", "editor", "editors", "q", "a", "key", "bottom", "the", "this", "here", "why", "what"}
+#: "…, the minister warned, Roe said.": a relayed forecast, the inner speaker's.
+_RELAYED = re.compile(r",\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:warned|said|predicted|forecast|told\s+\w+)"
+                      r",\s+(?P<outer>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:said|says|added|told\s+\w+))"
+                      r"[.!?\"”’]*$")
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
 _INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
 _WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
@@ -250,6 +286,27 @@ _INVERTED_TITLED = re.compile(
     r"(?P<who>(?:(?:[a-z][\w-]*|[A-Z][\w.&’'-]*)\s+){0,6}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
     r"(?:,\s+[^\"“”]*)?[.!?\"”’]*$")
 CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
+#: Role nouns that describe a speaker named elsewhere: "a former Nato chief has warned", "according to an
+#: industry expert", "according to the bank's chair".
+ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "strategist", "professor", "chair",
+         "chairman", "chairwoman", "governor", "official", "executive", "magnate", "forecaster", "pollster",
+         "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander")
+_DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
+                        + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$")
+#: "according to a forecast released Thursday": a work whose maker is named in a following sentence.
+_DESCRIBED_WORK = re.compile(r"(?:an?|the)\s+(?:new|latest|recent)?\s*(?P<role>forecast|model|survey|poll|report|"
+                             r"study|analysis|assessment|projection)\b(?!\s+(?:by|from|of)\b)")
+#: "In a Wall Street Journal survey this month, economists pegged …": the survey's maker speaks.
+_IN_WORK = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+)?(?P<who>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
+                      r"\s+(?:survey|poll|report|forecast|study|analysis)\b")
+#: Office holders, who are not "a political scientist" or "an industry expert" named after the description.
+_OFFICE_TITLES = {"president", "minister", "secretary", "senator", "chancellor", "leader", "king", "queen",
+                  "mayor", "governor", "speaker"}
+_EXPERT_ROLES = {"expert", "economist", "analyst", "scientist", "strategist", "professor", "forecaster",
+                 "pollster", "psephologist", "commentator", "researcher", "adviser", "advisor", "magnate", "investor"}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+#: A headline that starts with the speaker: "Powell: We have made no decisions about September".
+_HEADLINE_SPEAKER = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}):\s+\S")
 _DOMAIN = re.compile(r"[\w-]+\.(?:ru|kz|uz|com|org|net|ua|az|by|info|news|io)\b", re.IGNORECASE)
 
 #: Places that news names as venues. Extend freely; "held in X" finds places not listed.
@@ -315,16 +372,18 @@ SPAN_FORMS = (
 )
 TIME_FORMS = (
     *(("span", form) for form in SPAN_FORMS),
-    ("calendar", r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|month|quarter|week|\d{4})|year[- ]end"),
+    ("calendar", r"(?:the\s+)?end\s+of\s+(?:(?:the|this|next)\s+)?(?:year|month|quarter|week)|(?:the\s+)?end\s+of\s+\d{4}"
+                 r"|year[- ]end"),
     ("calendar", rf"(?:between\s+)?{_MONTH}(?:\s*[-–]\s*|\s+(?:or|and|to|through|until)\s+){_MONTH}{_YEAR}?"),
     ("calendar", rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR}?"),
     ("calendar", rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next)\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
-    ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year))?"),
-    ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}"),
-    ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+couple\s+of)\s+(?:days|weeks|months)"),
+    ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
+    ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}|(?<=\bbefore\s)\d{4}"),
+    ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
+    ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
     ("vague", r"within\s+(?:days|weeks|months)"),
     ("relative", rf"(?:within|over\s+the\s+next|in\s+the\s+next)\s+{_COUNT}\s+(?:day|week|month|year)s?"),
     ("relative", r"(?:this|next)\s+(?:week|month|quarter|year)|today|tomorrow"),
@@ -348,12 +407,16 @@ _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 # --------------------------------------------------------------------------- hedges
 
 _MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would"}
-_WILL_SPELLINGS = {"will", "will not", "won't", "would"}
+_WILL_SPELLINGS = {"will", "will not", "won't", "would", "going to"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
-_REPORTING_HEDGES = {"anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
+#: Verbs of forecasting read as "expects" only with a time in their clause ("sees a recession next year"), and
+#: never as nouns ("the projects", "his forecasts").
+_VERB_HEDGES = {"forecasts", "projects", "sees", "believes", "thinks", "reckons"}
+_REPORTING_HEDGES = {"forecasts", "projects", "sees", "believes", "thinks", "reckons",
+                     "anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
                      "believes", "predicts", "predict", "predicted"}
 _PREDICTS = {"predicts", "predict", "predicted"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "any", "no", "peace"}
@@ -432,6 +495,10 @@ def _paragraphs(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]
         if ended:
             continue
         lines.append((start, line))
+        bullet = re.match(r"[•\-–*·]\s+(?=[A-Z\"“‘])", line)
+        if bullet and len(line.split()) >= 7:  # a bullet that is a sentence: "- The chances of a hard landing are low"
+            body.append((start + bullet.end(), line[bullet.end():]))
+            continue
         if line[0] in "•-–*·" or not re.search(r"[.!?:][\"”’')\]]*$", line):
             continue  # a heading, credit or bullet, not prose
         body.append((start, line))
@@ -475,7 +542,8 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that)\s)|"
     r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
     r",\s+(?=(?:probably|possibly|perhaps|likely|maybe)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
-    r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:remain|stay|rise|fall|return|reach|hit|cut|hike|grow|decline|drop|"
+    r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:could|may|might|would|should)\s+[a-z]+\b)|"
+    r"\s+and\s+(?=(?:remain|stay|rise|fall|return|reach|hit|cut|hike|grow|decline|drop|"
     r"recover|end|begin|start)\b))")
 
 
@@ -621,8 +689,11 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     if key == "would" and not re.search(r"\b(?:said|predicted|forecast|expected|estimated|projected|reckoned)\b",
                                         sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
-    if key in ("expected", "expect") and previous in ("than", "as"):
-        return True
+    if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
+                                or previous in ("of", "for", "in", "on", "to", "new", "big", "major")):
+        return True  # "the projects", "his forecasts", "Moody's forecasts": nouns
+    if key in ("expected", "expect", "anticipated", "predicted", "forecast") and previous in ("than", "as"):
+        return True  # "the faster than anticipated fall in inflation": a comparison with the past
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
         return True  # "this may indicate …": reading the present, not forecasting
     return False
@@ -745,7 +816,7 @@ def _person_names(text: str) -> list[str]:
 
     for word in text.split():
         bare = re.sub(r"[’']s$", "", _strip_word(word).rstrip(".!?"))
-        if bare and bare[0].isupper() and bare.replace("-", "").isalpha() and not word.startswith(("“", "\"")):
+        if bare and bare[0].isupper() and bare.replace("-", "").replace(".", "").isalpha() and not word.startswith(("“", "\"")):
             run.append(bare)
             if word.endswith((",", ";", ":", ".", "”", "\"", "’s", "'s", ")")):
                 close()
@@ -764,6 +835,15 @@ def _format_group(tokens: list[str], kind: str) -> str:
 
 
 # --------------------------------------------------------------------------- the reader
+
+
+def _same_claim(one: str, other: str) -> bool:
+    """Whether two sentences restate one claim: most of the shorter one's words are in the longer one."""
+    common = _STOPWORDS | set(REPORTING_VERBS) | _STAFF | {"will", "would", "likely", "could", "may", "might"}
+    words = [{w for w in re.findall(r"[a-z]+", text.casefold()) if w not in common and len(w) > 2}
+             for text in (one, other)]
+    shorter, longer = sorted(words, key=len)
+    return not shorter or len(shorter & longer) / len(shorter) >= 0.5
 
 
 class _ArticleReader:
@@ -794,6 +874,18 @@ class _ArticleReader:
         self.last_group: _Speaker | None = None  # the last organisation or outlet: "the agency", "it"
         self.relays: dict[tuple[int, str], str] = {}  # (paragraph, outlet) -> "sources via outlet"
         self.lead: _Speaker | None = None
+        self.index = 0  # the sentence being read
+        self.quoted: list[bool] = []
+        self.sections = self._section_speakers(body)  # paragraph -> the person a heading above it names
+        self.looking_ahead = False  # reading a later sentence for the name a description is about
+        self.last_group_paragraph = -2  # the paragraph the last organisation spoke in
+        self.last_named_paragraph = -2  # the paragraph the last named speaker spoke in
+        self.last_subject_paragraph = -2
+        self.last_subject: _Speaker | None = None  # the last person a sentence opens with, for "he" and "she"
+        heading = _HEADLINE_SPEAKER.match(self.lines[0][1]) if self.lines and self.lines[0] not in body else None
+        if heading and _classify(heading["name"].split()) == "person" and heading["name"].casefold() not in TITLES:
+            reason = f"no speaker found: the speaker who opens the headline ({heading['name']})"
+            self.lead = _Speaker(heading["name"], "lead", reason, "person")
         self.last_claim: tuple[str, str] | None = None  # the last claim's words and slug, for venues named alone
         self.venue_question: SuggestedQuestion | None = None  # the article's choice question, once suggested
 
@@ -821,6 +913,10 @@ class _ArticleReader:
         changed = True
         while changed:
             changed = False
+            day = re.search(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", left)
+            if day:  # "Charles Evans on Thursday said"
+                left = left[:day.start()].rstrip()
+                changed = True
             words = left.split()
             if words and words[-1].casefold() in SPEAKER_FILLERS:
                 left = left[: left.rfind(words[-1])].rstrip()
@@ -837,6 +933,13 @@ class _ArticleReader:
         if not words:
             return None
         last = _strip_word(words[-1]).casefold()
+        if last in _POSSESSIVES:
+            return None  # "His forecasts come with many caveats": a noun after a possessive, not a verb
+        described = _DESCRIBED.search(left)
+        if described and re.search(rf"\b{_WORK}\s+of\b", described[0]):
+            described = None  # "An AAP survey of 15 economists shows": a survey's aggregate, nobody's forecast
+        if described and not words[-1].endswith(","):
+            return left[described.start():].split(), "described"  # "…, a former Nato chief has warned"
         if last in PRONOUNS and not words[-1].endswith(","):
             return [_strip_word(words[-1])], "pronoun"
         if last == "it" and not words[-1].endswith(",") and (len(words) == 1 or words[-2].endswith((",", ".", ";"))):
@@ -845,6 +948,10 @@ class _ArticleReader:
             return [words[-2], words[-1]], "anaphora"  # "The expert said", "the political scientist said"
         if last in ANONYMOUS:
             return self._anonymous_before(words), "anonymous"
+        if last in _STAFF and len(words) >= 2:  # "…, Acme Bank economists said": the firm speaks
+            run = _capitalised_run_before(" ".join(words[:-1]))
+            if run and run[0].casefold() not in _NOT_STAFF:
+                return run, "name"
         if left.endswith(")"):
             left = left[: left.rfind("(")].rstrip()
         if left.endswith(","):
@@ -853,7 +960,8 @@ class _ArticleReader:
             if comma > 0:
                 apposition = inner[comma + 1:].strip()
                 lowered = [w for w in apposition.split() if w[:1].islower() and w not in CONNECTORS]
-                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The") or lowered):
+                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The") or lowered
+                                   or apposition.isdigit()):  # "Roe, 54, said"
                     left = inner[:comma].rstrip()
                     if left.endswith(")"):
                         left = left[: left.rfind("(")].rstrip()
@@ -862,6 +970,16 @@ class _ArticleReader:
         run = _capitalised_run_before(left)
         if not run:
             return None
+        prefix = left.split()[:-len(run)]
+        if prefix and prefix[-1].casefold() in ("at", "of", "from", "with"):
+            # "Greg Craven, professor of law, also vice-chancellor at the Australian Catholic University told
+            # Xinhua": the organisation belongs to the apposition; the speaker is the person before it
+            person = None
+            for match in re.finditer(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2}),\s+[a-z][^\"“”]*$",
+                                     " ".join(prefix)):
+                person = match
+            if person is not None and _classify(person["name"].split()) == "person":
+                return person["name"].split(), "name"
         return run, "name"
 
     @staticmethod
@@ -892,6 +1010,11 @@ class _ArticleReader:
             words = segment.split()
             if not words:
                 continue
+            described = _DESCRIBED.fullmatch(segment.strip()) or _DESCRIBED_WORK.match(segment.strip())
+            if described:  # "according to an industry expert", "according to the bank's chair", "… to a forecast"
+                found.append((match.start(), [*words[:-1], described["role"]] if described.re is _DESCRIBED_WORK
+                              else words, "described"))
+                continue
             if words[-1].casefold() in ANONYMOUS:
                 found.append((match.start(), self._anonymous_before(words), "anonymous"))
                 continue
@@ -909,6 +1032,8 @@ class _ArticleReader:
         """Who made the model, survey or report the sentence cites: "a new forecast model from The Economist gives",
         "A new assessment by the World Meteorological Organization … says", "Moody's model puts"."""
         found = []
+        for match in _IN_WORK.finditer(sentence):
+            found.append((match.start(), [_strip_word(word) for word in match["who"].split()], "name"))
         for match in _WORK_BY.finditer(sentence):
             tokens = [_strip_word(word) for word in (match["who"] or match["who_s"]).split()]
             if tokens and tokens[0].casefold() not in _NOT_NAMES:
@@ -929,23 +1054,39 @@ class _ArticleReader:
 
     def _resolve(self, tokens: list[str], how: str, reason_verb: str) -> _Speaker | None:
         if how == "pronoun":
-            source = self.last_named if tokens[0].casefold() == "they" else self.last_person
+            source = self.last_named if tokens[0].casefold() == "they" else (self.last_person or self.last_subject)
             if source is None:
                 return None
             reason = f"speaker from an earlier sentence (pronoun '{tokens[0]}' = {source.name})"
             return _Speaker(source.name, "pronoun", reason, source.kind)
         if how == "anaphora":
             wanted = ANAPHORA.get(tokens[-1].casefold(), "person")
-            source = {"outlet": self.last_outlet, "group": self.last_group}.get(wanted, self.last_person)
+            source = {"outlet": self.last_outlet, "group": self.last_group}.get(wanted, self.last_person or self.last_subject)
             if source is None:
                 return None
             reason = f"speaker from an earlier sentence ('{' '.join(tokens)}' = {source.name})"
             return _Speaker(source.name, "pronoun", reason, source.kind)
+        if how == "described":
+            description = " ".join(tokens)
+            source = self.last_person if tokens[0].casefold() == "the" else None
+            if source is not None:
+                reason = f"speaker from an earlier sentence ('{description}' = {source.name})"
+                return _Speaker(source.name, "pronoun", reason, source.kind)
+            role = next((t.casefold() for t in reversed(tokens)
+                         if t.casefold().rstrip("s") in ROLES or t.casefold() in ROLES
+                         or t.casefold() in ("forecast", "model", "survey", "poll", "report", "study", "analysis",
+                                             "assessment", "projection")), tokens[-1].casefold())
+            named = self._named_after(role)
+            if named is None:
+                return None
+            reason = f"speaker described ('{description}') and named in a following sentence ({named})"
+            return _Speaker(named, "named", reason, "person")
         if how == "anonymous":
             name = " ".join(tokens)
             if len(tokens) < 2:
                 return None  # "sources said", with nobody's sources named
             return _Speaker(name, "named", f"anonymous speaker named in sentence ('{reason_verb}')", "anonymous")
+        tokens = self._person_in_group(tokens)
         kind = _classify(tokens)
         if kind == "person":
             cleaned = _clean_person(tokens)
@@ -958,6 +1099,96 @@ class _ArticleReader:
             note = f", full name '{name}' from earlier in the article" if expanded else ""
             return _Speaker(name, "named", f"speaker named in sentence ('{reason_verb}'){note}", "person")
         return _Speaker(_format_group(tokens, kind), "named", f"speaker named in sentence ('{reason_verb}')", kind)
+
+    def _note_subject(self, sentence: str) -> None:
+        """A sentence that opens with a person named before ("But Tonge, who teaches …, is undaunted") makes
+        them the one a later "he" or "she" refers to when no speaker was found yet."""
+        words = sentence.split()
+        while words and (words[0].casefold() in ("but", "and", "now", "so", "yet", "still", "meanwhile")
+                         or _strip_word(words[0]).casefold() in TITLES):
+            words.pop(0)
+        run: list[str] = []
+        for word in words[:4]:
+            bare = _strip_word(word)
+            if not bare or not bare[0].isupper():
+                break
+            run.append(re.sub(r"[’']s$", "", bare))
+            if word.endswith((",", ";", ":")):
+                break
+        if not run:
+            return
+        name, _ = self._full_name(run[-1])
+        if " ".join(run) in self.persons or (" " in name and name in self.persons):
+            name = " ".join(run) if " ".join(run) in self.persons else name
+            self.last_subject = _Speaker(name, "pronoun", f"the person the sentence opens with ({name})", "person")
+            self.last_subject_paragraph = self.sentences[self.index].paragraph
+
+    def _office_holder(self, text: str, name: str, role: str) -> bool:
+        at = text.find(name.split()[0])
+        before = [w.casefold() for w in text[:at].split()[-2:]] if at >= 0 else []
+        return role in _EXPERT_ROLES and any(word in _OFFICE_TITLES for word in before)
+
+    def _is_colon_speaker(self, name: str) -> bool:
+        tokens = name.split()
+        if tokens[0].casefold() in _NOT_COLON_SPEAKERS or _classify(tokens) != "person":
+            return False
+        if len(tokens) == 1:
+            return any(person.split()[-1] == tokens[0] for person in self.persons)
+        return _person_names(name + ",") == [name]
+
+    def _named_after(self, role: str) -> str | None:
+        """The first speaker or person named in the next few sentences: the one a description ("a former Nato
+        chief", "a group of economists", "a forecast released Thursday") is about. Office holders are passed over
+        for an expert's description ("a political scientist")."""
+        if self.looking_ahead:
+            return None
+        for later in self.sentences[self.index + 1: self.index + 5]:
+            self.looking_ahead, mentions = True, self.mentions
+            try:
+                speaker = self._sentence_speaker(later.text)
+            finally:
+                self.looking_ahead, self.mentions = False, mentions
+            if (speaker is not None and speaker.how == "named" and speaker.kind != "anonymous"
+                    and (speaker.kind == "person" or role not in _EXPERT_ROLES or role.endswith("s"))
+                    and not self._office_holder(later.text, speaker.name, role)):
+                return speaker.name
+            for name in _person_names(later.text):
+                at = later.text.find(name.split()[0])
+                before = [w.casefold() for w in later.text[:at].split()[-2:]]
+                if role in _EXPERT_ROLES and any(word in _OFFICE_TITLES for word in before):
+                    continue
+                if re.match(r"[’']s\b|\s+(?:of|for)\s+[A-Z]", later.text[later.text.find(name) + len(name):]):
+                    continue  # "Keir Starmer's Labour party", "National Association for …": not a speaker
+                if before and before[-1] in ("of", "for", "the", "at", "and"):
+                    continue  # "the National Association for Business Economics"
+                return name
+            works = self._works(later.text)
+            if works:  # "A pollster has said …" then "The mega-poll by Survation predicted …"
+                return " ".join(works[0][1])
+        return None
+
+    @staticmethod
+    def _person_in_group(tokens: list[str]) -> list[str]:
+        """"Acme Bank's Jane Roe" and "Jane Roe of Acme Bank": the person, not the firm; "Chicago Federal Reserve
+        Bank President Charles Evans": the name after the title."""
+        titled = [i for i, token in enumerate(tokens[:-1]) if token.casefold() in TITLES and token[:1].isupper()]
+        if titled and 2 <= len(tokens) - titled[-1] - 1 <= 3:
+            rest = tokens[titled[-1] + 1:]
+            if all(t[:1].isupper() for t in rest) and _classify(rest) == "person" and _classify(tokens) != "person":
+                return rest
+        owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
+        if owners:
+            rest = tokens[owners[-1] + 1:]
+            if rest and all(t[:1].isupper() for t in rest) and _classify(rest) == "person":
+                return rest
+        if "of" in tokens:
+            cut = tokens.index("of")
+            before = tokens[:cut]
+            lowered = [t.casefold() for t in before]
+            if (2 <= len(before) <= 3 and all(t[:1].isupper() for t in before) and _classify(before) == "person"
+                    and not any(t in TITLES or t in NATIONALITIES for t in lowered)):
+                return before
+        return tokens
 
     def _sentence_speaker(self, sentence: str) -> _Speaker | None:
         """The best speaker found in the sentence itself (named, pronoun or anaphora)."""
@@ -978,14 +1209,50 @@ class _ArticleReader:
             if speaker is not None:
                 mentions.append((self._priority(speaker), position, speaker))
         self.mentions = mentions
+        said = _COLON_SPEAKER.match(sentence)
+        if said and not mentions and self._is_colon_speaker(said["name"]):
+            # a transcript's or live blog's "Powell: We have made no decisions …"
+            name, _ = self._full_name(said["name"])
+            return _Speaker(name, "named", f"speaker named before a colon ('{said['name']}:')", "person")
         if not mentions and self.last_group is not None and _WORK_SUBJECT.match(sentence):
             reason = f"speaker from an earlier sentence ('{_WORK_SUBJECT.match(sentence)[0].strip()}' = {self.last_group.name})"
             return _Speaker(self.last_group.name, "pronoun", reason, self.last_group.kind)
+        staff = _STAFF_OF.match(sentence)
+        if staff and staff["org"].split()[0].casefold() not in _NOT_STAFF and not any(
+                m[2].how == "named" and m[1] < staff.end() + 40 for m in mentions):
+            # "Goldman Sachs economists see a 35% chance …", "Acme Bank analysts expect …": the firm speaks
+            tokens = staff["org"].split()
+            kind = _classify(tokens)
+            return _Speaker(" ".join(tokens), "named", f"speaker named in sentence ('{staff[0].strip()}')",
+                            "organisation" if kind == "person" else kind)
+        if not mentions and self.index > 0 and re.match(r"\W*(?:Both|The\s+two|The\s+pair|The\s+duo)\b", sentence):
+            # "… Professor John Curtice and Professor Matthew Goodwin … share their predictions." then "Both are
+            # agreed that a Conservative majority is most likely": the first of the two named before
+            named = _person_names(self.sentences[self.index - 1].text)
+            if len(named) >= 2:
+                name, _ = self._full_name(named[0])
+                return _Speaker(name, "pronoun", f"speaker from the sentence before ('{sentence.split()[0]}' = {name} "
+                                f"and {named[1]})", "person")
         if not mentions:
+            paragraph = self.sentences[self.index].paragraph if self.sentences else 0
+            firm = self.last_named
+            if (_GENERIC_SUBJECT.match(sentence) and firm is not None and not self.looking_ahead
+                    and (firm.kind == "organisation" or (firm.kind == "person" and " " not in firm.name))
+                    and 0 <= paragraph - self.last_named_paragraph <= 1):
+                # "Kept noted that oil prices fell sharply last year …" then "Analysts expect the oil market surplus
+                # to persist in 2026": the firm's analysts, just named (a one-word name is a firm's, not a person's)
+                return _Speaker(firm.name, "pronoun", f"speaker from the paragraph before ('"
+                                f"{sentence.split()[0]}' = {firm.name}'s)", "organisation")
             if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
                 article = self._article_speaker()  # not the previous sentence's speaker either
                 return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
             return None
+        relay = _RELAYED.search(sentence)
+        if relay and len(mentions) >= 2:
+            # "… could default by 2028, the minister warned, Roe said": Roe relays the minister's forecast
+            inner = [m for m in mentions if relay.start() <= m[1] < relay.start("outer")]
+            if inner:
+                return inner[0][2]
         return min(mentions, key=lambda mention: (mention[0], mention[1]))[2]
 
     def _speaker_at(self, speaker: _Speaker, position: int) -> _Speaker:
@@ -1033,28 +1300,84 @@ class _ArticleReader:
         found: list[tuple[int, Candidate]] = []
         previous: tuple[int, _Speaker] | None = None  # the previous sentence's paragraph and speaker
         in_text: dict[int, _Speaker] = {}  # each paragraph's last speaker, fallbacks aside
-        for sentence in self.sentences:
+        open_after = self._open_quotes()
+        self.quoted = [i > 0 and open_after[i - 1] and self.sentences[i - 1].paragraph == sentence.paragraph
+                       for i, sentence in enumerate(self.sentences)]  # the sentence starts inside a quotation
+        for self.index, sentence in enumerate(self.sentences):
             self._learn_persons(sentence.text)
+            self._note_subject(sentence.text)
             speaker = self._sentence_speaker(sentence.text)
             if speaker is not None:
                 self._remember(sentence, speaker)
+            elif open_after[self.index]:
+                speaker = self._quote_closer(open_after) or self._continued_speaker(sentence, previous, in_text)
             else:
                 speaker = self._continued_speaker(sentence, previous, in_text)
             self._note_relay(sentence, speaker)
             if speaker is None:
-                speaker = self._article_speaker()
+                speaker = self.sections.get(sentence.paragraph) or self._article_speaker()
             else:
                 in_text[sentence.paragraph] = speaker
             previous = (sentence.paragraph, speaker)
             found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
         return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
 
+    def _section_speakers(self, body: list[tuple[int, str]]) -> dict[int, _Speaker]:
+        """A heading that names a person ("Jay Bryson, chief economist at Wells Fargo bank") introduces what
+        follows it, up to the next heading: the fallback speaker of those paragraphs."""
+        sections: dict[int, _Speaker] = {}
+        current: _Speaker | None = None
+        index = {line: i for i, line in enumerate(body)}
+        for number, line in enumerate(self.lines):
+            if line in index:
+                if current is not None:
+                    sections[index[line]] = current
+                continue
+            if number == 0 or re.match(r"(?i)by\s", line[1]):
+                continue  # the headline, a byline ("By Ann Saphir")
+            match = re.fullmatch(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})(?:,\s+[^.!?]+)?", line[1])
+            names = _person_names(match["name"] + ",") if match else []
+            current = (_Speaker(names[0], "lead", f"no speaker found: the heading above names {names[0]}", "person")
+                       if names and names[0] == match["name"] else None)
+        return sections
+
+    def _open_quotes(self) -> list[bool]:
+        """Per sentence: whether a quotation is still open at its end (within its paragraph)."""
+        result, inside, paragraph = [], False, None
+        for sentence in self.sentences:
+            if sentence.paragraph != paragraph:
+                inside, paragraph = False, sentence.paragraph
+            marks = sum(sentence.text.count(mark) for mark in ('"', "“", "”"))
+            inside ^= marks % 2 == 1
+            result.append(inside)
+        return result
+
+    def _quote_closer(self, open_after: list[bool]) -> _Speaker | None:
+        """The speaker named where a quotation of several sentences closes: "Rates will fall by June. A recession
+        is likely next year," said John Doe."""
+        paragraph = self.sentences[self.index].paragraph
+        for later in range(self.index + 1, len(self.sentences)):
+            if self.sentences[later].paragraph != paragraph:
+                return None
+            if not open_after[later]:
+                self.looking_ahead, mentions = True, self.mentions
+                try:
+                    speaker = self._sentence_speaker(self.sentences[later].text)
+                finally:
+                    self.looking_ahead, self.mentions = False, mentions
+                if speaker is None or speaker.how not in ("named", "pronoun"):
+                    return None
+                return replace(speaker, reason=f"speaker named where the quotation closes ({speaker.name})")
+        return None
+
     def _remember(self, sentence: _Sentence, speaker: _Speaker) -> None:
         self.last_named = speaker
+        self.last_named_paragraph = sentence.paragraph
         if speaker.kind == "person":
             self.last_person = speaker
         elif speaker.kind in ("organisation", "outlet"):
             self.last_group = speaker
+            self.last_group_paragraph = sentence.paragraph
         if speaker.kind == "outlet":
             self.last_outlet = speaker
             if sentence.paragraph == 0 and self.lead is None and re.search(r"\breport(?:s|ed)\b", sentence.text):
@@ -1077,6 +1400,11 @@ class _ArticleReader:
         before = in_text.get(sentence.paragraph - 1)
         if before is not None and self.opens_block[sentence.paragraph]:
             return replace(before, how="continued", reason=f"block quote introduced by {before.name}")
+        if (before is None and self.opens_block[sentence.paragraph] and self.last_subject is not None
+                and self.last_subject_paragraph == sentence.paragraph - 1):
+            # "Jane Roe spoke on Monday." then a quotation nobody is named for: hers
+            return replace(self.last_subject, how="continued",
+                           reason=f"quotation after a paragraph about {self.last_subject.name}")
         if before is not None and before.kind == "organisation" and paragraph == sentence.paragraph - 1:
             # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
             # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"
@@ -1108,8 +1436,14 @@ class _ArticleReader:
         location = bool(_LOCATION_CUE.search(text))
         candidates: list[Candidate] = []
         carried: _Hedge | None = None  # the previous clause's hedge, for a clause that continues its claim
+        previous_times: list[_Time] = []
         for start, end, continues in _clauses(text):
             clause_times = [t for t in times if start <= t.start < end]
+            if not clause_times and re.match(r"but\s", text[start:end]):
+                # "… will likely make some progress in the remainder of this year, but it is unlikely to be enough":
+                # the contrast is about the same time
+                clause_times = previous_times
+            previous_times = clause_times
             numbers = [replace(odds, start=odds.start + start, end=odds.end + start)
                        for odds in stated_odds(text[start:end]) if not self._past_number(text, start, odds.start + start)]
             if numbers:
@@ -1133,8 +1467,13 @@ class _ArticleReader:
             others = [h.text for h in hedges if h is not best]
             venues = self._venues(text, start, end, speaker) if location else []
             time_text, window, time_notes = self._window(text, clause_times)
-            if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues:
-                continue  # "will" without a date or a place is narration
+            quoted = (speaker.kind == "person" and speaker.how != "article"
+                      and (self.quoted[self.index] or text.lstrip()[:1] in "\"“"))
+            if _spelling_key(best.text) in _VERB_HEDGES and window is None and not venues:
+                continue  # "He believes the issues are temporary": no time, no forecast
+            if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not (
+                    quoted and _spelling_key(best.text) == "will" and re.search(r"\bwill\s+win\b", text[start:end])):
+                continue  # "will" without a date or a place is narration; an expert's quoted "X will win" is not
             candidates += self._build(
                 sentence, speaker, best, others, time_text, window, time_notes, venues, (start, end)
             )
@@ -1184,12 +1523,19 @@ class _ArticleReader:
         usable: list[tuple[_Time, str]] = []
         unread: _Time | None = None
         for time in times:
+            if re.search(r"\b(?:said|says|predicted|forecast|wrote|told\s+\w+|warned|estimated|announced)\s+"
+                         r"(?:(?:at|in|on|earlier\s+in|late\s+in|early\s+in)\s+)?(?:the\s+(?:end|start|beginning|middle)"
+                         r"\s+of\s+)?$", sentence[: time.start] + " "):
+                notes.append(f"time phrase '{time.text}' says when it was said: not used")
+                continue  # "predicted at the end of July that …", "said today that …"
             if re.search(r"\b(?:rather\s+than|instead\s+of|not)\s*$", sentence[: time.start]):
                 notes.append(f"time phrase '{time.text}' is negated ('rather than'): not used")
                 continue
             try:
                 window = _span_window(time.text, self.published) if time.kind == "span" else None
-                window = window or parse_window_phrase(time.text, made_on=self.published)
+                phrase = re.sub(r"\bseveral\b", "few", time.text, flags=re.IGNORECASE)  # "the next several days"
+                phrase = re.sub(r"^end\s+(\d{4})$", r"by the end of \1", phrase)  # "to end 2025 at 3.6 per cent"
+                window = window or parse_window_phrase(phrase, made_on=self.published)
             except InvalidInput:
                 unread = unread or time
                 continue
@@ -1380,7 +1726,13 @@ class _ArticleReader:
             if candidate.window is None and candidate.option is None:
                 result.append(candidate)
                 continue
-            key = (candidate.expert, candidate.suggested_question.kind, candidate.window, candidate.option)
+            # the same claim restated: same speaker, question, window, option and probability ("a 98% chance" of one
+            # event and "most likely" of another in the same five years are two claims)
+            key = (candidate.expert, candidate.suggested_question.kind, candidate.window, candidate.option,
+                   round(candidate.probability, 2))
+            if key in kept and not _same_claim(result[kept[key]].quote, candidate.quote):
+                result.append(candidate)  # "supply shocks will ease next year" and "inflation will likely fall back
+                continue  # … next year": one speaker, one window, two claims
             if key in kept:
                 repeats[key] = repeats.get(key, 0) + 1
                 if candidate.confidence > result[kept[key]].confidence:

@@ -65,6 +65,12 @@ VARIANTS = {
     "possibly": "possible",
     "maybe": "perhaps",
     # news hedges read by ``extract`` (issue 14): a prediction is an expectation, "on course" is "likely"
+    "forecasts": "expects",  # "Jane Roe forecasts a recession next year" (a verb; the noun is skipped)
+    "projects": "expects",
+    "sees": "expects",
+    "believes": "expects",
+    "thinks": "expects",
+    "reckons": "expects",
     "predicts": "expects",
     "predict": "expects",
     "predicted": "expects",
@@ -109,6 +115,9 @@ VARIANTS = {
     "no doubt that": "no doubt",
     "beyond doubt": "no doubt",
     "no way": "no chance",
+    "effectively zero": "almost no chance",  # "as close to zero as to be effectively zero" (Curtice)
+    "zero chance": "no chance",
+    "going to": "will",  # "we're going to see $100 a barrel … during the first half of the year"
     "would": "will",  # reported speech: "the CEBR said prices would go up by 2% in 2010"
     "will not": "no chance",
     "won't": "no chance",
