@@ -89,9 +89,9 @@ STEP_WIDTH, STEP_HEIGHT, STEP_LEFT, STEP_TOP = 560, 140, 36, 8
 
 class Line(NamedTuple):
     """One expert's line on a step chart: SVG path data of the steps and of the dots (one
-    per forecast), and the legend (colour, expert, their latest probability). All HTML as
-    it is: numbers, a colour of the palette, and the expert's slug and name as escaped in
-    the chart's points (``data.Point``)."""
+    per forecast), and the legend (the separator before it, colour, expert, their latest
+    probability). All HTML as it is: numbers, a colour of the palette, and the expert's slug
+    and name as escaped in the chart's points (``data.Point``)."""
 
     colour: str
     path: str
@@ -99,6 +99,7 @@ class Line(NamedTuple):
     slug: str
     expert: str
     last: str
+    gap: str  # before its legend: nothing for the first line, " · " for the others
 
 
 class Steps(NamedTuple):
@@ -133,7 +134,8 @@ def steps(claim, known_on: dt.date | None, today: dt.date) -> Steps | None:
         legend[slug] = (expert, f"{probability * 100:.4g}%")
     right = f"H{STEP_LEFT + (end - start).days / span * STEP_WIDTH:.1f}"
     lines = [
-        Line(PALETTE[index] if index < len(PALETTE) else OTHER, "".join(paths[slug]) + right, "".join(dots[slug]), slug, *legend[slug])
+        Line(PALETTE[index] if index < len(PALETTE) else OTHER, "".join(paths[slug]) + right, "".join(dots[slug]), slug, *legend[slug],
+             " · " if index else "")
         for index, slug in enumerate(paths)
     ]
     # The frame is drawn by question.html at these fixed sizes: only the dates change.
