@@ -8,7 +8,16 @@ Every number comes from the functions behind the command line's JSON (``leaderbo
 statuses), read in a few whole-table queries: a per-page query would cost minutes on a
 record of 100,000 questions. Charts are inline SVG computed here (``charts``): drawing
 them with matplotlib would take a minute on their own. Templates are Jinja2, with
-autoescaping on, so every text from the record (names, quotes, sources) stays text.
+autoescaping on, so every text from the record (names, quotes, sources) stays text. The
+two tables that hold a million cells on a big record (an expert's forecasts, a question's
+chart lines) are the exception: their values come as HTML from ``data`` and ``charts``
+(the record's text escaped there once per value with markupsafe, the rest numbers and
+dates), and the templates write them as they are, in ``{% autoescape false %}`` blocks
+that say so. Escaping each cell again in the template took most of the report's time.
+
+A big record's site is written by processes forked from the command's (``_write``): one
+reads the scores while the command reads the rest, then two write the experts' and
+questions' pages while it writes the listings.
 
 The site is written into a temporary folder beside ``--output`` and moved into place when
 complete: a failure leaves nothing behind.
