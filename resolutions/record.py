@@ -210,11 +210,16 @@ def _claims_aside(engine, query: Select) -> tuple[tuple[int, ...], np.ndarray]:
         return record_version(connection), fetch_numbers(connection, query, 6)
 
 
+def seen_elsewhere(engine) -> bool:
+    """Whether another connection (another thread, a forked process) sees the database this
+    engine does: not an in-memory one."""
+    return engine.url.database not in (None, "", ":memory:") and engine.pool.__class__.__name__ not in ("StaticPool", "SingletonThreadPool")
+
+
 def _in_parallel(session: Session, focus: Focus | None) -> bool:
     """Whether the record is big enough for the claims to be read aside, on a database a
-    second connection sees as this one does (not an in-memory one)."""
-    engine = session.get_bind()
-    if focus is not None or engine.url.database in (None, "", ":memory:") or engine.pool.__class__.__name__ in ("StaticPool", "SingletonThreadPool"):
+    second connection sees as this one does (``seen_elsewhere``)."""
+    if focus is not None or not seen_elsewhere(session.get_bind()):
         return False
     largest = session.execute(select(func.max(Forecast.id))).scalar()
     return (largest or 0) >= PARALLEL_FROM

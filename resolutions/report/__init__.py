@@ -187,14 +187,14 @@ def _write(session: Session, root: Path, today: dt.date, size: int) -> SiteCount
     import multiprocessing
 
     from trackrecord.forecasts.chain import shown_head
-    from trackrecord.resolutions.record import record_version
+    from trackrecord.resolutions.record import record_version, seen_elsewhere
     from trackrecord.resolutions.report.data import gather
 
     global _FORKED
     version = record_version(session.connection())
     head = shown_head(session.connection())
     size_of_record = sum(session.execute(select(func.count()).select_from(table)).scalar_one() for table in (Expert, Question))
-    workers = WORKERS if size_of_record >= PARALLEL_FROM else 1
+    workers = WORKERS if size_of_record >= PARALLEL_FROM and seen_elsewhere(session.get_bind()) else 1
     fork = multiprocessing.get_context("fork")
     url = session.get_bind().url.render_as_string(hide_password=False)
     if workers == 1:
