@@ -209,8 +209,16 @@ REPORTING_VERBS = (
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
     "stressed", "offered", "hinted", "hints", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
-    "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
+    "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast", "conceded", "concedes",
+    "predicting",
 )
+#: Bookmakers by name: a price ("Liverpool remain the favourites at 7/4") in a sentence with no speaker is the
+#: price of the bookmaker the article names ("bookies Ladbrokes now pricing FOUR clubs at 5/1 or shorter").
+BOOKMAKERS = ("Ladbrokes", "William Hill", "Paddy Power", "Betfair", "Bet365", "Coral", "Sky Bet", "SkyBet", "Betway",
+              "Unibet", "Betfred", "BetVictor", "BoyleSports", "Boylesports", "DraftKings", "FanDuel", "BetMGM",
+              "Sportsbet", "Smarkets", "Betdaq", "Star Sports")
+_BOOKMAKER_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(BOOKMAKERS) + r")(?![\w-])")
+_PRICE = re.compile(r"(?<![\w/.])\d+/\d+(?![\w/])")
 #: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
 SPEAKER_FILLERS = {"also", "further", "again", "previously", "earlier", "later", "then", "repeatedly", "has", "had",
                    "have", "clearly", "reportedly", "recently", "once", "now", "only", "publicly", "has also"}
@@ -354,14 +362,19 @@ _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _SPAN_COUNT = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
                r"thirty|couple\s+of|few)")
 _UNIT = r"(?:day|week|month|year|decade)s?"
-_NUMBERED = (r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
-             r"thirty)\s+(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade)")
+_RANGE_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
+#: the low end of a range of counts, "5 to" / "3-" / "two or" in "5 to 10 years", "3-5 years", "two or three years"
+_RANGE_LOW = rf"(?:{_RANGE_NUMBER}\s*(?:-|–|\s+to\s+|\s+or\s+)\s*)?"
+_NUMBERED = (rf"(?:{_RANGE_LOW}(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+             r"twenty|thirty)\s+(?:more\s+)?(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade)")
 #: Spans counted from the publication day, read here (not by parse_window_phrase): kind "span". "The coming
 #: days/weeks/months" stay with parse_window_phrase's vague forms.
 SPAN_FORMS = (
     rf"(?:within|in|over|during|for)\s+the\s+(?:next|coming|following)\s+{_NUMBERED}",
     rf"the\s+(?:next|coming)\s+{_NUMBERED}",
-    rf"within\s+(?:{_SPAN_COUNT})\s+{_UNIT}",
+    rf"within\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+{_UNIT}",
+    # "for another one to three years", "another 3-5 years", "for up to five more years", "up to four years"
+    rf"(?:for\s+)?(?:another|up\s+to)\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:more\s+)?(?:year|decade)s?",
     rf"in\s+(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",
     r"between\s+now\s+and\s+(?:the\s+end\s+of\s+)?(?:\d{4}|year[- ]end)",
     r"this\s+year,?\s+or\s+(?:in\s+)?(?:any\s+of\s+)?the\s+(?:next|following)\s+\w+(?:\s+years)?",
@@ -382,6 +395,7 @@ TIME_FORMS = (
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
     ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}|(?<=\bbefore\s)\d{4}"),
+    ("calendar", r"(?:early|mid|late)[\s-]+\d{4}"),  # "late 2025", "mid-2026", "by early 2027"
     ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
     ("vague", r"within\s+(?:days|weeks|months)"),
@@ -597,6 +611,9 @@ def _span_window(text: str, published: dt.date) -> Window | None:
         return Window(max(published, dt.date(target, 1, 1)), dt.date(target, 6, 30))
     if "end of the decade" in phrase:
         return Window(published, dt.date(year - year % 10 + 9, 12, 31))
+    phrase = phrase.replace(" more ", " ")  # "five more years"
+    # a range of counts ends with its high end: "5 to 10 years", "3-5 years", "one to three years"
+    phrase = re.sub(rf"{_RANGE_NUMBER}\s*(?:-|–| to | or )\s*(?={_RANGE_NUMBER}\s)", "", phrase)
     match = re.search(rf"(?:(?P<count>{_SPAN_COUNT}) )?(?P<unit>day|week|month|year|decade)s?", phrase)
     if match is None:
         return None
@@ -1285,6 +1302,17 @@ class _ArticleReader:
                     return name[0].upper() + name[1:]
         return None
 
+    def _bookmaker(self, sentence: str) -> _Speaker | None:
+        """The bookmaker the article names (the last one named so far, else the first), for a price said by nobody."""
+        if not _PRICE.search(sentence):
+            return None
+        before = _BOOKMAKER_NAME.findall(self.text[:self.sentences[self.index].start])
+        named = before[-1] if before else next(iter(_BOOKMAKER_NAME.findall(self.text)), None)
+        if named is None or (self.outlet and self.outlet.casefold() == named.casefold()):
+            return None
+        reason = f"no speaker found: a bookmaker's price, and the article names the bookmaker {named}"
+        return _Speaker(named, "lead", reason, "organisation")
+
     def _article_speaker(self) -> _Speaker:
         if self.lead is not None:
             return self.lead
@@ -1315,7 +1343,7 @@ class _ArticleReader:
                 speaker = self._continued_speaker(sentence, previous, in_text)
             self._note_relay(sentence, speaker)
             if speaker is None:
-                speaker = self.sections.get(sentence.paragraph) or self._article_speaker()
+                speaker = self.sections.get(sentence.paragraph) or self._bookmaker(sentence.text) or self._article_speaker()
             else:
                 in_text[sentence.paragraph] = speaker
             previous = (sentence.paragraph, speaker)
