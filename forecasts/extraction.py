@@ -895,6 +895,8 @@ class _ArticleReader:
         self.index = 0  # the sentence being read
         self.quoted: list[bool] = []
         self.sections = self._section_speakers(body)  # paragraph -> the person a heading above it names
+        self.bullets = {index for index, (start, _) in enumerate(body)  # paragraphs that are bullet points
+                        if re.fullmatch(r"\s*[•\-–*·]\s+", text[text.rfind("\n", 0, start) + 1:start])}
         self.looking_ahead = False  # reading a later sentence for the name a description is about
         self.last_group_paragraph = -2  # the paragraph the last organisation spoke in
         self.last_named_paragraph = -2  # the paragraph the last named speaker spoke in
@@ -1434,6 +1436,11 @@ class _ArticleReader:
             # "Jane Roe spoke on Monday." then a quotation nobody is named for: hers
             return replace(self.last_subject, how="continued",
                            reason=f"quotation after a paragraph about {self.last_subject.name}")
+        if (before is not None and before.how == "named" and paragraph == sentence.paragraph - 1
+                and {sentence.paragraph, paragraph} <= self.bullets):
+            # a list of points: "- Miran projects 150 basis points of cuts by end of 2026." then "- Rate reductions
+            # expected to begin in late 2025": the bullet before names who expects it
+            return replace(before, how="continued", reason=f"speaker carried over from the bullet before ({before.name})")
         if before is not None and before.kind == "organisation" and paragraph == sentence.paragraph - 1:
             # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
             # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"
