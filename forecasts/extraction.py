@@ -302,6 +302,12 @@ ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "str
 _DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
                         + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
                         r"(?:\s+who\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+)?$")  # "the general who led the 2003 invasion said"
+#: "according to the bank's chief economist, Jane Roe", "issued by the UK's Armed Forces Minister, James Heappey"
+_TITLE_THEN_NAME = re.compile(
+    r"\b(?:[Aa]ccording\s+to|(?:issued|made|given|voiced|sounded|delivered)\s+by)\s+(?P<title>(?:the|an?)\s+[^,;:()]{1,80}?),"
+    r"\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})(?=\s*(?:[,.;:!?\"”’)]|$))")
+_ROLE_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "director", "head", "ceo",
+                "founder", "president", "economist", "strategist"}
 #: "according to a forecast released Thursday": a work whose maker is named in a following sentence.
 _DESCRIBED_WORK = re.compile(r"(?:an?|the)\s+(?:new|latest|recent)?\s*(?P<role>forecast|model|survey|poll|report|"
                              r"study|analysis|assessment|projection)\b(?!\s+(?:by|from|of)\b)")
@@ -704,7 +710,7 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True
     if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
         return True
-    if key == "would" and not re.search(r"\b(?:said|predicted|forecast|expected|estimated|projected|reckoned)\b",
+    if key == "would" and not re.search(r"\b(?:said|predicted|predicting|forecast|expected|estimated|projected|reckoned)\b",
                                         sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
     if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
@@ -1017,6 +1023,13 @@ class _ArticleReader:
 
     def _according_to(self, sentence: str) -> list[tuple[int, list[str], str]]:
         found = []
+        for match in _TITLE_THEN_NAME.finditer(sentence):
+            # "according to the bank's chief economist, Jane Roe", "a warning has been issued by the UK's Armed Forces
+            # Minister, James Heappey": the name after the title
+            if _strip_word(match["title"].split()[-1]).casefold() in set(ROLES) | _OFFICE_TITLES | _ROLE_TITLES:
+                found.append((match.start(), match["name"].rstrip(".").split(), "name"))
+        if found:
+            return found
         for match in re.finditer(r"\b[Aa]ccording\s+to\s+", sentence):
             segment = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0].rstrip(".!?\"”’ ")
             work = re.match(r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:report|review|survey|forecast|study|"

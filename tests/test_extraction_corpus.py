@@ -28,7 +28,7 @@ FOUND = {
     "22": [0, 1, 2, 3], "23": [0, 1], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
     "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 1, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1],
-    "55": [], "56": [0], "58": [1, 2, 3], "59": [0, 1], "61": [0], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [], "68": [], "70": [0], "71": [],
+    "55": [], "56": [0], "58": [1, 2, 3], "59": [0, 1], "61": [0], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [], "70": [0], "71": [],
 }
 
 
@@ -574,3 +574,12 @@ def test_a_price_said_by_nobody_is_the_named_bookmakers(article):
 def open_article(name: str) -> str:
     assert LABELS[name]["part"] == "dev"
     return (ARTICLES / name).read_text(encoding="utf-8")
+
+
+def test_a_title_then_a_name_after_by_or_according_to(article):
+    # 67 (ovexro): "…, a stark warning has been issued by the UK's Armed Forces Minister, James Heappey."
+    heappey = open_article("67_ovexro_heappey_war.txt").split("\n\n")[3] + "\n"
+    assert article(heappey, "2025-07-01") == [("James Heappey", "possibility", 0.4, "2025-07-01..2030-07-01")]
+    # the same form after "according to" (issue 14's made-up example; no dev article has it yet)
+    roe = "A recession is likely by mid-2026, according to the bank's chief economist, Jane Roe.\n"
+    assert article(roe, "2025-06-01") == [("Jane Roe", "likely", 0.7, "..2026-08-31")]
