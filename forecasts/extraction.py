@@ -595,6 +595,8 @@ def _time_phrases(sentence: str) -> list[_Time]:
             continue  # "as soon as"
         if core == "May" and _OPTATIVE_MAY.match(sentence, match.start()):
             continue  # "May I…", "May it…": the verb, not the month
+        if re.fullmatch(_MONTH, core) and re.match(r"[’']s\b", sentence[match.end():]):
+            continue  # "Theresa May's Government": a name, not the month
         found.append(_Time(match.start(), match.end(), phrase, core, TIME_FORMS[form][0]))
     return found
 

@@ -28,7 +28,7 @@ FOUND = {
     "22": [0, 1, 2, 3], "23": [0, 1], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
     "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 1, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1],
-    "55": [], "56": [0], "58": [1, 2, 3], "59": [0, 1], "61": [0], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [], "70": [0], "71": [],
+    "55": [], "56": [0], "58": [1, 2, 3], "59": [0, 1], "61": [0], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [0], "70": [0], "71": [],
 }
 
 
@@ -583,3 +583,10 @@ def test_a_title_then_a_name_after_by_or_according_to(article):
     # the same form after "according to" (issue 14's made-up example; no dev article has it yet)
     roe = "A recession is likely by mid-2026, according to the bank's chief economist, Jane Roe.\n"
     assert article(roe, "2025-06-01") == [("Jane Roe", "likely", 0.7, "..2026-08-31")]
+
+
+def test_at_risk_of_and_a_possessive_month_name(article):
+    # 68 (The Independent): "at risk of" reads as "possible"; "Theresa May's" is a name, not the month of May;
+    # the title before the name ("the Tory former Deputy Prime Minister Michael Heseltine has said") is stripped
+    heseltine = open_article("68_independent_heseltine_collapse.txt").split("\n\n")[1] + "\n"
+    assert article(heseltine, "2017-06-26") == [("Michael Heseltine", "at risk of", 0.4, "2017-06-26..2019-06-26")]
