@@ -658,6 +658,9 @@ def _hedge_table(scale: VerbalScale) -> dict[str, str]:
             table[spelling] = target
     if "won't" in table:
         table["won’t"] = table["won't"]
+    if "will" in table:  # "we'll be by 2026 pretty close to two per cent": a contracted "will"
+        for pronoun in ("i", "we", "you", "he", "she", "it", "they"):
+            table[f"{pronoun}'ll"] = table["will"]
     return table
 
 
@@ -731,7 +734,8 @@ def _negated(before: list[str], key: str) -> bool:
 
 
 def _spelling_key(written: str) -> str:
-    return " ".join(written.casefold().replace("’", "'").split())
+    key = " ".join(written.casefold().replace("’", "'").split())
+    return "will" if re.fullmatch(r"\w+'ll", key) else key
 
 
 def _hedges(sentence: str, times: list[_Time], table: dict[str, str], pattern: re.Pattern[str]) -> list[_Hedge]:

@@ -28,7 +28,7 @@ FOUND = {
     "22": [0, 1, 2, 3], "23": [0, 1], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
     "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 1, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1],
-    "55": [], "56": [0], "58": [1, 2, 3], "59": [0, 1], "61": [0], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [0], "70": [0], "71": [],
+    "55": [], "56": [0], "58": [1, 2, 3], "59": [0, 1], "61": [0, 1], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [0], "70": [0], "71": [],
 }
 
 
@@ -534,6 +534,7 @@ def test_ranges_of_years_end_with_their_high_end(article):
     assert article(franks, "2004-11-11") == [
         ("Tommy Franks", "will", 0.95, "2004-11-11..2007-11-11"),
         ("Tommy Franks", "expected", 0.7, None),
+        ("Tommy Franks", "we'll", 0.95, "2004-11-11..2007-11-11"),  # "another one to three years, I think we'll be …"
     ]
     # 65 (Antiwar.com): "another 3-5 years", and "conceded" reports what Kirby said
     kirby = open_article("65_antiwar_kirby_three_to_five.txt").split("\n\n")[3] + "\n"
@@ -590,3 +591,9 @@ def test_at_risk_of_and_a_possessive_month_name(article):
     # the title before the name ("the Tory former Deputy Prime Minister Michael Heseltine has said") is stripped
     heseltine = open_article("68_independent_heseltine_collapse.txt").split("\n\n")[1] + "\n"
     assert article(heseltine, "2017-06-26") == [("Michael Heseltine", "at risk of", 0.4, "2017-06-26..2019-06-26")]
+
+
+def test_a_contracted_will(article):
+    # 61 (BNN Bloomberg text): "we'll" is "will", read with its date as any "will"
+    dodge = open_article("61_webjosh_dodge_three_percent.txt").split("\n")[-2] + "\n"
+    assert article(dodge, "2024-06-14") == [("Dodge", "we'll", 0.95, "..2026-12-31")]
