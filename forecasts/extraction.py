@@ -31,14 +31,18 @@ is a small table or function below):
    "within the next year" (12 months, not next calendar year), "in five years", "over
    the next couple of years / the next decade", "in the coming year", "between now and
    2028", "until 2027", "this year, or any of the next four", "throughout 2026", "the
-   first six months of this year". A day without a year up to half a year before
+   first six months of this year"; a range of counts ends at its high end ("within the
+   next 5 to 10 years", "for another one to three years", "another 3-5 years", "for up
+   to five more years"). "late 2025", "mid-2026", "early 2027" are parts of a year (see
+   parse_window_phrase); a month name followed by "'s" ("Theresa May's") is a name. A
+   day without a year up to half a year before
    publication ("surveyed on March 3") is that past day, not next year's.
    When a clause has several, the most specific wins: calendar spans, then relative
    ones (next week), then vague ones (soon, the coming days); with several stated
    numbers in a clause, each number takes the time phrases nearest to it.
 4. **Hedges** are the verbal scale's phrases and their variants (``VARIANTS``, "very"/
-   "highly"), plus "possibility" read as "possible", matched longest first on word
-   boundaries, outside time phrases. Guards skip "May" the month (capitalised "May" is
+   "highly"), plus "possibility" read as "possible" and a contracted will ("we'll") read
+   as "will", matched longest first on word boundaries, outside time phrases. Guards skip "May" the month (capitalised "May" is
    the month unless "May I/it/God…"), "as possible", "plan" the noun (a plan word must
    be followed by "to" and not follow "the"/"his"/"…'s"), "hinted at the possibility",
    "certain" as in "a certain", "no doubt", "remote" not said of a chance, a modal that
@@ -50,8 +54,8 @@ is a small table or function below):
    modal before one, is conditional commentary; a hedge followed by a perfect ("likely
    the new rules have slowed hiring") speaks of the past; a question ("Will prices fall
    before the summer?") asks: none of them is a forecast.
-   **Numbers** (``forecasts.odds``: "a 35 percent chance", "puts the probability … at
-   45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
+   **Numbers** (``forecasts.odds``: "a 35 percent chance", "a '20 or 30 per cent chance'"
+   (its middle), "puts the probability … at 45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
    precedence over every verbal hedge of their clause (rank 4; the phrase is the number
    as written and ``scale_version`` is None); each number of a clause is a candidate of
    its own; a number said of the past ("in 2016 … gave Clinton a 98.1% chance", "up
@@ -66,7 +70,8 @@ is a small table or function below):
    - *named in the sentence*: ``NAME [, apposition,] [also|further|has…] VERB`` for
      the reporting verbs in ``REPORTING_VERBS`` ("said", "believes", "anticipates",
      "predicts", "suggested", "claimed", "noted", "estimates", "reported", "told", …),
-     "VERB NAME" at the end ("…, said Stankovich."), and "according to NAME". A person
+     "VERB NAME" at the end ("…, said Stankovich."), and "according to NAME" (also "according
+     to TITLE, NAME" and "issued/made by TITLE, NAME": the name). A person
      beats an outlet ("according to Sergey Markov" over "Orda.kz reports"); the leftmost
      wins among equals, except that a claim goes to the person named nearest before it
    ("When Biden said …, Summers disagreed, saying that a recession was almost
@@ -90,7 +95,8 @@ is a small table or function below):
    - *described, named later*: "…, a former Nato chief has warned", "according to an
      industry expert", "a group of economists has said", "according to a forecast released
      Thursday", "A pollster has said": the next few sentences' named speaker, else the
-     first person named there (office holders are passed over for an expert's description,
+     first person named there ("the now-retired US general who led the 2003 invasion said"
+     then "General Tommy Franks said …"; office holders are passed over for an expert's description,
      possessives and "the X for Y" too), else the maker of a poll or survey named there;
      "the X" with a person named before is that person. "An AAP survey of 15 economists"
      is nobody. "Both are agreed …": the first of the two people in the sentence before.
@@ -108,6 +114,9 @@ is a small table or function below):
      A "he"/"she" with no speaker before is the person the last sentences open with.
    - *lead source*: when the article's first paragraph relays another outlet ("The
      Moscow Times reports that …"), unattributed sentences are that outlet's.
+   - *bullets and bookmakers*: a bullet point with no speaker continues the speaker named
+     in the bullet right before it; a bookmaker's price ("at 7/4", "to 5/1 after") said by
+     nobody is the bookmaker the article names (``BOOKMAKERS``), unless that is the outlet.
    - *the article*: the publishing outlet (``outlet=``, else guessed from an
      "Original: URL" line), or "the article (outlet not named)".
    An outlet whose report, in the same paragraph, rests on anonymous people ("relying
