@@ -31,14 +31,18 @@ is a small table or function below):
    "within the next year" (12 months, not next calendar year), "in five years", "over
    the next couple of years / the next decade", "in the coming year", "between now and
    2028", "until 2027", "this year, or any of the next four", "throughout 2026", "the
-   first six months of this year". A day without a year up to half a year before
+   first six months of this year"; a range of counts ends at its high end ("within the
+   next 5 to 10 years", "for another one to three years", "another 3-5 years", "for up
+   to five more years"). "late 2025", "mid-2026", "early 2027" are parts of a year (see
+   parse_window_phrase); a month name followed by "'s" ("Theresa May's") is a name. A
+   day without a year up to half a year before
    publication ("surveyed on March 3") is that past day, not next year's.
    When a clause has several, the most specific wins: calendar spans, then relative
    ones (next week), then vague ones (soon, the coming days); with several stated
    numbers in a clause, each number takes the time phrases nearest to it.
 4. **Hedges** are the verbal scale's phrases and their variants (``VARIANTS``, "very"/
-   "highly"), plus "possibility" read as "possible", matched longest first on word
-   boundaries, outside time phrases. Guards skip "May" the month (capitalised "May" is
+   "highly"), plus "possibility" read as "possible" and a contracted will ("we'll") read
+   as "will", matched longest first on word boundaries, outside time phrases. Guards skip "May" the month (capitalised "May" is
    the month unless "May I/it/God…"), "as possible", "plan" the noun (a plan word must
    be followed by "to" and not follow "the"/"his"/"…'s"), "hinted at the possibility",
    "certain" as in "a certain", "no doubt", "remote" not said of a chance, a modal that
@@ -50,8 +54,8 @@ is a small table or function below):
    modal before one, is conditional commentary; a hedge followed by a perfect ("likely
    the new rules have slowed hiring") speaks of the past; a question ("Will prices fall
    before the summer?") asks: none of them is a forecast.
-   **Numbers** (``forecasts.odds``: "a 35 percent chance", "puts the probability … at
-   45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
+   **Numbers** (``forecasts.odds``: "a 35 percent chance", "a '20 or 30 per cent chance'"
+   (its middle), "puts the probability … at 45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
    precedence over every verbal hedge of their clause (rank 4; the phrase is the number
    as written and ``scale_version`` is None); each number of a clause is a candidate of
    its own; a number said of the past ("in 2016 … gave Clinton a 98.1% chance", "up
@@ -66,7 +70,8 @@ is a small table or function below):
    - *named in the sentence*: ``NAME [, apposition,] [also|further|has…] VERB`` for
      the reporting verbs in ``REPORTING_VERBS`` ("said", "believes", "anticipates",
      "predicts", "suggested", "claimed", "noted", "estimates", "reported", "told", …),
-     "VERB NAME" at the end ("…, said Stankovich."), and "according to NAME". A person
+     "VERB NAME" at the end ("…, said Stankovich."), and "according to NAME" (also "according
+     to TITLE, NAME" and "issued/made by TITLE, NAME": the name). A person
      beats an outlet ("according to Sergey Markov" over "Orda.kz reports"); the leftmost
      wins among equals, except that a claim goes to the person named nearest before it
    ("When Biden said …, Summers disagreed, saying that a recession was almost
@@ -90,7 +95,8 @@ is a small table or function below):
    - *described, named later*: "…, a former Nato chief has warned", "according to an
      industry expert", "a group of economists has said", "according to a forecast released
      Thursday", "A pollster has said": the next few sentences' named speaker, else the
-     first person named there (office holders are passed over for an expert's description,
+     first person named there ("the now-retired US general who led the 2003 invasion said"
+     then "General Tommy Franks said …"; office holders are passed over for an expert's description,
      possessives and "the X for Y" too), else the maker of a poll or survey named there;
      "the X" with a person named before is that person. "An AAP survey of 15 economists"
      is nobody. "Both are agreed …": the first of the two people in the sentence before.
@@ -108,6 +114,9 @@ is a small table or function below):
      A "he"/"she" with no speaker before is the person the last sentences open with.
    - *lead source*: when the article's first paragraph relays another outlet ("The
      Moscow Times reports that …"), unattributed sentences are that outlet's.
+   - *bullets and bookmakers*: a bullet point with no speaker continues the speaker named
+     in the bullet right before it; a bookmaker's price ("at 7/4", "to 5/1 after") said by
+     nobody is the bookmaker the article names (``BOOKMAKERS``), unless that is the outlet.
    - *the article*: the publishing outlet (``outlet=``, else guessed from an
      "Original: URL" line), or "the article (outlet not named)".
    An outlet whose report, in the same paragraph, rests on anonymous people ("relying
@@ -209,8 +218,16 @@ REPORTING_VERBS = (
     "reports", "insisted", "insists", "confirmed", "announced", "clarified", "indicated", "underscored",
     "stressed", "offered", "hinted", "hints", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
-    "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast",
+    "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast", "conceded", "concedes",
+    "predicting",
 )
+#: Bookmakers by name: a price ("Liverpool remain the favourites at 7/4") in a sentence with no speaker is the
+#: price of the bookmaker the article names ("bookies Ladbrokes now pricing FOUR clubs at 5/1 or shorter").
+BOOKMAKERS = ("Ladbrokes", "William Hill", "Paddy Power", "Betfair", "Bet365", "Coral", "Sky Bet", "SkyBet", "Betway",
+              "Unibet", "Betfred", "BetVictor", "BoyleSports", "Boylesports", "DraftKings", "FanDuel", "BetMGM",
+              "Sportsbet", "Smarkets", "Betdaq", "Star Sports")
+_BOOKMAKER_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(BOOKMAKERS) + r")(?![\w-])")
+_PRICE = re.compile(r"(?<![\w/.])\d+/\d+(?![\w/])")
 #: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
 SPEAKER_FILLERS = {"also", "further", "again", "previously", "earlier", "later", "then", "repeatedly", "has", "had",
                    "have", "clearly", "reportedly", "recently", "once", "now", "only", "publicly", "has also"}
@@ -292,7 +309,14 @@ ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "str
          "chairman", "chairwoman", "governor", "official", "executive", "magnate", "forecaster", "pollster",
          "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander")
 _DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
-                        + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$")
+                        + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
+                        r"(?:\s+who\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+)?$")  # "the general who led the 2003 invasion said"
+#: "according to the bank's chief economist, Jane Roe", "issued by the UK's Armed Forces Minister, James Heappey"
+_TITLE_THEN_NAME = re.compile(
+    r"\b(?:[Aa]ccording\s+to|(?:issued|made|given|voiced|sounded|delivered)\s+by)\s+(?P<title>(?:the|an?)\s+[^,;:()]{1,80}?),"
+    r"\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})(?=\s*(?:[,.;:!?\"”’)]|$))")
+_ROLE_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "director", "head", "ceo",
+                "founder", "president", "economist", "strategist"}
 #: "according to a forecast released Thursday": a work whose maker is named in a following sentence.
 _DESCRIBED_WORK = re.compile(r"(?:an?|the)\s+(?:new|latest|recent)?\s*(?P<role>forecast|model|survey|poll|report|"
                              r"study|analysis|assessment|projection)\b(?!\s+(?:by|from|of)\b)")
@@ -354,14 +378,19 @@ _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _SPAN_COUNT = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
                r"thirty|couple\s+of|few)")
 _UNIT = r"(?:day|week|month|year|decade)s?"
-_NUMBERED = (r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
-             r"thirty)\s+(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade)")
+_RANGE_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
+#: the low end of a range of counts, "5 to" / "3-" / "two or" in "5 to 10 years", "3-5 years", "two or three years"
+_RANGE_LOW = rf"(?:{_RANGE_NUMBER}\s*(?:-|–|\s+to\s+|\s+or\s+)\s*)?"
+_NUMBERED = (rf"(?:{_RANGE_LOW}(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+             r"twenty|thirty)\s+(?:more\s+)?(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade)")
 #: Spans counted from the publication day, read here (not by parse_window_phrase): kind "span". "The coming
 #: days/weeks/months" stay with parse_window_phrase's vague forms.
 SPAN_FORMS = (
     rf"(?:within|in|over|during|for)\s+the\s+(?:next|coming|following)\s+{_NUMBERED}",
     rf"the\s+(?:next|coming)\s+{_NUMBERED}",
-    rf"within\s+(?:{_SPAN_COUNT})\s+{_UNIT}",
+    rf"within\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+{_UNIT}",
+    # "for another one to three years", "another 3-5 years", "for up to five more years", "up to four years"
+    rf"(?:for\s+)?(?:another|up\s+to)\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:more\s+)?(?:year|decade)s?",
     rf"in\s+(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",
     r"between\s+now\s+and\s+(?:the\s+end\s+of\s+)?(?:\d{4}|year[- ]end)",
     r"this\s+year,?\s+or\s+(?:in\s+)?(?:any\s+of\s+)?the\s+(?:next|following)\s+\w+(?:\s+years)?",
@@ -382,6 +411,7 @@ TIME_FORMS = (
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
     ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}|(?<=\bbefore\s)\d{4}"),
+    ("calendar", r"(?:early|mid|late)[\s-]+\d{4}"),  # "late 2025", "mid-2026", "by early 2027"
     ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
     ("vague", r"within\s+(?:days|weeks|months)"),
@@ -574,6 +604,8 @@ def _time_phrases(sentence: str) -> list[_Time]:
             continue  # "as soon as"
         if core == "May" and _OPTATIVE_MAY.match(sentence, match.start()):
             continue  # "May I…", "May it…": the verb, not the month
+        if re.fullmatch(_MONTH, core) and re.match(r"[’']s\b", sentence[match.end():]):
+            continue  # "Theresa May's Government": a name, not the month
         found.append(_Time(match.start(), match.end(), phrase, core, TIME_FORMS[form][0]))
     return found
 
@@ -597,6 +629,9 @@ def _span_window(text: str, published: dt.date) -> Window | None:
         return Window(max(published, dt.date(target, 1, 1)), dt.date(target, 6, 30))
     if "end of the decade" in phrase:
         return Window(published, dt.date(year - year % 10 + 9, 12, 31))
+    phrase = phrase.replace(" more ", " ")  # "five more years"
+    # a range of counts ends with its high end: "5 to 10 years", "3-5 years", "one to three years"
+    phrase = re.sub(rf"{_RANGE_NUMBER}\s*(?:-|–| to | or )\s*(?={_RANGE_NUMBER}\s)", "", phrase)
     match = re.search(rf"(?:(?P<count>{_SPAN_COUNT}) )?(?P<unit>day|week|month|year|decade)s?", phrase)
     if match is None:
         return None
@@ -632,6 +667,9 @@ def _hedge_table(scale: VerbalScale) -> dict[str, str]:
             table[spelling] = target
     if "won't" in table:
         table["won’t"] = table["won't"]
+    if "will" in table:  # "we'll be by 2026 pretty close to two per cent": a contracted "will"
+        for pronoun in ("i", "we", "you", "he", "she", "it", "they"):
+            table[f"{pronoun}'ll"] = table["will"]
     return table
 
 
@@ -686,7 +724,7 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True
     if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
         return True
-    if key == "would" and not re.search(r"\b(?:said|predicted|forecast|expected|estimated|projected|reckoned)\b",
+    if key == "would" and not re.search(r"\b(?:said|predicted|predicting|forecast|expected|estimated|projected|reckoned)\b",
                                         sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
     if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
@@ -705,7 +743,8 @@ def _negated(before: list[str], key: str) -> bool:
 
 
 def _spelling_key(written: str) -> str:
-    return " ".join(written.casefold().replace("’", "'").split())
+    key = " ".join(written.casefold().replace("’", "'").split())
+    return "will" if re.fullmatch(r"\w+'ll", key) else key
 
 
 def _hedges(sentence: str, times: list[_Time], table: dict[str, str], pattern: re.Pattern[str]) -> list[_Hedge]:
@@ -877,6 +916,8 @@ class _ArticleReader:
         self.index = 0  # the sentence being read
         self.quoted: list[bool] = []
         self.sections = self._section_speakers(body)  # paragraph -> the person a heading above it names
+        self.bullets = {index for index, (start, _) in enumerate(body)  # paragraphs that are bullet points
+                        if re.fullmatch(r"\s*[•\-–*·]\s+", text[text.rfind("\n", 0, start) + 1:start])}
         self.looking_ahead = False  # reading a later sentence for the name a description is about
         self.last_group_paragraph = -2  # the paragraph the last organisation spoke in
         self.last_named_paragraph = -2  # the paragraph the last named speaker spoke in
@@ -997,6 +1038,13 @@ class _ArticleReader:
 
     def _according_to(self, sentence: str) -> list[tuple[int, list[str], str]]:
         found = []
+        for match in _TITLE_THEN_NAME.finditer(sentence):
+            # "according to the bank's chief economist, Jane Roe", "a warning has been issued by the UK's Armed Forces
+            # Minister, James Heappey": the name after the title
+            if _strip_word(match["title"].split()[-1]).casefold() in set(ROLES) | _OFFICE_TITLES | _ROLE_TITLES:
+                found.append((match.start(), match["name"].rstrip(".").split(), "name"))
+        if found:
+            return found
         for match in re.finditer(r"\b[Aa]ccording\s+to\s+", sentence):
             segment = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0].rstrip(".!?\"”’ ")
             work = re.match(r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:report|review|survey|forecast|study|"
@@ -1285,6 +1333,17 @@ class _ArticleReader:
                     return name[0].upper() + name[1:]
         return None
 
+    def _bookmaker(self, sentence: str) -> _Speaker | None:
+        """The bookmaker the article names (the last one named so far, else the first), for a price said by nobody."""
+        if not _PRICE.search(sentence):
+            return None
+        before = _BOOKMAKER_NAME.findall(self.text[:self.sentences[self.index].start])
+        named = before[-1] if before else next(iter(_BOOKMAKER_NAME.findall(self.text)), None)
+        if named is None or (self.outlet and self.outlet.casefold() == named.casefold()):
+            return None
+        reason = f"no speaker found: a bookmaker's price, and the article names the bookmaker {named}"
+        return _Speaker(named, "lead", reason, "organisation")
+
     def _article_speaker(self) -> _Speaker:
         if self.lead is not None:
             return self.lead
@@ -1315,7 +1374,7 @@ class _ArticleReader:
                 speaker = self._continued_speaker(sentence, previous, in_text)
             self._note_relay(sentence, speaker)
             if speaker is None:
-                speaker = self.sections.get(sentence.paragraph) or self._article_speaker()
+                speaker = self.sections.get(sentence.paragraph) or self._bookmaker(sentence.text) or self._article_speaker()
             else:
                 in_text[sentence.paragraph] = speaker
             previous = (sentence.paragraph, speaker)
@@ -1405,6 +1464,11 @@ class _ArticleReader:
             # "Jane Roe spoke on Monday." then a quotation nobody is named for: hers
             return replace(self.last_subject, how="continued",
                            reason=f"quotation after a paragraph about {self.last_subject.name}")
+        if (before is not None and before.how == "named" and paragraph == sentence.paragraph - 1
+                and {sentence.paragraph, paragraph} <= self.bullets):
+            # a list of points: "- Miran projects 150 basis points of cuts by end of 2026." then "- Rate reductions
+            # expected to begin in late 2025": the bullet before names who expects it
+            return replace(before, how="continued", reason=f"speaker carried over from the bullet before ({before.name})")
         if before is not None and before.kind == "organisation" and paragraph == sentence.paragraph - 1:
             # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
             # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"

@@ -44,6 +44,10 @@ _FRACTION = r"(?P<fraction>two[-\s]thirds|one[-\s]third|a\s+third|three[-\s]quar
             r"one[-\s]half|half)"
 
 _PERCENT_NOUN = re.compile(rf"(?<![\w.]){_PERCENT}\s+(?:{_NOUN}|certain|sure|likely|likelihood)\b", re.IGNORECASE)
+#: a range of percentages before the noun, read as its middle: "a '20 or 30 per cent chance'", "a 25-30% chance"
+_RANGE_PERCENT_NOUN = re.compile(
+    rf"(?<![\w.])(?P<low>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)?\s*(?:-|–|\s+to\s+|\s+or\s+)\s*{_PERCENT}\s+"
+    rf"(?:{_NOUN}|certain|sure|likely|likelihood)\b", re.IGNORECASE)
 _PERCENT_OF_RUNS = re.compile(rf"\bin\s+{_APPROX}{_PERCENT}\s+of\s+(?:the\s+)?(?:scenarios|simulations|cases|runs)\b",
                               re.IGNORECASE)
 _NOUN_THEN_PERCENT = re.compile(
@@ -59,7 +63,8 @@ _FRACTION_RE = re.compile(rf"\b{_FRACTION}\s+(?:chance|likely|probability|likeli
 _TO_ODDS = re.compile(rf"(?<![\w.])(?P<a>{_NUMBER})[\s-]+to[\s-]+(?P<b>{_NUMBER})(?!\w|\.\d)(?:\s*(?P<side>against|on|odds)\b)?",
                       re.IGNORECASE)
 _BOOKMAKER = re.compile(
-    r"(?:\b(?:are|is|at|priced\s+at|there's|there\s+is|odds\s+of)\s+(?P<a>\d+)/(?P<b>\d+)(?=\s+(?:for|about|to|on|that)\b|"
+    r"(?:\b(?:are|is|at|to|priced\s+at|there's|there\s+is|odds\s+of)\s+(?P<a>\d+)/(?P<b>\d+)(?=\s+(?:for|about|to|on|that|"
+    r"despite|after|having|following|with)\b|"
     r"\s*[.,;]))|(?:(?<![\w/])(?P<a2>\d+)/(?P<b2>\d+)\s+(?:shots?|favou?rites?|outsiders?)\b)",
     re.IGNORECASE)
 _COUNTERFACTUAL = re.compile(r"\b(?:would|typically|usually|normally|used\s+to)\b", re.IGNORECASE)
@@ -98,6 +103,10 @@ def stated_odds(clause: str) -> list[StatedOdds]:
             return
         found.append(StatedOdds(start, end, clause[start:end], round(value, 4)))
 
+    for match in _RANGE_PERCENT_NOUN.finditer(clause):
+        low, high = float(match["low"]), float(match["pct"])
+        if low < high:
+            add(match.start(), match.end(), (low + high) / 200)
     for match in _PERCENT_NOUN.finditer(clause):
         add(match.start(), match.end(), float(match["pct"]) / 100)
     for match in _PERCENT_OF_RUNS.finditer(clause):

@@ -84,6 +84,7 @@ VARIANTS = {
     "clearly favored": "highly likely",
     "clearly favoured": "highly likely",
     "reasonable chance": "possible",
+    "at risk of": "possible",  # "Theresa May's Government is at risk of collapse within two years" (Heseltine)
     "more likely than not": "better than even",
     "slightly more likely than not": "better than even",
     "could be": "could",
