@@ -101,9 +101,11 @@ def timed_import(record: str, *args: str) -> tuple[float, int]:
 
 
 def assert_linear(measure, what: str = "importing") -> None:
-    """``measure(rows)`` -> (seconds, instructions) for a fresh record; N and 4N compared."""
-    small = [measure(N) for _ in range(REPEATS)]
-    large = [measure(4 * N) for _ in range(REPEATS)]
+    """``measure(rows)`` -> (seconds, instructions) for a fresh record; N and 4N compared.
+    The sizes take turns, so that a slow spell of the machine or the database (a
+    checkpoint, another job) falls on both and not on all the runs of one."""
+    pairs = [(measure(N), measure(4 * N)) for _ in range(REPEATS)]
+    small, large = [pair[0] for pair in pairs], [pair[1] for pair in pairs]
     seconds = min(s for s, _ in large) / min(s for s, _ in small)
     assert seconds <= 6, f"{what} 4 x {N} rows took {seconds:.1f} x the time of {N} rows (linear: about 4)"
     if not ON_POSTGRES:
