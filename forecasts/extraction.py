@@ -219,8 +219,15 @@ REPORTING_VERBS = (
     "stressed", "offered", "hinted", "hints", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast", "conceded", "concedes",
-    "predicting",
+    "predicting", "posted", "tweeted", "is confident", "is convinced", "is optimistic", "is hopeful",
+    "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting",
 )
+#: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it.
+_REVISES = re.compile(r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|trims|"
+            r"reduced|reduces|revised|revises|upgraded|downgraded)(?=\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:odds|probability|chances?|forecasts?|estimates?|projections?|outlook|expectations?)\b)")
+#: A firm revising its forecast is its speaker only when nobody else is named: "…, according to a report by the
+#: department's Energy Information Administration" names who stated it.
 #: Bookmakers by name: a price ("Liverpool remain the favourites at 7/4") in a sentence with no speaker is the
 #: price of the bookmaker the article names ("bookies Ladbrokes now pricing FOUR clubs at 5/1 or shorter").
 BOOKMAKERS = ("Ladbrokes", "William Hill", "Paddy Power", "Betfair", "Bet365", "Coral", "Sky Bet", "SkyBet", "Betway",
@@ -256,6 +263,7 @@ TITLES = {
     "secretary-general", "vice", "acting", "elect", "retired", "economist", "strategist", "pollster",
     "psephologist", "guru", "researcher", "adviser", "advisor", "founder", "ceo", "cfo", "executive", "managing",
     "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director", "prof",
+    "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "maj.", "capt.", "cllr", "mp", "mep", "rev.", "hon.",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -292,16 +300,38 @@ _RELAYED = re.compile(r",\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:war
                       r",\s+(?P<outer>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:said|says|added|told\s+\w+))"
                       r"[.!?\"”’]*$")
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
-_INVERTED = re.compile(r"\b(?:said|says|wrote|added|noted|told)\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){1,4})[.!?\"”’]*$")
+_INVERTING = (r"(?:said|says|wrote|writes|added|adds|noted|notes|told|warned|warns|explained|explains|continued|"
+              r"cautioned|cautions|predicted|predicts|argued|argues|insisted|insists|reckons|stressed|stresses|"
+              r"observed|observes|concluded|concludes|forecast|forecasts|projected|projects|believes|thinks)")
+_INVERTED = re.compile(rf"\b{_INVERTING}\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){{1,4}})"
+                       r"(?:\s+(?:on|in|at|during|to|from)\s+[^\"“”,]*)?[.!?\"”’]*$")  # "…, warns Jane Roe on Monday."
 _WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
 _WORK_BY = re.compile(
     rf"\b{_WORK}\s+(?:from|by)\s+(?:the\s+)?[\"“]?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.&’'-]*)*)"
     rf"|(?P<who_s>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?:[\w-]+\s+){{0,3}}?{_WORK}\b")
 #: The same, with an apposition after the name or a job title before it.
 _INVERTED_TITLED = re.compile(
-    r"(?:[,\"”’]\s*|^)(?:said|says|wrote|added|noted|told|warned|explained|continued|cautioned)\s+"
+    rf"(?:[,\"”’]\s*|^){_INVERTING}\s+"
     r"(?P<who>(?:(?:[a-z][\w-]*|[A-Z][\w.&’'-]*)\s+){0,6}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
     r"(?:,\s+[^\"“”]*)?[.!?\"”’]*$")
+#: Whose view a sentence states without a reporting verb: "in the view of Jane Roe", "in Roe's view", "For Jane
+#: Roe, the bill will pass", "In her view", "Her forecast: …".
+_NAME = r"[A-Z][\w.’'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]+){0,4}"
+_VIEW = r"(?:view|opinion|estimation|judge?ment|reckoning|eyes|telling|words)"
+_VIEW_OF = re.compile(rf"\b[Ii]n\s+(?:the\s+)?{_VIEW}\s+of\s+(?P<of>{_NAME})"
+                      rf"|\b[Ii]n\s+(?P<owner>{_NAME})[’']s\s+(?:own\s+)?{_VIEW}\b"
+                      rf"|^\W*(?:[Ff]or|[Tt]o)\s+(?P<for>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,2}}),")
+_PRONOUN_VIEW = re.compile(rf"\b[Ii]n\s+(?P<in>his|her|their)\s+(?:own\s+)?{_VIEW}\b"
+                           r"|^\W*(?P<lead>His|Her|Their)\s+(?:own\s+|latest\s+|new\s+)?(?:forecast|prediction|view|"
+                           r"expectation|bet|guess|estimate|team|call|base\s+case|outlook|projection|model)s?\b")
+_PRONOUN_OF = {"his": "he", "her": "she", "their": "they"}
+#: An opinion piece's author: a byline ("By Jane Roe") or a closing line ("Jane Roe is chief economist at …").
+_BYLINE = re.compile(r"[Bb]y\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})\s*(?:$|[,|(])")
+_AUTHOR_BIO = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
+                         r"(?:former\s+|senior\s+|chief\s+|co-)?(?:[\w-]+\s+){0,2}?(?:economist|professor|director|"
+                         r"fellow|editor|columnist|strategist|analyst|founder|head|author|president|partner|researcher|"
+                         r"lecturer|chair|adviser|advisor|writer|contributor|commentator|minister|officer)\b")
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|I[’']m|I[’']d|I[’']ve|I[’']ll|[Mm]y)(?![\w’'])")
 CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
 #: Role nouns that describe a speaker named elsewhere: "a former Nato chief has warned", "according to an
 #: industry expert", "according to the bank's chair".
@@ -361,7 +391,8 @@ _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "a
               "according", "god", "perhaps", "maybe", "instead", "furthermore", "therefore", "incidentally", "just",
               "shortly", "breaking", "well", "as", "i", "we", "it", "this", "that", "there", "here", "our", "my",
               "analysts", "economists", "experts", "scientists", "investors", "markets", "traders", "forecasters",
-              "observers", "strategists", "commentators", "pollsters", "officials", "many", "most", "some", "others"}
+              "observers", "strategists", "commentators", "pollsters", "officials", "many", "most", "some", "others",
+              "both", "neither", "each", "all"}
 _STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "that", "this", "with", "by", "be",
               "is", "are", "was", "it", "its", "as", "at", "from", "such", "would", "will", "may", "might",
               "could", "can", "should", "not", "their", "his", "her", "also", "even", "more", "than", "which",
@@ -923,12 +954,14 @@ class _ArticleReader:
         self.last_named_paragraph = -2  # the paragraph the last named speaker spoke in
         self.last_subject_paragraph = -2
         self.last_subject: _Speaker | None = None  # the last person a sentence opens with, for "he" and "she"
+        self.last_subject_text = ""  # the sentence that opens with them
         heading = _HEADLINE_SPEAKER.match(self.lines[0][1]) if self.lines and self.lines[0] not in body else None
         if heading and _classify(heading["name"].split()) == "person" and heading["name"].casefold() not in TITLES:
             reason = f"no speaker found: the speaker who opens the headline ({heading['name']})"
             self.lead = _Speaker(heading["name"], "lead", reason, "person")
         self.last_claim: tuple[str, str] | None = None  # the last claim's words and slug, for venues named alone
         self.venue_question: SuggestedQuestion | None = None  # the article's choice question, once suggested
+        self.author = self._author(body)  # an opinion piece's writer, for "I expect …" outside quotation marks
 
     # ---- people
 
@@ -1088,6 +1121,20 @@ class _ArticleReader:
                 found.append((match.start(), tokens, "name"))
         return found
 
+    def _views(self, sentence: str) -> list[tuple[int, list[str], str]]:
+        """Whose view the sentence states without a reporting verb ("in the view of Jane Roe", "In her view")."""
+        found = []
+        for match in _VIEW_OF.finditer(sentence):
+            tokens = [_strip_word(word).rstrip(".!?") for word in (match["of"] or match["owner"] or match["for"]).split()]
+            known, expanded = self._full_name(tokens[-1])
+            if match["for"] and not (_person_names(match["for"] + ",")
+                                     or (expanded and not known.startswith(("For ", "To ")))):
+                continue  # "For Europe, …", "To be sure, …": a place or an idiom, not a person's view
+            found.append((match.start(), tokens, "name"))
+        for match in _PRONOUN_VIEW.finditer(sentence):
+            found.append((match.start(), [_PRONOUN_OF[(match["in"] or match["lead"]).casefold()]], "pronoun"))
+        return found
+
     def _inverted(self, sentence: str) -> list[tuple[int, list[str], str]]:
         """"…, said Stankovich." : a reporting verb followed by the name at the end."""
         found = []
@@ -1124,6 +1171,13 @@ class _ArticleReader:
                          if t.casefold().rstrip("s") in ROLES or t.casefold() in ROLES
                          or t.casefold() in ("forecast", "model", "survey", "poll", "report", "study", "analysis",
                                              "assessment", "projection")), tokens[-1].casefold())
+            subject = self.last_subject
+            if (tokens[0].casefold() == "the" and subject is not None and role in self.last_subject_text.casefold()
+                    and subject.name.split()[-1] not in tokens):
+                # "Jane Roe, chief economist at Acme Bank, spoke on Monday." then "The economist expects …": the
+                # person a sentence before introduced in the same words
+                reason = f"speaker from an earlier sentence ('{description}' = {subject.name})"
+                return _Speaker(subject.name, "pronoun", reason, "person")
             named = self._named_after(role)
             if named is None:
                 return None
@@ -1134,6 +1188,10 @@ class _ArticleReader:
             if len(tokens) < 2:
                 return None  # "sources said", with nobody's sources named
             return _Speaker(name, "named", f"anonymous speaker named in sentence ('{reason_verb}')", "anonymous")
+        if "and" in tokens:  # "Jane Roe and John Doe, economists at Acme Bank, expect": the first named
+            first, rest = tokens[:tokens.index("and")], tokens[tokens.index("and") + 1:]
+            if _person_names(" ".join(first) + ",") and _person_names(" ".join(rest) + ","):
+                tokens = first
         tokens = self._person_in_group(tokens)
         kind = _classify(tokens)
         if kind == "person":
@@ -1170,6 +1228,7 @@ class _ArticleReader:
             name = " ".join(run) if " ".join(run) in self.persons else name
             self.last_subject = _Speaker(name, "pronoun", f"the person the sentence opens with ({name})", "person")
             self.last_subject_paragraph = self.sentences[self.index].paragraph
+            self.last_subject_text = sentence
 
     def _office_holder(self, text: str, name: str, role: str) -> bool:
         at = text.find(name.split()[0])
@@ -1231,17 +1290,17 @@ class _ArticleReader:
                 return rest
         if "of" in tokens:
             cut = tokens.index("of")
-            before = tokens[:cut]
+            before = _clean_person(tokens[:cut])  # "Professor Jane Roe of Oxford University": Jane Roe
             lowered = [t.casefold() for t in before]
             if (2 <= len(before) <= 3 and all(t[:1].isupper() for t in before) and _classify(before) == "person"
                     and not any(t in TITLES or t in NATIONALITIES for t in lowered)):
                 return before
         return tokens
 
-    def _sentence_speaker(self, sentence: str) -> _Speaker | None:
-        """The best speaker found in the sentence itself (named, pronoun or anaphora)."""
-        mentions: list[tuple[int, int, _Speaker]] = []
-        for match in self.verb_re.finditer(sentence):
+    def _verb_mentions(self, sentence: str, verbs: re.Pattern[str]) -> list[tuple[int, int, _Speaker]]:
+        """(priority, position, speaker) for each reporting verb with a speaker before it."""
+        mentions = []
+        for match in verbs.finditer(sentence):
             found = self._speaker_before(sentence, match.start())
             if found is None:
                 continue
@@ -1249,19 +1308,29 @@ class _ArticleReader:
             speaker = self._resolve(tokens, how, f"{' '.join(tokens)} {match[0]}")
             if speaker is not None:
                 mentions.append((self._priority(speaker), match.start(), speaker))
-        for position, tokens, how in self._according_to(sentence) + self._inverted(sentence) + self._works(sentence):
+        return mentions
+
+    def _sentence_speaker(self, sentence: str) -> _Speaker | None:
+        """The best speaker found in the sentence itself (named, pronoun or anaphora)."""
+        mentions = self._verb_mentions(sentence, self.verb_re)
+        for position, tokens, how in (self._according_to(sentence) + self._inverted(sentence) + self._works(sentence)
+                                      + self._views(sentence)):
             words = sentence[position:].split()
             lead = words[:2] if words[0].casefold() == "according" else words[:1]
             shown = " ".join(lead + tokens)
             speaker = self._resolve(tokens, how, shown)
             if speaker is not None:
                 mentions.append((self._priority(speaker), position, speaker))
+        if not mentions:
+            mentions = self._verb_mentions(sentence, _REVISES)
         self.mentions = mentions
         said = _COLON_SPEAKER.match(sentence)
-        if said and not mentions and self._is_colon_speaker(said["name"]):
+        written = said["name"] if said else ""
+        named = written.title() if written.isupper() and len(written) > 3 else written  # a transcript's "JANE ROE:"
+        if said and not mentions and self._is_colon_speaker(named):
             # a transcript's or live blog's "Powell: We have made no decisions …"
-            name, _ = self._full_name(said["name"])
-            return _Speaker(name, "named", f"speaker named before a colon ('{said['name']}:')", "person")
+            name, _ = self._full_name(named)
+            return _Speaker(name, "named", f"speaker named before a colon ('{written}:')", "person")
         if not mentions and self.last_group is not None and _WORK_SUBJECT.match(sentence):
             reason = f"speaker from an earlier sentence ('{_WORK_SUBJECT.match(sentence)[0].strip()}' = {self.last_group.name})"
             return _Speaker(self.last_group.name, "pronoun", reason, self.last_group.kind)
@@ -1277,6 +1346,8 @@ class _ArticleReader:
             # "… Professor John Curtice and Professor Matthew Goodwin … share their predictions." then "Both are
             # agreed that a Conservative majority is most likely": the first of the two named before
             named = _person_names(self.sentences[self.index - 1].text)
+            if len(named) < 2 and len(self.persons) >= 2:
+                named = self.persons[-2:]  # the two named last, one sentence or paragraph each
             if len(named) >= 2:
                 name, _ = self._full_name(named[0])
                 return _Speaker(name, "pronoun", f"speaker from the sentence before ('{sentence.split()[0]}' = {name} "
@@ -1366,6 +1437,9 @@ class _ArticleReader:
             self._learn_persons(sentence.text)
             self._note_subject(sentence.text)
             speaker = self._sentence_speaker(sentence.text)
+            if (speaker is None and self.author is not None and not self.quoted[self.index]
+                    and not re.search(r"[\"“”]", sentence.text) and _FIRST_PERSON.search(sentence.text)):
+                speaker = self.author  # "I expect rates to fall by June" in the author's own words
             if speaker is not None:
                 self._remember(sentence, speaker)
             elif open_after[self.index]:
@@ -1380,6 +1454,19 @@ class _ArticleReader:
             previous = (sentence.paragraph, speaker)
             found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
         return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
+
+    def _author(self, body: list[tuple[int, str]]) -> _Speaker | None:
+        """Who wrote the piece: a byline near the top ("By Jane Roe") or a closing line about the writer ("Jane Roe
+        is chief economist at Acme Bank.")."""
+        for _, line in self.lines[:4]:
+            byline = _BYLINE.match(line)
+            if byline and _person_names(byline["name"] + ","):
+                return _Speaker(byline["name"], "named", f"the author's own view (byline '{line}')", "person")
+        closing = _AUTHOR_BIO.match(body[-1][1]) if body else None
+        if closing and _person_names(closing["name"] + ","):
+            name = closing["name"]
+            return _Speaker(name, "named", f"the author's own view (the closing line says who {name} is)", "person")
+        return None
 
     def _section_speakers(self, body: list[tuple[int, str]]) -> dict[int, _Speaker]:
         """A heading that names a person ("Jay Bryson, chief economist at Wells Fargo bank") introduces what

@@ -597,3 +597,77 @@ def test_a_contracted_will(article):
     # 61 (BNN Bloomberg text): "we'll" is "will", read with its date as any "will"
     dodge = open_article("61_webjosh_dodge_three_percent.txt").split("\n")[-2] + "\n"
     assert article(dodge, "2024-06-14") == [("Dodge", "we'll", 0.95, "..2026-12-31")]
+
+
+# The attribution forms below are made up from news writing's conventions (wire style, titles, transcripts,
+# opinion pieces), not taken from the corpus, so that the rules do not depend on the articles they were
+# written from.
+
+
+def test_a_verb_of_forecasting_before_the_name_and_titles_of_office(article):
+    text = (
+        "The bill will probably pass by June, warns Senator Jane Roe.\n\n"
+        "Rates will fall by June, predicted John Doe, chief economist at Acme Bank, in a research note.\n\n"
+        "Professor Ann Smith of Oxford University said a recession was likely next year.\n\n"
+        "Sen. Bob Lee (D-Ohio) said the bill would likely pass by June.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "probably", 0.75, "..2025-06-30"), ("John Doe", "predicted", 0.7, "..2025-06-30"),
+        ("Ann Smith", "likely", 0.7, "2026-01-01..2026-12-31"), ("Bob Lee", "likely", 0.7, "..2025-06-30"),
+    ]
+
+
+def test_a_transcripts_capitalised_speaker(article):
+    assert article("JANE ROE: The bill will probably pass by June.\n", "2025-03-03") == [
+        ("Jane Roe", "probably", 0.75, "..2025-06-30"),
+    ]
+
+
+def test_confidence_a_post_and_a_revised_forecast_name_their_speaker(article):
+    text = (
+        "Jane Roe is confident that rates will fall by June. John Doe posted on X that a recession was likely next "
+        "year. Goldman Sachs raised its odds of a US recession next year to 35%.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "will", 0.95, "..2025-06-30"), ("John Doe", "likely", 0.7, "2026-01-01..2026-12-31"),
+        ("Goldman Sachs", "35%", 0.35, "2026-01-01..2026-12-31"),
+    ]
+
+
+def test_whose_view_a_sentence_states(article):
+    text = (
+        "Jane Roe, chief economist at Acme Bank, said the outlook had darkened.\n\n"
+        "In her view, rates will probably fall by June. For John Doe, the bill will probably pass by September. "
+        "The deal is likely to collapse next year, in the view of Ann Smith.\n\n"
+        "For Europe, the next winter will probably be hard. To be sure, prices could fall by June.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "probably", 0.75, "..2025-06-30"), ("John Doe", "probably", 0.75, "..2025-09-30"),
+        ("Ann Smith", "likely", 0.7, "2026-01-01..2026-12-31"),
+        ("Daily Planet", "probably", 0.75, "2025-12-01..2026-02-28"), ("Daily Planet", "could", 0.45, "..2025-06-30"),
+    ]
+
+
+def test_the_economist_is_the_person_the_article_just_introduced_and_a_pair_is_its_first(article):
+    text = (
+        "Jane Roe, chief economist at Acme Bank, spoke to reporters on Monday about the economy.\n\n"
+        "The economist expects rates to fall by June.\n\n"
+        "Bob Lee and John Doe, strategists at Beta Capital, expect a recession next year.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "expects", 0.7, "..2025-06-30"), ("Bob Lee", "expect", 0.7, "2026-01-01..2026-12-31"),
+    ]
+
+
+def test_an_opinion_pieces_first_person_is_its_author(article):
+    byline = (
+        "Why the Fed will cut\n\nBy Jane Roe\n\nMarkets have been calm this winter.\n\n"
+        "I expect rates to fall by June. \"A recession is likely next year,\" John Doe said.\n"
+    )
+    assert article(byline, "2025-03-03") == [
+        ("Jane Roe", "expect", 0.7, "..2025-06-30"), ("John Doe", "likely", 0.7, "2026-01-01..2026-12-31"),
+    ]
+    closing = "Markets have been calm this winter. I expect rates to fall by June.\n\nJane Roe is chief economist at Acme Bank.\n"
+    assert article(closing, "2025-03-03") == [("Jane Roe", "expect", 0.7, "..2025-06-30")]
+    unsigned = "Markets have been calm this winter. I expect rates to fall by June.\n"
+    assert article(unsigned, "2025-03-03") == [("Daily Planet", "expect", 0.7, "..2025-06-30")]
