@@ -264,6 +264,8 @@ TITLES = {
     "psephologist", "guru", "researcher", "adviser", "advisor", "founder", "ceo", "cfo", "executive", "managing",
     "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director", "prof",
     "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "maj.", "capt.", "cllr", "mp", "mep", "rev.", "hon.",
+    "governor", "commissioner", "mayor", "chancellor", "treasurer", "premier", "congressman", "congresswoman",
+    "councillor", "representative",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -1028,6 +1030,9 @@ class _ArticleReader:
                 return run, "name"
         if left.endswith(")"):
             left = left[: left.rfind("(")].rstrip()
+        dash = re.search(r"\s[-–—]\s[^-–—]+\s[-–—]$", left)
+        if dash:  # "Jane Roe - who runs Acme - expects": the name before the aside
+            left = left[:dash.start()].rstrip()
         if left.endswith(","):
             inner = left[:-1]
             comma = inner.rfind(",")
@@ -1098,6 +1103,9 @@ class _ArticleReader:
                 continue
             if words[-1].casefold() in ANONYMOUS:
                 found.append((match.start(), self._anonymous_before(words), "anonymous"))
+                continue
+            if len(words) == 1 and words[0].casefold() in ("him", "her", "them"):  # "According to her, …"
+                found.append((match.start(), [{"him": "he", "her": "she", "them": "they"}[words[0].casefold()]], "pronoun"))
                 continue
             domain = _DOMAIN.fullmatch(_strip_word(words[0]))
             if domain and len(words) == 1:

@@ -51,13 +51,18 @@ _RANGE_PERCENT_NOUN = re.compile(
 _PERCENT_OF_RUNS = re.compile(rf"\bin\s+{_APPROX}{_PERCENT}\s+of\s+(?:the\s+)?(?:scenarios|simulations|cases|runs)\b",
                               re.IGNORECASE)
 _NOUN_THEN_PERCENT = re.compile(
-    rf"\b{_NOUN}\b(?P<gap>[^.;%?!]{{0,90}}?)(?:\b(?:at|is|are|was|of|to|around|about)\s+|:\s*){_APPROX}{_PERCENT}",
+    rf"\b{_NOUN}\b(?P<gap>[^.;%?!]{{0,90}}?)(?:\b(?:at|is|are|was|were|be|remains?|stands?|of|to|around|about)\s+"
+    rf"(?:now\s+|currently\s+|still\s+)?|\b(?:climbed|risen|rose|jumped|increased|fallen|fell|dropped|declined)\s+"
+    rf"(?:above\s+|below\s+|(?=over\b|under\b))|:\s*){_APPROX}{_PERCENT}",
     re.IGNORECASE)
 _PUT_IT_AT = re.compile(rf"\b(?:put|puts|putting|pegged|pegs|peg|places?|placed)\s+(?:it|that|this|them)\s+at\s+{_APPROX}"
                         rf"{_PERCENT}", re.IGNORECASE)
 _LIST_MORE = re.compile(rf"(?:,\s*(?:up|down)\s+from\s+[^,]+)?,?\s+and\s+{_APPROX}{_PERCENT}", re.IGNORECASE)
 _ONE_IN = re.compile(rf"(?<![\w.])(?P<k>{_NUMBER})[\s-]+in[\s-]+(?P<n>{_NUMBER})(?!\w|\.\d)(?P<after>\s+(?:chance|odds|shot)\b)?",
                      re.IGNORECASE)
+#: a split of a hundred: "a 70-30 proposition", "60/40 odds"
+_SPLIT = re.compile(r"(?<![\w.])(?P<a>\d{1,2})[-/](?P<b>\d{1,2})(?=\s+(?:chance|odds|proposition|bet|shot|likelihood)\b)",
+                    re.IGNORECASE)
 _EVEN = re.compile(r"\b(?:even\s+odds|50[-/:]50|fifty[-\s]fifty)\b", re.IGNORECASE)
 _FRACTION_RE = re.compile(rf"\b{_FRACTION}\s+(?:chance|likely|probability|likelihood)\b", re.IGNORECASE)
 _TO_ODDS = re.compile(rf"(?<![\w.])(?P<a>{_NUMBER})[\s-]+to[\s-]+(?P<b>{_NUMBER})(?!\w|\.\d)(?:\s*(?P<side>against|on|odds)\b)?",
@@ -130,6 +135,10 @@ def stated_odds(clause: str) -> list[StatedOdds]:
             add(match.start(), match.end(), k / n)
     for match in _EVEN.finditer(clause):
         add(match.start(), match.end(), 0.5)
+    for match in _SPLIT.finditer(clause):
+        a, b = int(match["a"]), int(match["b"])
+        if a + b == 100:
+            add(match.start(), match.end(), a / 100)
     for match in _FRACTION_RE.finditer(clause):
         add(match.start(), match.end(), _FRACTIONS[re.sub(r"\s+", "-", match["fraction"].casefold())
                                                   if "-" not in match["fraction"] and " " in match["fraction"]

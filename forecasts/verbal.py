@@ -122,6 +122,23 @@ VARIANTS = {
     "would": "will",  # reported speech: "the CEBR said prices would go up by 2% in 2010"
     "will not": "no chance",
     "won't": "no chance",
+    # common news idioms for a probability, read as the scale phrase nearest in meaning
+    "coin flip": "toss-up",
+    "coin toss": "toss-up",
+    "long shot": "little chance",
+    "near certainty": "almost certainly",
+    "virtual certainty": "almost certainly",
+    "all but certain": "almost certainly",
+    "unavoidable": "certain",
+    "high probability": "very good chance",
+    "strong possibility": "good chance",
+    "distinct possibility": "good chance",
+    "odds-on": "likely",
+    "poised to": "likely",
+    "headed for": "likely",
+    "heading for": "likely",
+    "doubts": "we doubt",
+    "doubted": "we doubt",
 }
 
 _NEGATION = re.compile(

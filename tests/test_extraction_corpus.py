@@ -28,7 +28,7 @@ FOUND = {
     "22": [0, 1, 2, 3], "23": [0, 1], "25": [0, 1, 2, 3], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3],
     "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2], "37": [0, 1], "38": [0, 1, 2], "40": [0, 1, 2, 4, 5], "41": [0],
     "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1],
-    "55": [], "56": [0], "58": [1, 2, 3], "59": [0, 1], "61": [0, 1], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [0], "70": [0], "71": [],
+    "55": [], "56": [0], "58": [0, 1, 2, 3], "59": [0, 1], "61": [0, 1], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [0], "70": [0], "71": [],
 }
 
 
@@ -671,3 +671,44 @@ def test_an_opinion_pieces_first_person_is_its_author(article):
     assert article(closing, "2025-03-03") == [("Jane Roe", "expect", 0.7, "..2025-06-30")]
     unsigned = "Markets have been calm this winter. I expect rates to fall by June.\n"
     assert article(unsigned, "2025-03-03") == [("Daily Planet", "expect", 0.7, "..2025-06-30")]
+
+
+def test_news_idioms_for_a_probability(article):
+    text = (
+        "Jane Roe said a recession next year was a coin flip. John Doe said a recession next year was a long shot. "
+        "Ann Smith said a recession next year was a near certainty. Bob Lee said a recession next year was a 70-30 "
+        "proposition. Kim Park said she doubted a recession would come next year. Lee Chan said the economy was "
+        "poised to slip into recession next year.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "coin flip", 0.5, "2026-01-01..2026-12-31"),
+        ("John Doe", "long shot", 0.15, "2026-01-01..2026-12-31"),
+        ("Ann Smith", "near certainty", 0.95, "2026-01-01..2026-12-31"),
+        ("Bob Lee", "70-30", 0.7, "2026-01-01..2026-12-31"),
+        ("Kim Park", "doubted", 0.25, "2026-01-01..2026-12-31"),
+        ("Lee Chan", "poised to", 0.7, "2026-01-01..2026-12-31"),
+    ]
+
+
+def test_a_chance_that_has_climbed_to_a_level_but_not_a_change_by_some_points(article):
+    text = (
+        "Jane Roe said the risk of a recession next year has climbed above 50%. John Doe said the chance of a deal by "
+        "June is now 40%. The risk of a default rose 5% last year, Ann Smith said, and will likely rise again next year.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "50%", 0.5, "2026-01-01..2026-12-31"), ("John Doe", "40%", 0.4, "..2025-06-30"),
+        ("Ann Smith", "likely", 0.7, "2026-01-01..2026-12-31"),
+    ]
+
+
+def test_according_to_her_an_aside_between_dashes_and_a_governor(article):
+    text = (
+        "Jane Roe, chief economist at Acme Bank, said the outlook had darkened.\n\n"
+        "According to her, rates will probably fall by June.\n\n"
+        "John Doe - who runs Beta Capital - expects a recession next year.\n\n"
+        "The central bank expects inflation to fall to 2% by next year, Governor Ann Smith said.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "probably", 0.75, "..2025-06-30"), ("John Doe", "expects", 0.7, "2026-01-01..2026-12-31"),
+        ("Ann Smith", "expects", 0.7, "..2026-12-31"),
+    ]
