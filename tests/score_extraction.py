@@ -1,9 +1,10 @@
 """Score ``trackrecord extract`` against the hand labels: ``python tests/score_extraction.py [-v]``.
 
-Parts: ``dev``, ``heldout``, ``blind`` and ``blind3`` (tests/data/articles, labels.json; the
+Parts: ``dev``, ``heldout``, ``blind``, ``blind3`` and ``blind4`` (tests/data/articles, labels.json; the
 held-out articles are never used to tune the extractor; ``heldout`` was looked at by an earlier
 session and is reported as "old heldout (seen)", ``blind`` is the second batch's held-out third,
-reported as "new heldout (blind)", ``blind3`` the fourth batch's held-out third) and ``seeds`` (tests/data/seeds, scored with the
+reported as "new heldout (blind)", ``blind3`` the fourth batch's held-out third, ``blind4`` the held-out third
+of the sixth batch, articles 73-96, reported as "fifth batch heldout (blind4)") and ``seeds`` (tests/data/seeds, scored with the
 seed test's own listing and matching rule from tests/test_extraction.py).
 
 Matching, per article:
@@ -189,7 +190,7 @@ def extract(path: Path, published: str, outlet: str | None) -> list[dict]:
 
 def score_corpus(verbose: bool) -> dict[str, Tally]:
     meta_all = json.loads((ARTICLES / "labels.json").read_text(encoding="utf-8"))["articles"]
-    parts = {"dev": Tally(), "heldout": Tally(), "blind": Tally(), "blind3": Tally()}
+    parts = {"dev": Tally(), "heldout": Tally(), "blind": Tally(), "blind3": Tally(), "blind4": Tally()}
     notes: list[str] = []
     for name, meta in sorted(meta_all.items()):
         candidates = extract(ARTICLES / name, meta["published"], meta["outlet"])
@@ -222,15 +223,15 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     parts = score_corpus(verbose)
     titles = {"dev": "dev", "heldout": "old heldout (seen)", "blind": "new heldout (blind)",
-              "blind3": "fourth batch heldout (blind3)"}
+              "blind3": "fourth batch heldout (blind3)", "blind4": "fifth batch heldout (blind4)"}
     both = Tally()
     held = Tally()
-    for part in ("dev", "heldout", "blind", "blind3"):
+    for part in ("dev", "heldout", "blind", "blind3", "blind4"):
         print("\n".join(parts[part].lines(titles[part])))
         both.add(parts[part])
         if part != "dev":
             held.add(parts[part])
-    print("\n".join(held.lines("all heldout (old + blind + blind3)")))
+    print("\n".join(held.lines("all heldout (old + blind + blind3 + blind4)")))
     print("\n".join(both.lines("all (dev + all heldout)")))
     line, missed = score_seeds()
     print(line)
