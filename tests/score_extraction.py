@@ -4,7 +4,8 @@ Parts: ``dev``, ``heldout``, ``blind``, ``blind3`` and ``blind4`` (tests/data/ar
 held-out articles are never used to tune the extractor; ``heldout`` was looked at by an earlier
 session and is reported as "old heldout (seen)", ``blind`` is the second batch's held-out third,
 reported as "new heldout (blind)", ``blind3`` the fourth batch's held-out third, ``blind4`` the held-out third
-of the sixth batch, articles 73-96, reported as "fifth batch heldout (blind4)") and ``seeds`` (tests/data/seeds, scored with the
+of the sixth batch, articles 73-96, reported as "fifth batch heldout (blind4)"; that batch's dev articles
+are also reported on their own) and ``seeds`` (tests/data/seeds, scored with the
 seed test's own listing and matching rule from tests/test_extraction.py).
 
 Matching, per article:
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+BATCH6 = 73  # the first article of the sixth batch, whose dev part is also reported on its own
 ARTICLES = HERE / "data" / "articles"
 sys.path.insert(0, str(HERE))
 
@@ -190,12 +192,16 @@ def extract(path: Path, published: str, outlet: str | None) -> list[dict]:
 
 def score_corpus(verbose: bool) -> dict[str, Tally]:
     meta_all = json.loads((ARTICLES / "labels.json").read_text(encoding="utf-8"))["articles"]
-    parts = {"dev": Tally(), "heldout": Tally(), "blind": Tally(), "blind3": Tally(), "blind4": Tally()}
+    parts = {"dev": Tally(), "heldout": Tally(), "blind": Tally(), "blind3": Tally(), "blind4": Tally(),
+             "dev6": Tally()}
     notes: list[str] = []
     for name, meta in sorted(meta_all.items()):
         candidates = extract(ARTICLES / name, meta["published"], meta["outlet"])
         show = notes if verbose and meta["part"] == "dev" else None
-        parts[meta["part"]].add(score_article(name, meta, candidates, show))
+        tally = score_article(name, meta, candidates, show)
+        parts[meta["part"]].add(tally)
+        if meta["part"] == "dev" and int(name[:2]) >= BATCH6:
+            parts["dev6"].add(tally)
     if notes:
         print("\n".join(notes))
     return parts
@@ -231,6 +237,7 @@ def main(argv: list[str]) -> int:
         both.add(parts[part])
         if part != "dev":
             held.add(parts[part])
+    print("\n".join(parts["dev6"].lines(f"of dev, batch 6 (articles {BATCH6}-96, labelled last)")))
     print("\n".join(held.lines("all heldout (old + blind + blind3 + blind4)")))
     print("\n".join(both.lines("all (dev + all heldout)")))
     line, missed = score_seeds()
