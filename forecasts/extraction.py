@@ -220,7 +220,8 @@ REPORTING_VERBS = (
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast", "conceded", "concedes",
     "predicting", "posted", "tweeted", "is confident", "is convinced", "is optimistic", "is hopeful",
-    "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting",
+    "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting", "projected",
+    "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
 )
 #: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it.
 _REVISES = re.compile(r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|trims|"
@@ -233,7 +234,7 @@ _REVISES = re.compile(r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increa
 BOOKMAKERS = ("Ladbrokes", "William Hill", "Paddy Power", "Betfair", "Bet365", "Coral", "Sky Bet", "SkyBet", "Betway",
               "Unibet", "Betfred", "BetVictor", "BoyleSports", "Boylesports", "DraftKings", "FanDuel", "BetMGM",
               "Sportsbet", "Smarkets", "Betdaq", "Star Sports")
-_BOOKMAKER_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(BOOKMAKERS) + r")(?![\w-])")
+_BOOKMAKER_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(BOOKMAKERS) + r")(?![\w-])", re.IGNORECASE)
 _PRICE = re.compile(r"(?<![\w/.])\d+/\d+(?![\w/])")
 #: Words allowed between a speaker and the verb ("Markov also predicts", "The US has suggested").
 SPEAKER_FILLERS = {"also", "further", "again", "previously", "earlier", "later", "then", "repeatedly", "has", "had",
@@ -265,7 +266,7 @@ TITLES = {
     "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director", "prof",
     "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "maj.", "capt.", "cllr", "mp", "mep", "rev.", "hon.",
     "governor", "commissioner", "mayor", "chancellor", "treasurer", "premier", "congressman", "congresswoman",
-    "councillor", "representative",
+    "councillor", "representative", "officer",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -307,10 +308,10 @@ _INVERTING = (r"(?:said|says|wrote|writes|added|adds|noted|notes|told|warned|war
               r"observed|observes|concluded|concludes|forecast|forecasts|projected|projects|believes|thinks)")
 _INVERTED = re.compile(rf"\b{_INVERTING}\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){{1,4}})"
                        r"(?:\s+(?:on|in|at|during|to|from)\s+[^\"“”,]*)?[.!?\"”’]*$")  # "…, warns Jane Roe on Monday."
-_WORK = r"(?:model|forecasts?|assessment|survey|poll|report|review|study|analysis|projections?|outlook|update)"
+_WORK = r"(?:models?|forecasts?|assessments?|survey|poll|reports?|review|study|analysis|projections?|outlooks?|update)"
 _WORK_BY = re.compile(
-    rf"\b{_WORK}\s+(?:from|by)\s+(?:the\s+)?[\"“]?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.&’'-]*)*)"
-    rf"|(?P<who_s>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?:[\w-]+\s+){{0,3}}?{_WORK}\b")
+    rf"\b{_WORK}\s+(?:from|by)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?[\"“]?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.&’'-]*)*)"
+    rf"|(?P<who_s>[A-Z][\w.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&-]*)*)[’']s\s+(?:[\w-]+\s+){{0,3}}?{_WORK}\b")
 #: The same, with an apposition after the name or a job title before it.
 _INVERTED_TITLED = re.compile(
     rf"(?:[,\"”’]\s*|^){_INVERTING}\s+"
@@ -339,7 +340,8 @@ CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
 #: industry expert", "according to the bank's chair".
 ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "strategist", "professor", "chair",
          "chairman", "chairwoman", "governor", "official", "executive", "magnate", "forecaster", "pollster",
-         "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander")
+         "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander",
+         "diplomat", "insider")
 _DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
                         + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
                         r"(?:\s+who\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+)?$")  # "the general who led the 2003 invasion said"
@@ -415,7 +417,7 @@ _RANGE_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 #: the low end of a range of counts, "5 to" / "3-" / "two or" in "5 to 10 years", "3-5 years", "two or three years"
 _RANGE_LOW = rf"(?:{_RANGE_NUMBER}\s*(?:-|–|\s+to\s+|\s+or\s+)\s*)?"
 _NUMBERED = (rf"(?:{_RANGE_LOW}(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
-             r"twenty|thirty)\s+(?:more\s+)?(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade)")
+             r"twenty|thirty)\s+(?:more\s+)?(?:day|week|month|year|decade)s?|(?:couple\s+of|few)\s+(?:year|decade)s|year|decade|month|week)")
 #: Spans counted from the publication day, read here (not by parse_window_phrase): kind "span". "The coming
 #: days/weeks/months" stay with parse_window_phrase's vague forms.
 SPAN_FORMS = (
@@ -435,7 +437,7 @@ SPAN_FORMS = (
 TIME_FORMS = (
     *(("span", form) for form in SPAN_FORMS),
     ("calendar", r"(?:the\s+)?end\s+of\s+(?:(?:the|this|next)\s+)?(?:year|month|quarter|week)|(?:the\s+)?end\s+of\s+\d{4}"
-                 r"|year[- ]end"),
+                 r"|year[- ]end|the\s+year\s+is\s+out"),
     ("calendar", rf"(?:between\s+)?{_MONTH}(?:\s*[-–]\s*|\s+(?:or|and|to|through|until)\s+){_MONTH}{_YEAR}?"),
     ("calendar", rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR}?"),
     ("calendar", rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}?"),
@@ -757,8 +759,7 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True
     if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
         return True
-    if key == "would" and not re.search(r"\b(?:said|predicted|predicting|forecast|expected|estimated|projected|reckoned)\b",
-                                        sentence[:start]):
+    if key == "would" and not _REPORTED.search(sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
     if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
                                 or previous in ("of", "for", "in", "on", "to", "new", "big", "major")):
@@ -768,6 +769,16 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
         return True  # "this may indicate …": reading the present, not forecasting
     return False
+
+
+#: Verbs of reported speech, after which "would" is the future ("Patel stated that we would witness …").
+_REPORTED = re.compile(r"\b(?:said|predicted|predicting|forecast|expected|estimated|projected|reckoned|stated|mentioned|"
+                       r"speculated|told|wrote|added|argued|believed|thought|warned|noted|insisted|claimed|suggested|"
+                       r"explained|remarked|cautioned|saying)\b")
+
+
+#: Words by which a sentence continues the paragraph before: "that meeting", "they are expected to fall further".
+_REFERS_BACK = re.compile(r"\b(?:(?:that|this|these|those)\s+[a-z]+|they|it|its|their|such)\b", re.IGNORECASE)
 
 
 def _negated(before: list[str], key: str) -> bool:
@@ -1016,6 +1027,10 @@ class _ArticleReader:
             described = None  # "An AAP survey of 15 economists shows": a survey's aggregate, nobody's forecast
         if described and not words[-1].endswith(","):
             return left[described.start():].split(), "described"  # "…, a former Nato chief has warned"
+        work = re.search(r"(?:^|(?<=[\s,]))(?:[Aa]n?|[Tt]he)\s+(?:new|latest|recent|mid-year|annual)?\s*"
+                         r"(?:forecast|model|survey|poll|report|study|analysis|assessment|projection)$", left)
+        if work:  # "…, a new report forecasts": the work, whose maker may be named next
+            return left[work.start():].split(), "described"
         if last in PRONOUNS and not words[-1].endswith(","):
             return [_strip_word(words[-1])], "pronoun"
         if last == "it" and not words[-1].endswith(",") and (len(words) == 1 or words[-2].endswith((",", ".", ";"))):
@@ -1034,18 +1049,22 @@ class _ArticleReader:
         if dash:  # "Jane Roe - who runs Acme - expects": the name before the aside
             left = left[:dash.start()].rstrip()
         if left.endswith(","):
-            inner = left[:-1]
-            comma = inner.rfind(",")
-            if comma > 0:
+            for _ in range(3):  # "Dario Amodei, CEO of AI startup Anthropic, an OpenAI rival, predicted": each aside
+                inner = left[:-1] if left.endswith(",") else left
+                comma = inner.rfind(",")
+                if comma <= 0:
+                    if left.endswith(","):
+                        return None
+                    break
                 apposition = inner[comma + 1:].strip()
                 lowered = [w for w in apposition.split() if w[:1].islower() and w not in CONNECTORS]
-                if apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The") or lowered
-                                   or apposition.isdigit()):  # "Roe, 54, said"
-                    left = inner[:comma].rstrip()
-                    if left.endswith(")"):
-                        left = left[: left.rfind("(")].rstrip()
-            else:
-                return None
+                if not (apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The")
+                                        or lowered or apposition.isdigit()  # "Roe, 54, said"
+                                        or apposition.split()[0].casefold() in TITLES)):  # "…, CEO of Google DeepMind,"
+                    break
+                left = inner[:comma].rstrip()
+                if left.endswith(")"):
+                    left = left[: left.rfind("(")].rstrip()
         run = _capitalised_run_before(left)
         if not run:
             return None
@@ -1187,6 +1206,12 @@ class _ArticleReader:
                 reason = f"speaker from an earlier sentence ('{description}' = {subject.name})"
                 return _Speaker(subject.name, "pronoun", reason, "person")
             named = self._named_after(role)
+            if named is None and tokens[0].casefold() in ("a", "an") and not self.looking_ahead:
+                # "A senior Arab diplomat tells The Times of Israel …", "according to a new study": nobody is named
+                # for the description, so the description is who says it
+                described = " ".join(tokens)
+                return _Speaker(described[0].upper() + described[1:], "named",
+                                f"speaker described and never named ('{description}')", "anonymous")
             if named is None:
                 return None
             reason = f"speaker described ('{description}') and named in a following sentence ({named})"
@@ -1564,9 +1589,12 @@ class _ArticleReader:
             # a list of points: "- Miran projects 150 basis points of cuts by end of 2026." then "- Rate reductions
             # expected to begin in late 2025": the bullet before names who expects it
             return replace(before, how="continued", reason=f"speaker carried over from the bullet before ({before.name})")
-        if before is not None and before.kind == "organisation" and paragraph == sentence.paragraph - 1:
+        if (before is not None and before.how in ("named", "pronoun") and paragraph == sentence.paragraph - 1
+                and (before.kind == "organisation" or _REFERS_BACK.search(sentence.text))):
             # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
-            # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"
+            # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"; "The emergency
+            # committee is likely to convene a meeting this week, she suggests." then "The 'all clear' could be
+            # sounded after that meeting": the paragraph before named who says so
             return replace(before, how="continued", reason=f"speaker carried over from the paragraph before ({before.name})")
         return None
 
@@ -1682,7 +1710,8 @@ class _ArticleReader:
         usable: list[tuple[_Time, str]] = []
         unread: _Time | None = None
         for time in times:
-            if re.search(r"\b(?:said|says|predicted|forecast|wrote|told\s+\w+|warned|estimated|announced)\s+"
+            if re.search(r"\b(?:said|says|predicted|forecast|wrote|told\s+\w+|warned|estimated|announced|speculated|"
+                         r"projected|stated|mentioned)\s+(?:at\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+)?"
                          r"(?:(?:at|in|on|earlier\s+in|late\s+in|early\s+in)\s+)?(?:the\s+(?:end|start|beginning|middle)"
                          r"\s+of\s+)?$", sentence[: time.start] + " "):
                 notes.append(f"time phrase '{time.text}' says when it was said: not used")
@@ -1694,6 +1723,7 @@ class _ArticleReader:
                 window = _span_window(time.text, self.published) if time.kind == "span" else None
                 phrase = re.sub(r"\bseveral\b", "few", time.text, flags=re.IGNORECASE)  # "the next several days"
                 phrase = re.sub(r"^end\s+(\d{4})$", r"by the end of \1", phrase)  # "to end 2025 at 3.6 per cent"
+                phrase = re.sub(r"the\s+year\s+is\s+out$", "the end of the year", phrase)  # "before the year is out"
                 window = window or parse_window_phrase(phrase, made_on=self.published)
             except InvalidInput:
                 unread = unread or time
@@ -1740,6 +1770,8 @@ class _ArticleReader:
             return None  # the speaker chose the year
         if (self.published - window.start) * 2 <= (window.end - window.start) or window.start == window.end:
             return None  # a day in the past ("surveyed on March 3") stays in the past
+        if re.search(r"(?i)\b(?:quarter|half)\b", time.text) and self.published <= window.end:
+            return None  # "GDP is likely to shrink in the second quarter", said in June: the quarter being reported on
         core = re.sub(r"(?i)^the\s+", "", time.core)
         try:
             return parse_window_phrase(f"next {core}", made_on=self.published)

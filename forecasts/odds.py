@@ -68,9 +68,9 @@ _FRACTION_RE = re.compile(rf"\b{_FRACTION}\s+(?:chance|likely|probability|likeli
 _TO_ODDS = re.compile(rf"(?<![\w.])(?P<a>{_NUMBER})[\s-]+to[\s-]+(?P<b>{_NUMBER})(?!\w|\.\d)(?:\s*(?P<side>against|on|odds)\b)?",
                       re.IGNORECASE)
 _BOOKMAKER = re.compile(
-    r"(?:\b(?:are|is|at|to|priced\s+at|there's|there\s+is|odds\s+of)\s+(?P<a>\d+)/(?P<b>\d+)(?=\s+(?:for|about|to|on|that|"
-    r"despite|after|having|following|with)\b|"
-    r"\s*[.,;]))|(?:(?<![\w/])(?P<a2>\d+)/(?P<b2>\d+)\s+(?:shots?|favou?rites?|outsiders?)\b)",
+    r"(?:\b(?:are|is|at|to|now|priced\s+at|there's|there\s+is|odds\s+of)\s+(?P<a>\d+)/(?P<b>\d+)"
+    r"(?:\s*\(\d+(?:\.\d+)?\))?"  # the decimal price after the fraction: "11/2 (6.50)"
+    r"(?=\s+(?:for|about|to|on|that|despite|after|having|following|with|and)\b|\s*[.,;]|\s*$))|(?:(?<![\w/])(?P<a2>\d+)/(?P<b2>\d+)\s+(?:shots?|favou?rites?|outsiders?)\b)",
     re.IGNORECASE)
 _COUNTERFACTUAL = re.compile(r"\b(?:would|typically|usually|normally|used\s+to)\b", re.IGNORECASE)
 

@@ -139,6 +139,29 @@ VARIANTS = {
     "heading for": "likely",
     "doubts": "we doubt",
     "doubted": "we doubt",
+    # a negated expectation is a forecast that it will not happen
+    "do not expect": "probably not",
+    "does not expect": "probably not",
+    "did not expect": "probably not",
+    "don't expect": "probably not",
+    "doesn't expect": "probably not",
+    "didn't expect": "probably not",
+    "not expecting": "probably not",
+    "do not think": "probably not",
+    "don't think": "probably not",
+    "does not think": "probably not",
+    "doesn't think": "probably not",
+    # the passive of a forecast: "is projected to install 324 gigawatts by 2030"
+    "is projected to": "expects",
+    "are projected to": "expects",
+    "is forecast to": "expects",
+    "are forecast to": "expects",
+    "is predicted to": "expects",
+    "are predicted to": "expects",
+    "is tipped to": "expects",
+    "are tipped to": "expects",
+    "is set to": "likely",
+    "are set to": "likely",
 }
 
 _NEGATION = re.compile(
