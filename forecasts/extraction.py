@@ -306,7 +306,8 @@ _RELAYED = re.compile(r",\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:war
 _INVERTING = (r"(?:said|says|wrote|writes|added|adds|noted|notes|told|warned|warns|explained|explains|continued|"
               r"cautioned|cautions|predicted|predicts|argued|argues|insisted|insists|reckons|stressed|stresses|"
               r"observed|observes|concluded|concludes|forecast|forecasts|projected|projects|believes|thinks)")
-_INVERTED = re.compile(rf"\b{_INVERTING}\s+(?P<name>(?:[A-Z][\w.’'-]*\s*){{1,4}})"
+_INVERTED = re.compile(rf"\b{_INVERTING}\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.’'-]*){{0,5}})"
+                       r"(?:\s*\([A-Z][\w.&-]*\))?"  # "said Bank of America Merrill Lynch (BofA-ML) in a research note."
                        r"(?:\s+(?:on|in|at|during|to|from)\s+[^\"“”,]*)?[.!?\"”’]*$")  # "…, warns Jane Roe on Monday."
 _WORK = r"(?:models?|forecasts?|assessments?|survey|poll|reports?|review|study|analysis|projections?|outlooks?|update)"
 _WORK_BY = re.compile(
@@ -341,7 +342,9 @@ CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
 ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "strategist", "professor", "chair",
          "chairman", "chairwoman", "governor", "official", "executive", "magnate", "forecaster", "pollster",
          "psephologist", "commentator", "researcher", "adviser", "advisor", "banker", "investor", "commander",
-         "diplomat", "insider")
+         "diplomat", "insider", "firm", "brokerage", "consultancy", "lender")
+#: Roles of organisations: "the firms expected …" is the firm named last, "a global brokerage firm" one named next.
+_GROUP_ROLES = {"firm", "brokerage", "consultancy", "lender"}
 _DESCRIBED = re.compile(r"(?:^|(?<=[\s,(]))(?P<det>[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[\w’'-]+\s+){0,6}?(?P<role>"
                         + "|".join(ROLES) + r")s?(?:\s+(?:in|at|from|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
                         r"(?:\s+who\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+)?$")  # "the general who led the 2003 invasion said"
@@ -777,6 +780,13 @@ _REPORTED = re.compile(r"\b(?:said|predicted|predicting|forecast|expected|estima
                        r"explained|remarked|cautioned|saying)\b")
 
 
+#: "Speaking to reporters on Monday, Jane Roe …": the one speaking is the subject after the comma.
+_SPEAKING = re.compile(r"\W*(?:Speaking|Writing|Talking)\b[^,]{0,120},\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})"
+                       r"(?=\s+[a-z])")
+#: Speakers nobody names: "many analysts predict", "most economists expect".
+_GENERIC_SPEAKERS = re.compile(r"\b(?:many|most|some|several|other|few)\s+(?:analysts|economists|experts|observers|"
+                               r"investors|traders|strategists|forecasters)\s+(?:now\s+)?(?:predict|expect|say|said|believe|"
+                               r"think|see|forecast|anticipate|warn)", re.IGNORECASE)
 #: Words by which a sentence continues the paragraph before: "that meeting", "they are expected to fall further".
 _REFERS_BACK = re.compile(r"\b(?:(?:that|this|these|those)\s+[a-z]+|they|it|its|their|such)\b", re.IGNORECASE)
 
@@ -910,6 +920,8 @@ def _person_names(text: str) -> list[str]:
 
 
 def _format_group(tokens: list[str], kind: str) -> str:
+    if kind == "organisation" and len(tokens) >= 3 and tokens[0] in ("U.S.", "US", "UK", "U.K."):
+        tokens = tokens[1:]  # "U.S. Solar Energy Industries Association": the body's own name
     if kind in ("outlet", "organisation"):
         if tokens[0].casefold() == "the":
             tokens = ["The", *tokens[1:]]
@@ -1190,7 +1202,8 @@ class _ArticleReader:
             return _Speaker(source.name, "pronoun", reason, source.kind)
         if how == "described":
             description = " ".join(tokens)
-            source = self.last_person if tokens[0].casefold() == "the" else None
+            group = tokens[-1].casefold().rstrip("s") in _GROUP_ROLES
+            source = (self.last_group if group else self.last_person) if tokens[0].casefold() == "the" else None
             if source is not None:
                 reason = f"speaker from an earlier sentence ('{description}' = {source.name})"
                 return _Speaker(source.name, "pronoun", reason, source.kind)
@@ -1357,6 +1370,14 @@ class _ArticleReader:
         if not mentions:
             mentions = self._verb_mentions(sentence, _REVISES)
         self.mentions = mentions
+        speaking = _SPEAKING.match(sentence)
+        if speaking and not mentions and _person_names(speaking["name"] + ","):
+            # "Speaking exclusively to Sky News …, Joseph Wu set 2027 as the key date …": the one speaking
+            return _Speaker(speaking["name"], "named", f"speaker named after 'Speaking …,' ({speaking['name']})", "person")
+        if not mentions and _GENERIC_SPEAKERS.search(sentence):
+            # "… when many analysts predict they will raise rates": nobody named says it
+            article = self._article_speaker()
+            return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
         said = _COLON_SPEAKER.match(sentence)
         written = said["name"] if said else ""
         named = written.title() if written.isupper() and len(written) > 3 else written  # a transcript's "JANE ROE:"
