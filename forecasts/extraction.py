@@ -448,7 +448,7 @@ TIME_FORMS = (
     ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
-    ("calendar", r"(?<=\bin\s)\d{4}|(?<=\bby\s)\d{4}|(?<=\bbefore\s)\d{4}"),
+    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}"),
     ("calendar", r"(?:early|mid|late)[\s-]+\d{4}"),  # "late 2025", "mid-2026", "by early 2027"
     ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
@@ -1679,9 +1679,13 @@ class _ArticleReader:
                       and (self.quoted[self.index] or text.lstrip()[:1] in "\"“"))
             if _spelling_key(best.text) in _VERB_HEDGES and window is None and not venues:
                 continue  # "He believes the issues are temporary": no time, no forecast
+            believes = re.search(r"\b(?:I|we)\s+(?:do\s+)?(?:think|believe|reckon|expect|suspect|predict)\b",
+                                 text[start:best.start])  # "I think the price of oil will increase"
             if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not (
-                    quoted and _spelling_key(best.text) == "will" and re.search(r"\bwill\s+win\b", text[start:end])):
-                continue  # "will" without a date or a place is narration; an expert's quoted "X will win" is not
+                    quoted and _spelling_key(best.text) == "will"
+                    and (re.search(r"\bwill\s+win\b", text[start:end]) or believes)):
+                continue  # "will" without a date or a place is narration; an expert's quoted "X will win" or "I think
+                # … will" is not
             candidates += self._build(
                 sentence, speaker, best, others, time_text, window, time_notes, venues, (start, end)
             )

@@ -30,7 +30,7 @@ FOUND = {
     "40": [0, 1, 2, 4, 5], "41": [0], "43": [1], "44": [0], "46": [0], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2],
     "52": [0, 1, 2], "53": [0, 1], "55": [], "56": [0], "58": [0, 1, 2, 3], "59": [0, 1], "61": [0, 1],
     "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [0], "70": [0], "71": [], "73": [0, 2], "74": [0],
-    "76": [0, 1, 2, 3], "77": [0, 1, 2], "79": [0, 2], "80": [0, 1, 2], "82": [0, 1, 2, 3], "83": [0, 2],
+    "76": [0, 1, 2, 3], "77": [0, 1, 2], "79": [0, 2], "80": [0, 1, 2], "82": [0, 1, 2, 3, 4], "83": [0, 2],
     "85": [0, 1], "86": [0, 1, 2], "88": [0, 1, 2], "89": [0, 2, 3, 5], "91": [], "92": [], "94": [0, 1],
     "95": [0, 1],
 }
@@ -820,3 +820,12 @@ def test_speaking_to_an_outlet_and_analysts_nobody_names(article):
     assert article(text, "2024-01-22") == [
         ("Joseph Wu", "likely", 0.7, None), ("Daily Planet", "predict", 0.7, "2024-07-03..2024-07-03"),
     ]
+
+
+def test_i_think_before_a_quoted_will_makes_it_a_forecast(article):
+    # 82 (Mail & Guardian): "At that time, I think the price of oil will increase." in Khelil's quotation; narration's
+    # "will" without a time is still no forecast
+    text = ("Chakib Khelil said prices were high.\n\n"
+            "\"At that time, I think the price of oil will increase.\"\n\n"
+            "The price of oil will increase, Chakib Khelil said.\n")
+    assert article(text, "2008-06-14") == [("Chakib Khelil", "will", 0.95, None)]
