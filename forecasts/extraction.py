@@ -986,6 +986,7 @@ class _ArticleReader:
             self.lead = _Speaker(heading["name"], "lead", reason, "person")
         self.last_claim: tuple[str, str] | None = None  # the last claim's words and slug, for venues named alone
         self.venue_question: SuggestedQuestion | None = None  # the article's choice question, once suggested
+        self.bookmakers = [(match.start(), match[0]) for match in _BOOKMAKER_NAME.finditer(text)]  # bookmakers named
         self.author = self._author(body)  # an opinion piece's writer, for "I expect …" outside quotation marks
 
     # ---- people
@@ -1462,8 +1463,9 @@ class _ArticleReader:
         """The bookmaker the article names (the last one named so far, else the first), for a price said by nobody."""
         if not _PRICE.search(sentence):
             return None
-        before = _BOOKMAKER_NAME.findall(self.text[:self.sentences[self.index].start])
-        named = before[-1] if before else next(iter(_BOOKMAKER_NAME.findall(self.text)), None)
+        start = self.sentences[self.index].start
+        before = [name for at, name in self.bookmakers if at < start]
+        named = before[-1] if before else next((name for _, name in self.bookmakers), None)
         if named is None or (self.outlet and self.outlet.casefold() == named.casefold()):
             return None
         reason = f"no speaker found: a bookmaker's price, and the article names the bookmaker {named}"

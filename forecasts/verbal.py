@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -214,12 +215,14 @@ class VerbalScale:
     entries: tuple[ScaleEntry, ...]
     version: str
 
+    @cached_property
     def _index(self) -> dict[str, ScaleEntry]:
+        """Folded phrase -> entry, built once per scale (``extract`` reads a phrase per candidate)."""
         return {normalize_phrase(entry.phrase): entry for entry in self.entries}
 
     def read(self, text: str) -> VerbalReading:
         """The scale's probability for ``text``; InvalidInput listing the phrases otherwise."""
-        index = self._index()
+        index = self._index
         key = normalize_phrase(text)
         candidates = [key, VARIANTS.get(key, ""), key.replace("very ", "highly "), key.replace("highly ", "very ")]
         for candidate in candidates:
