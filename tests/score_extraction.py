@@ -1,11 +1,12 @@
 """Score ``trackrecord extract`` against the hand labels: ``python tests/score_extraction.py [-v]``.
 
-Parts: ``dev``, ``heldout``, ``blind``, ``blind3`` and ``blind4`` (tests/data/articles, labels.json; the
+Parts: ``dev``, ``heldout``, ``blind``, ``blind3``, ``blind4`` and ``blind5`` (tests/data/articles, labels.json; the
 held-out articles are never used to tune the extractor; ``heldout`` was looked at by an earlier
 session and is reported as "old heldout (seen)", ``blind`` is the second batch's held-out third,
 reported as "new heldout (blind)", ``blind3`` the fourth batch's held-out third, ``blind4`` the held-out third
 of the sixth batch, articles 73-96, reported as "fifth batch heldout (blind4)"; that batch's dev articles
-are also reported on their own) and ``seeds`` (tests/data/seeds, scored with the
+are also reported on their own; ``blind5`` the held-out third of the seventh batch, articles 97 onward,
+reported as "sixth batch heldout (blind5)") and ``seeds`` (tests/data/seeds, scored with the
 seed test's own listing and matching rule from tests/test_extraction.py).
 
 Matching, per article:
@@ -193,7 +194,7 @@ def extract(path: Path, published: str, outlet: str | None) -> list[dict]:
 def score_corpus(verbose: bool) -> dict[str, Tally]:
     meta_all = json.loads((ARTICLES / "labels.json").read_text(encoding="utf-8"))["articles"]
     parts = {"dev": Tally(), "heldout": Tally(), "blind": Tally(), "blind3": Tally(), "blind4": Tally(),
-             "dev6": Tally()}
+             "blind5": Tally(), "dev6": Tally()}
     notes: list[str] = []
     for name, meta in sorted(meta_all.items()):
         candidates = extract(ARTICLES / name, meta["published"], meta["outlet"])
@@ -229,16 +230,17 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     parts = score_corpus(verbose)
     titles = {"dev": "dev", "heldout": "old heldout (seen)", "blind": "new heldout (blind)",
-              "blind3": "fourth batch heldout (blind3)", "blind4": "fifth batch heldout (blind4)"}
+              "blind3": "fourth batch heldout (blind3)", "blind4": "fifth batch heldout (blind4)",
+              "blind5": "sixth batch heldout (blind5)"}
     both = Tally()
     held = Tally()
-    for part in ("dev", "heldout", "blind", "blind3", "blind4"):
+    for part in ("dev", "heldout", "blind", "blind3", "blind4", "blind5"):
         print("\n".join(parts[part].lines(titles[part])))
         both.add(parts[part])
         if part != "dev":
             held.add(parts[part])
     print("\n".join(parts["dev6"].lines(f"of dev, batch 6 (articles {BATCH6}-96, labelled last)")))
-    print("\n".join(held.lines("all heldout (old + blind + blind3 + blind4)")))
+    print("\n".join(held.lines("all heldout (old + blind + blind3 + blind4 + blind5)")))
     print("\n".join(both.lines("all (dev + all heldout)")))
     line, missed = score_seeds()
     print(line)
