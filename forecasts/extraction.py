@@ -222,6 +222,7 @@ REPORTING_VERBS = (
     "predicting", "posted", "tweeted", "is confident", "is convinced", "is optimistic", "is hopeful",
     "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting", "projected",
     "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
+    "signaling", "signalling", "signaled", "signalled", "signals",
 )
 #: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it.
 _REVISES = re.compile(r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|trims|"
@@ -247,7 +248,9 @@ ANAPHORA = {"expert": "person", "analyst": "person", "scientist": "person", "aid
             "newspaper": "outlet", "outlet": "outlet", "paper": "outlet", "website": "outlet", "agency": "group",
             "bank": "group", "department": "group", "firm": "group", "consultancy": "group", "company": "group",
             "organisation": "group", "organization": "group", "model": "group", "group": "group", "report": "group",
-            "institute": "group", "it": "group"}
+            "institute": "group", "it": "group", "ceo": "person", "boss": "person", "founder": "person",
+            "billionaire": "person", "governor": "person", "chairman": "person", "president": "person",
+            "professor": "person", "strategist": "person", "forecaster": "person", "researcher": "person"}
 #: Nouns that make anonymous speakers ("Russian sources", "current and former Russian officials").
 ANONYMOUS = {"sources", "officials", "diplomats", "insiders", "people"}
 ANONYMOUS_MODIFIERS = {"current", "former", "senior", "unnamed", "anonymous", "western", "informed", "and", "two",
@@ -336,7 +339,7 @@ _AUTHOR_BIO = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2}
                          r"fellow|editor|columnist|strategist|analyst|founder|head|author|president|partner|researcher|"
                          r"lecturer|chair|adviser|advisor|writer|contributor|commentator|minister|officer)\b")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|I[’']m|I[’']d|I[’']ve|I[’']ll|[Mm]y)(?![\w’'])")
-CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin"}
+CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin", "ng", "da", "di", "del", "la"}
 #: Role nouns that describe a speaker named elsewhere: "a former Nato chief has warned", "according to an
 #: industry expert", "according to the bank's chair".
 ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "strategist", "professor", "chair",
@@ -436,6 +439,8 @@ SPAN_FORMS = (
     r"(?:for\s+|in\s+|during\s+)?the\s+first\s+six\s+months\s+of\s+(?:this\s+year|next\s+year|\d{4})",
     r"by\s+the\s+end\s+of\s+the\s+decade",
     r"until\s+(?:the\s+end\s+of\s+)?\d{4}",
+    r"(?:in\s+)?the\s+\d{3}0s",  # "peak in the 2080s"
+    r"(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+century|(?:within|in)\s+(?:the\s+current|this)\s+century",
 )
 TIME_FORMS = (
     *(("span", form) for form in SPAN_FORMS),
@@ -665,6 +670,10 @@ def _span_window(text: str, published: dt.date) -> Window | None:
     if match := re.search(r"first six months of (this year|next year|\d{4})", phrase):
         target = year + 1 if match[1] == "next year" else year if match[1] == "this year" else int(match[1])
         return Window(max(published, dt.date(target, 1, 1)), dt.date(target, 6, 30))
+    if match := re.search(r"the (\d{3}0)s", phrase):
+        return Window(dt.date(int(match[1]), 1, 1), dt.date(int(match[1]) + 9, 12, 31))
+    if "century" in phrase:  # "by the end of the century", "within the current century"
+        return Window(published, dt.date(year - year % 100 + 100, 12, 31))
     if "end of the decade" in phrase:
         return Window(published, dt.date(year - year % 10 + 9, 12, 31))
     phrase = phrase.replace(" more ", " ")  # "five more years"
@@ -787,6 +796,10 @@ _SPEAKING = re.compile(r"\W*(?:Speaking|Writing|Talking)\b[^,]{0,120},\s+(?P<nam
 _GENERIC_SPEAKERS = re.compile(r"\b(?:many|most|some|several|other|few)\s+(?:analysts|economists|experts|observers|"
                                r"investors|traders|strategists|forecasters)\s+(?:now\s+)?(?:predict|expect|say|said|believe|"
                                r"think|see|forecast|anticipate|warn)", re.IGNORECASE)
+#: The capitalised name a sentence opens with, connectors and an acronym in brackets included: "Bangko Sentral ng
+#: Pilipinas (BSP) Governor Eli M. Remolona Jr."
+_NAME_WORD = r"(?:[A-Z][\w.’'&-]*|\([A-Z][\w.&-]*\)|" + "|".join(sorted(CONNECTORS - {"and"})) + ")"
+_SUBJECT = re.compile(rf"\W*({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+[a-z]")
 #: Words by which a sentence continues the paragraph before: "that meeting", "they are expected to fall further".
 _REFERS_BACK = re.compile(r"\b(?:(?:that|this|these|those)\s+[a-z]+|they|it|its|their|such)\b", re.IGNORECASE)
 
@@ -871,7 +884,8 @@ def _classify(tokens: list[str]) -> str:
         return "anonymous"
     if any(token in OUTLET_WORDS for token in lowered) or _DOMAIN.search(text) or "al jazeera" in text:
         return "outlet"
-    if any(token in ORGANISATION_WORDS for token in lowered) or all(token.isupper() for token in tokens):
+    if any(token in ORGANISATION_WORDS for token in lowered) or all(
+            token.isupper() for token in tokens if token.casefold() != "the"):  # "the IMD": an acronym
         return "organisation"
     return "person"
 
@@ -1027,6 +1041,11 @@ class _ArticleReader:
         if len(words) >= 2 and re.fullmatch(r"[a-z]+ed,", words[-1]):
             left = left[: left.rfind(words[-1])].rstrip()  # "Larry Summers disagreed, saying that …"
             words = left.split()
+        if position < len(sentence) and re.match(r"[a-z]+ing\b", sentence[position:]) and left.endswith(","):
+            # "Governor Eli M. Remolona Jr. struck a more dovish tone …, signaling that …": the sentence's subject
+            subject = _SUBJECT.match(left)
+            if subject and subject[1].split()[0].casefold() not in _NOT_NAMES | {"the", "a", "an"}:
+                return [_strip_word(word) for word in subject[1].split() if not word.startswith("(")], "name"
         if len(words) >= 2 and words[-1] == "who" and words[-2].endswith(","):
             left = left[: left.rfind("who")].rstrip().rstrip(",")  # "… Diana Mousina, who expects …"
             words = left.split()
@@ -1040,7 +1059,7 @@ class _ArticleReader:
             described = None  # "An AAP survey of 15 economists shows": a survey's aggregate, nobody's forecast
         if described and not words[-1].endswith(","):
             return left[described.start():].split(), "described"  # "…, a former Nato chief has warned"
-        work = re.search(r"(?:^|(?<=[\s,]))(?:[Aa]n?|[Tt]he)\s+(?:new|latest|recent|mid-year|annual)?\s*"
+        work = re.search(r"(?:^|(?<=[\s,]))[Aa]n?\s+(?:new|latest|recent|mid-year|annual)?\s*"
                          r"(?:forecast|model|survey|poll|report|study|analysis|assessment|projection)$", left)
         if work:  # "…, a new report forecasts": the work, whose maker may be named next
             return left[work.start():].split(), "described"
@@ -1048,7 +1067,8 @@ class _ArticleReader:
             return [_strip_word(words[-1])], "pronoun"
         if last == "it" and not words[-1].endswith(",") and (len(words) == 1 or words[-2].endswith((",", ".", ";"))):
             return ["It"], "anaphora"  # "It anticipates that …": the organisation named before
-        if len(words) >= 2 and words[-2].casefold() in ("the", "political") and last in ANAPHORA:
+        if (len(words) >= 2 and words[-2].casefold() in ("the", "political") and last in ANAPHORA
+                and not words[-1].endswith(",")):  # "…, head of the division which prepared the report, said"
             return [words[-2], words[-1]], "anaphora"  # "The expert said", "the political scientist said"
         if last in ANONYMOUS:
             return self._anonymous_before(words), "anonymous"
@@ -1213,7 +1233,8 @@ class _ArticleReader:
                          or t.casefold() in ("forecast", "model", "survey", "poll", "report", "study", "analysis",
                                              "assessment", "projection")), tokens[-1].casefold())
             subject = self.last_subject
-            if (tokens[0].casefold() == "the" and subject is not None and role in self.last_subject_text.casefold()
+            if (tokens[0].casefold() == "the" and subject is not None and role in ROLES
+                    and role in self.last_subject_text.casefold()
                     and subject.name.split()[-1] not in tokens):
                 # "Jane Roe, chief economist at Acme Bank, spoke on Monday." then "The economist expects …": the
                 # person a sentence before introduced in the same words
@@ -1326,7 +1347,7 @@ class _ArticleReader:
         """"Acme Bank's Jane Roe" and "Jane Roe of Acme Bank": the person, not the firm; "Chicago Federal Reserve
         Bank President Charles Evans": the name after the title."""
         titled = [i for i, token in enumerate(tokens[:-1]) if token.casefold() in TITLES and token[:1].isupper()]
-        if titled and 2 <= len(tokens) - titled[-1] - 1 <= 3:
+        if titled and 2 <= len(tokens) - titled[-1] - 1 <= 4:  # "… Governor Eli M. Remolona Jr."
             rest = tokens[titled[-1] + 1:]
             if all(t[:1].isupper() for t in rest) and _classify(rest) == "person" and _classify(tokens) != "person":
                 return rest
@@ -1612,8 +1633,8 @@ class _ArticleReader:
             # a list of points: "- Miran projects 150 basis points of cuts by end of 2026." then "- Rate reductions
             # expected to begin in late 2025": the bullet before names who expects it
             return replace(before, how="continued", reason=f"speaker carried over from the bullet before ({before.name})")
-        if (before is not None and before.how in ("named", "pronoun") and paragraph == sentence.paragraph - 1
-                and (before.kind == "organisation" or _REFERS_BACK.search(sentence.text))):
+        if before is not None and paragraph == sentence.paragraph - 1 and (
+                before.kind == "organisation" or (before.how in ("named", "pronoun") and _REFERS_BACK.search(sentence.text))):
             # wire style, one sentence a paragraph: "A new assessment by the WMO says there's a 40 percent
             # chance …" then "There's a 90 percent chance we'll have the hottest year on record …"; "The emergency
             # committee is likely to convene a meeting this week, she suggests." then "The 'all clear' could be
@@ -1683,7 +1704,10 @@ class _ArticleReader:
                 continue  # "He believes the issues are temporary": no time, no forecast
             believes = re.search(r"\b(?:I|we)\s+(?:do\s+)?(?:think|believe|reckon|expect|suspect|predict)\b",
                                  text[start:best.start])  # "I think the price of oil will increase"
-            if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not (
+            reported = (speaker.how in ("named", "pronoun") and speaker.kind == "person"
+                        and re.search(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*$",
+                                      text[:best.start]))  # "Bryce Edwards said John Key's coalition talks will …"
+            if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not reported and not (
                     quoted and _spelling_key(best.text) == "will"
                     and (re.search(r"\bwill\s+win\b", text[start:end]) or believes)):
                 continue  # "will" without a date or a place is narration; an expert's quoted "X will win" or "I think
@@ -1743,6 +1767,11 @@ class _ArticleReader:
                          r"\s+of\s+)?$", sentence[: time.start] + " "):
                 notes.append(f"time phrase '{time.text}' says when it was said: not used")
                 continue  # "predicted at the end of July that …", "said today that …"
+            after = re.match(r",?\s+(?:[\w’'-]+\s+){0,3}?(?P<verb>[a-z]+ed)\b", sentence[time.end:])
+            if (after and not re.search(r"\d{4}", time.text) and not sentence[:time.start].strip(" \"“")
+                    and after["verb"] not in ("expected", "anticipated", "predicted", "projected", "forecasted")):
+                notes.append(f"time phrase '{time.text}' opens a sentence about the past: not used")
+                continue  # "In May, inflation slowed to a 13-month low … and is expected to revert …"
             if re.search(r"\b(?:rather\s+than|instead\s+of|not)\s*$", sentence[: time.start]):
                 notes.append(f"time phrase '{time.text}' is negated ('rather than'): not used")
                 continue
