@@ -46,14 +46,17 @@ is a small table or function below):
    the month unless "May I/it/God…"), "as possible", "plan" the noun (a plan word must
    be followed by "to" and not follow "the"/"his"/"…'s"), "hinted at the possibility",
    "certain" as in "a certain", "no doubt", "remote" not said of a chance, a modal that
-   reads the present ("this may indicate"), any hedge right after "not"/"never" ("do
-   not expect") or right before one ("certainly doesn't look"), after "nothing"/"no"
+   reads the present ("this may indicate"), any hedge right after "not"/"never" ("not
+   sure") or right before one ("certainly doesn't look"), after "nothing"/"no"
    ("nothing is certain"), in a comparison ("less likely than many think"), or after
    "have/has/had" ("forecasters have certainly noticed", "had expected"; "have
    predicted" still reports). A hedge after "if"/"unless" in its sentence, or a bare
    modal before one, is conditional commentary; a hedge followed by a perfect ("likely
    the new rules have slowed hiring") speaks of the past; a question ("Will prices fall
-   before the summer?") asks: none of them is a forecast.
+   before the summer?") asks: none of them is a forecast. A negated expectation ("did not
+   expect", "don't think") is the forecast that it will not happen, read as "probably
+   not"; news idioms ("coin flip", "long shot", "near certainty", "poised to", "is
+   projected to", "are set to") are ``VARIANTS`` of the scale phrase nearest in meaning.
    **Numbers** (``forecasts.odds``: "a 35 percent chance", "a '20 or 30 per cent chance'"
    (its middle), "puts the probability … at 45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
    precedence over every verbal hedge of their clause (rank 4; the phrase is the number
@@ -65,7 +68,8 @@ is a small table or function below):
    by "that" ("anticipates that the meeting may…": the ``may`` is the forecast) 1. The
    clause's best-ranked hedge, first in the sentence on a tie, is the candidate's; the
    others are listed in ``reasons``. "will"/"will not" alone are narration, not
-   forecasts: they make a candidate only with a time phrase or a venue.
+   forecasts: they make a candidate only with a time phrase or a venue, or in a named
+   person's words: quoted "X will win" or "I think … will", reported "NAME said … will".
 5. **Speakers**, in order of trust:
    - *named in the sentence*: ``NAME [, apposition,] [also|further|has…] VERB`` for
      the reporting verbs in ``REPORTING_VERBS`` ("said", "believes", "anticipates",
@@ -78,7 +82,15 @@ is a small table or function below):
    inevitable"). Also "…,\" said NAME, an economist at X." and "said TITLE NAME",
    capitalised appositions ("Tryl, UK director of X, said"), "NAME, who expects",
    "according to a review by X" / "X's forecast", "a model from X", "experts such as
-   NAME have predicted". "I", "we", "As", "Analysts" are nobody's name; a sentence whose
+   NAME have predicted", "VERB TITLE NAME" with more verbs ("…, warns Senator Jane Roe",
+   "predicted Jane Roe, …, in a research note", "said Bank of America Merrill Lynch (BofA-ML)
+   in a note"), "in the view of NAME", "In NAME's view", "For NAME,", "In her view", "Her
+   forecast:", "Speaking to …, NAME", a transcript's "JANE ROE:", several appositions
+   before the verb, a participle after a comma ("X struck a dovish tone, signaling that")
+   is the sentence subject's, "X and Y, economists at Z" is X, and a firm that "raised its
+   odds" when nobody else is named. An opinion piece's first-person claims ("I expect")
+   outside quotation marks are its author's (a "By NAME" byline or a closing "NAME is
+   chief economist at …"). "many analysts predict" is nobody named. "I", "we", "As", "Analysts" are nobody's name; a sentence whose
    speakers are an unnamed group ("Economists surveyed … said") is the outlet's. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
      "Yuri Ushakov", "Secretary of State Marco Rubio" -> "Marco Rubio"); a surname alone
      ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
@@ -91,7 +103,9 @@ is a small table or function below):
    - *continued*: a sentence with no speaker continues the speaker of the previous
      sentence of its paragraph ("He further explained … For instance, Russia and Ukraine
      might agree …"), and a paragraph that follows one ending in ":" (a block quote) or
-     that opens with a quotation mark continues the previous paragraph's speaker.
+     that opens with a quotation mark continues the previous paragraph's speaker; so does
+     a paragraph right after an organisation's, or one that refers back ("that meeting",
+     "they", "it") to a person's.
    - *described, named later*: "…, a former Nato chief has warned", "according to an
      industry expert", "a group of economists has said", "according to a forecast released
      Thursday", "A pollster has said": the next few sentences' named speaker, else the
@@ -100,6 +114,9 @@ is a small table or function below):
      possessives and "the X for Y" too), else the maker of a poll or survey named there;
      "the X" with a person named before is that person. "An AAP survey of 15 economists"
      is nobody. "Both are agreed …": the first of the two people in the sentence before.
+     "The economist" with nobody named before is the person a sentence just introduced in
+     those words; "the firms" is the last organisation; a description nobody is named for
+     ("A senior Arab diplomat tells …", "…, a new report forecasts") is its own speaker.
    - *quotations*: a quotation of several sentences is the speaker's named where it
      closes ("… at 45%. It is good …," Zandi said).
    - *firms and people*: "Jane Roe of Acme Bank", "Acme Bank's Jane Roe", "Chicago Federal
