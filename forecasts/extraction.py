@@ -241,12 +241,12 @@ REPORTING_VERBS = (
     "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
     "signaling", "signalling", "signaled", "signalled", "signals",
 )
-#: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it.
-_REVISES = re.compile(r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|trims|"
-            r"reduced|reduces|revised|revises|upgraded|downgraded)(?=\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
-            r"(?:odds|probability|chances?|forecasts?|estimates?|projections?|outlook|expectations?)\b)")
-#: A firm revising its forecast is its speaker only when nobody else is named: "…, according to a report by the
-#: department's Energy Information Administration" names who stated it.
+#: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it, when
+#: nobody else is named ("…, according to a report by the department's Energy Information Administration" names who).
+_REVISES = re.compile(
+    r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|trims|"
+    r"reduced|reduces|revised|revises|upgraded|downgraded)(?=\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:odds|probability|chances?|forecasts?|estimates?|projections?|outlook|expectations?)\b)")
 #: Bookmakers by name: a price ("Liverpool remain the favourites at 7/4") in a sentence with no speaker is the
 #: price of the bookmaker the article names ("bookies Ladbrokes now pricing FOUR clubs at 5/1 or shorter").
 BOOKMAKERS = ("Ladbrokes", "William Hill", "Paddy Power", "Betfair", "Bet365", "Coral", "Sky Bet", "SkyBet", "Betway",
