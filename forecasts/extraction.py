@@ -16,7 +16,7 @@ is a small table or function below):
 2. **Sentences** split after ``.!?`` (and closing quotes) before a capital, a digit or an
    opening quote, except after abbreviations ("U.S.", "Mr.", initials). A candidate's
    ``quote`` is always one whole sentence, verbatim. Clauses split further only at
-   ``;`` and at ", with / but / while / whereas", so that "X plans to meet next week,
+   ``;``, at ", with / but / while / whereas" and at ", and he/she/they/the …", so that "X plans to meet next week,
    with the possibility of talks with Y" yields two claims.
 3. **Time phrases** come from one regular expression assembled from the forms that
    ``forecasts.windows.parse_window_phrase`` accepts (seasons, months and month ranges,
@@ -56,7 +56,10 @@ is a small table or function below):
    before the summer?") asks: none of them is a forecast. A negated expectation ("did not
    expect", "don't think") is the forecast that it will not happen, read as "probably
    not"; news idioms ("coin flip", "long shot", "near certainty", "poised to", "is
-   projected to", "are set to") are ``VARIANTS`` of the scale phrase nearest in meaning.
+   projected to", "are set to") are ``VARIANTS`` of the scale phrase nearest in meaning;
+   "should" is "likely", except as a condition ("Should the prediction come true",
+   "more cuts should the trajectory be maintained") or "should have". "If, as we expect,
+   …" states an expectation inside a condition: a forecast.
    **Numbers** (``forecasts.odds``: "a 35 percent chance", "a '20 or 30 per cent chance'"
    (its middle), "puts the probability … at 45%", "one in five", "even odds", "two-thirds likely", "3-to-1 against", "8/11") take
    precedence over every verbal hedge of their clause (rank 4; the phrase is the number
@@ -286,7 +289,7 @@ TITLES = {
     "partner", "lecturer", "fellow", "associate", "senior", "principal", "global", "lead", "co-director", "prof",
     "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "maj.", "capt.", "cllr", "mp", "mep", "rev.", "hon.",
     "governor", "commissioner", "mayor", "chancellor", "treasurer", "premier", "congressman", "congresswoman",
-    "councillor", "representative", "officer",
+    "councillor", "representative", "officer", "retd", "retd.", "(retd)", "(retd.)",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -328,7 +331,7 @@ _INVERTING = (r"(?:said|says|wrote|writes|added|adds|noted|notes|told|warned|war
               r"observed|observes|concluded|concludes|forecast|forecasts|projected|projects|believes|thinks)")
 _INVERTED = re.compile(rf"\b{_INVERTING}\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.’'-]*){{0,5}})"
                        r"(?:\s*\([A-Z][\w.&-]*\))?"  # "said Bank of America Merrill Lynch (BofA-ML) in a research note."
-                       r"(?:\s+(?:on|in|at|during|to|from)\s+[^\"“”,]*)?[.!?\"”’]*$")  # "…, warns Jane Roe on Monday."
+                       r"(?:\s+(?:on|in|at|during|to|from)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+)?[.!?\"”’]*$")  # "…, warns Jane Roe on Monday."
 _WORK = r"(?:models?|forecasts?|assessments?|survey|poll|reports?|review|study|analysis|projections?|outlooks?|update)"
 _WORK_BY = re.compile(
     rf"\b{_WORK}\s+(?:from|by)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}?[\"“]?(?P<who>[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.&’'-]*)*)"
@@ -337,7 +340,7 @@ _WORK_BY = re.compile(
 _INVERTED_TITLED = re.compile(
     rf"(?:[,\"”’]\s*|^){_INVERTING}\s+"
     r"(?P<who>(?:(?:[a-z][\w-]*|[A-Z][\w.&’'-]*)\s+){0,6}?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
-    r"(?:,\s+[^\"“”]*)?[.!?\"”’]*$")
+    r"(?:,\s+[^\"“”]*|\s+(?:in|on|at|during|to)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+)?[.!?\"”’]*$")
 #: Whose view a sentence states without a reporting verb: "in the view of Jane Roe", "in Roe's view", "For Jane
 #: Roe, the bill will pass", "In her view", "Her forecast: …".
 _NAME = r"[A-Z][\w.’'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]+){0,4}"
@@ -496,7 +499,7 @@ _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- hedges
 
-_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would"}
+_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would", "should"}
 _WILL_SPELLINGS = {"will", "will not", "won't", "would", "going to"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
@@ -629,7 +632,7 @@ def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Senten
 
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that)\s)|"
+    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that|he|she|they|we)\s)|"
     r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
     r",\s+(?=(?:probably|possibly|perhaps|likely|maybe)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
     r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:could|may|might|would|should)\s+[a-z]+\b)|"
@@ -788,6 +791,10 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True
     if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
         return True
+    if key == "should" and (written[0] == "S" or re.match(
+            r"\s+(?:have|the|a|an|this|that|these|those|it|they|we|he|she|there|any)\b", after)):
+        return True  # "Should the prediction come true, …", "more cuts should the trajectory be maintained": a
+        # condition; "should have": the past
     if key == "would" and not _REPORTED.search(sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
     if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
@@ -1053,6 +1060,8 @@ class _ArticleReader:
                 left = left[: left.rfind(words[-1])].rstrip()
                 changed = True
         words = left.split()
+        if left.endswith((",\"", ",”", "?\"", "?”", "!\"", "!”")):
+            return None  # "\"… outlook for FY19,\" said Jefferies analyst Kevin Grundy": the name comes after the verb
         if re.search(r"[’']s$", words[-1] if words else ""):
             return None  # "the Department of Energy's forecast": a noun after a possessive, not a verb
         if len(words) >= 2 and re.fullmatch(r"[a-z]+ed,", words[-1]):
@@ -1764,7 +1773,10 @@ class _ArticleReader:
     @staticmethod
     def _not_a_forecast(text: str, hedge: _Hedge, start: int, end: int) -> bool:
         """Conditional commentary ("this could prove a mistake if …") and statements about the past
-        ("it seems likely the new rules have slowed hiring") hold a hedge but forecast nothing."""
+        ("it seems likely the new rules have slowed hiring") hold a hedge but forecast nothing. "If, as we expect,
+        inflation starts to ease next year, …" states the expectation inside the condition: a forecast."""
+        if re.search(r"\bas\s+(?:we|I|they|he|she)\s+(?:still\s+)?$", text[:hedge.start]):
+            return False
         if re.search(r"\b(?:if|unless)\b", text[text.rfind(";", 0, hedge.start) + 1:hedge.start], re.IGNORECASE):
             return True  # "if we do suffer one …, it will be mild": conditional commentary
         if re.search(r"\b(?:if|unless)\b", text[hedge.end:end]):

@@ -120,6 +120,7 @@ VARIANTS = {
     "effectively zero": "almost no chance",  # "as close to zero as to be effectively zero" (Curtice)
     "zero chance": "no chance",
     "no chances": "no chance",
+    "should": "likely",  # "P&G's shares should trade up", "inflation should meet the mandate"
     "better chance": "better than even",
     "going to": "will",  # "we're going to see $100 a barrel … during the first half of the year"
     "would": "will",  # reported speech: "the CEBR said prices would go up by 2% in 2010"

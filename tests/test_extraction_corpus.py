@@ -885,3 +885,34 @@ def test_a_month_that_opens_a_sentence_about_the_past_is_not_the_window(article)
     text = ("In May, inflation slowed to a 13-month low of 6.3% and is expected to revert to the Reserve Bank's target "
             "range of 3% to 6% either in June or this quarter, Kganyago said in an interview last week.\n")
     assert article(text, "2023-06-06") == [("Kganyago", "is expected", 0.7, "2023-06-01..2023-06-30")]
+
+
+def test_should_forecasts_but_not_as_a_condition(article):
+    # 113 (Business Insider): "P&G's shares should trade-up"; 11 (Mirror): "Should the prediction come true, …"
+    text = (
+        "Kevin Grundy, an analyst at Jefferies, said P&G's shares should trade up after the results.\n\n"
+        "Should the prediction come true, Labour would win 400 seats, Jane Roe said. The bank signaled more cuts "
+        "should the disinflationary trajectory be maintained, John Doe said.\n"
+    )
+    assert article(text, "2025-08-01") == [("Kevin Grundy", "should", 0.7, None)]
+
+
+def test_and_he_starts_a_second_claim_and_as_we_expect_is_no_condition(article):
+    kendrick = (  # 112 (Binance News)
+        "In the shorter term, Kendrick predicts that the bitcoin (BTC) halving in April 2024 will help lift all boats, "
+        "and he sees ether reaching $4,000 by the end of next year.\n"
+    )
+    assert article(kendrick, "2023-10-11") == [
+        ("Kendrick", "will", 0.95, "2024-04-01..2024-04-30"), ("Kendrick", "sees", 0.7, "..2024-12-31"),
+    ]
+    cowan = "\"If, as we expect, inflation starts to ease next year, the naira could strengthen,\" David Cowan said.\n"
+    assert article(cowan, "2025-09-24") == [("David Cowan", "expect", 0.7, "2026-01-01..2026-12-31")]
+
+
+def test_a_quotation_before_said_is_never_its_speaker_and_a_retired_generals_title(article):
+    # 113: "… outlook for FY19," said Jefferies analyst Kevin Grundy in a note …; 119: "(Retd)" is a title
+    grundy = ("\"Organic sales should grow faster in FY19,\" said Jefferies analyst Kevin Grundy in a note out on "
+              "Wednesday.\n")
+    assert article(grundy, "2018-07-31") == [("Kevin Grundy", "should", 0.7, None)]
+    masood = "Lieutenant General (Retd) Talat Masood said PML-N has a better chance of winning the next elections.\n"
+    assert article(masood, "2018-05-20") == [("Talat Masood", "better chance", 0.6, None)]
