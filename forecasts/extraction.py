@@ -351,10 +351,11 @@ _VIEW_OF = re.compile(rf"\b[Ii]n\s+(?:the\s+)?{_VIEW}\s+of\s+(?P<of>{_NAME})"
 _PRONOUN_VIEW = re.compile(rf"\b[Ii]n\s+(?P<in>his|her|their)\s+(?:own\s+)?{_VIEW}\b"
                            r"|^\W*(?P<lead>His|Her|Their)\s+(?:own\s+|latest\s+|new\s+)?(?:forecast|prediction|view|"
                            r"expectation|bet|guess|estimate|team|call|base\s+case|outlook|projection|model)s?\b")
-_PRONOUN_OF = {"his": "he", "her": "she", "their": "they"}
+_PRONOUN_OF = {"his": "he", "him": "he", "her": "she", "their": "they", "them": "they"}  # -> the subject pronoun
 #: An opinion piece's author: a byline ("By Jane Roe") or a closing line ("Jane Roe is chief economist at …").
-_BYLINE = re.compile(r"[Bb]y\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})\s*(?:$|[,|(])")
-_AUTHOR_BIO = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
+_FULL_NAME = r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2}"  # "Jane Roe", "Eli M. Remolona"
+_BYLINE = re.compile(rf"[Bb]y\s+(?P<name>{_FULL_NAME})\s*(?:$|[,|(])")
+_AUTHOR_BIO = re.compile(rf"(?P<name>{_FULL_NAME})\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
                          r"(?:former\s+|senior\s+|chief\s+|co-)?(?:[\w-]+\s+){0,2}?(?:economist|professor|director|"
                          r"fellow|editor|columnist|strategist|analyst|founder|head|author|president|partner|researcher|"
                          r"lecturer|chair|adviser|advisor|writer|contributor|commentator|minister|officer)\b")
@@ -814,7 +815,7 @@ _REPORTED = re.compile(r"\b(?:said|predicted|predicting|forecast|expected|estima
 
 
 #: "Speaking to reporters on Monday, Jane Roe …": the one speaking is the subject after the comma.
-_SPEAKING = re.compile(r"\W*(?:Speaking|Writing|Talking)\b[^,]{0,120},\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})"
+_SPEAKING = re.compile(rf"\W*(?:Speaking|Writing|Talking)\b[^,]{{0,120}},\s+(?P<name>{_FULL_NAME})"
                        r"(?=\s+[a-z])")
 #: Speakers nobody names: "many analysts predict", "most economists expect".
 _GENERIC_SPEAKERS = re.compile(r"\b(?:many|most|some|several|other|few)\s+(?:analysts|economists|experts|observers|"
@@ -1183,7 +1184,7 @@ class _ArticleReader:
                 found.append((match.start(), self._anonymous_before(words), "anonymous"))
                 continue
             if len(words) == 1 and words[0].casefold() in ("him", "her", "them"):  # "According to her, …"
-                found.append((match.start(), [{"him": "he", "her": "she", "them": "they"}[words[0].casefold()]], "pronoun"))
+                found.append((match.start(), [_PRONOUN_OF[words[0].casefold()]], "pronoun"))
                 continue
             domain = _DOMAIN.fullmatch(_strip_word(words[0]))
             if domain and len(words) == 1:
@@ -1207,14 +1208,17 @@ class _ArticleReader:
                 found.append((match.start(), tokens, "name"))
         return found
 
+    def _known_surname(self, name: str) -> bool:
+        """Whether ``name`` is the surname of someone named earlier ("For Roe, …"), "For"/"To" aside."""
+        known, expanded = self._full_name(name)
+        return expanded and not known.startswith(("For ", "To "))
+
     def _views(self, sentence: str) -> list[tuple[int, list[str], str]]:
         """Whose view the sentence states without a reporting verb ("in the view of Jane Roe", "In her view")."""
         found = []
         for match in _VIEW_OF.finditer(sentence):
             tokens = [_strip_word(word).rstrip(".!?") for word in (match["of"] or match["owner"] or match["for"]).split()]
-            known, expanded = self._full_name(tokens[-1])
-            if match["for"] and not (_person_names(match["for"] + ",")
-                                     or (expanded and not known.startswith(("For ", "To ")))):
+            if match["for"] and not (_person_names(match["for"] + ",") or self._known_surname(tokens[-1])):
                 continue  # "For Europe, …", "To be sure, …": a place or an idiom, not a person's view
             found.append((match.start(), tokens, "name"))
         for match in _PRONOUN_VIEW.finditer(sentence):
@@ -1423,9 +1427,7 @@ class _ArticleReader:
             # "Speaking exclusively to Sky News …, Joseph Wu set 2027 as the key date …": the one speaking
             return _Speaker(speaking["name"], "named", f"speaker named after 'Speaking …,' ({speaking['name']})", "person")
         if not mentions and _GENERIC_SPEAKERS.search(sentence):
-            # "… when many analysts predict they will raise rates": nobody named says it
-            article = self._article_speaker()
-            return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
+            return self._unnamed_speakers()  # "… when many analysts predict they will raise rates"
         said = _COLON_SPEAKER.match(sentence)
         written = said["name"] if said else ""
         named = written.title() if written.isupper() and len(written) > 3 else written  # a transcript's "JANE ROE:"
@@ -1465,8 +1467,7 @@ class _ArticleReader:
                 return _Speaker(firm.name, "pronoun", f"speaker from the paragraph before ('"
                                 f"{sentence.split()[0]}' = {firm.name}'s)", "organisation")
             if _GENERIC_SUBJECT.match(sentence):  # "Economists surveyed on March 3 said …": nobody named, and
-                article = self._article_speaker()  # not the previous sentence's speaker either
-                return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
+                return self._unnamed_speakers()  # not the previous sentence's speaker either
             return None
         relay = _RELAYED.search(sentence)
         if relay and len(mentions) >= 2:
@@ -1517,6 +1518,11 @@ class _ArticleReader:
             return None
         reason = f"no speaker found: a bookmaker's price, and the article names the bookmaker {named}"
         return _Speaker(named, "lead", reason, "organisation")
+
+    def _unnamed_speakers(self) -> _Speaker:
+        """The article's speaker for a sentence whose speakers are a group nobody names."""
+        article = self._article_speaker()
+        return replace(article, reason=f"{article.reason} (the sentence's speakers are not named)")
 
     def _article_speaker(self) -> _Speaker:
         if self.lead is not None:
