@@ -97,7 +97,9 @@ is a small table or function below):
    speakers are an unnamed group ("Economists surveyed … said") is the outlet's. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
      "Yuri Ushakov", "Secretary of State Marco Rubio" -> "Marco Rubio"); a surname alone
      ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
-     the article. Organisations and outlets keep their article ("The Kremlin", "The New
+     the article, or later, or in its headline; full names keep middle initials, particles
+     and suffixes ("Jerome H. Powell", "Ursula von der Leyen", "Eli M. Remolona Jr.");
+     "Jan Hatzius at Goldman Sachs said" is the person. Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
    - *pronoun or anaphora*: "he/she VERB" -> the last named person, "they VERB" -> the last
@@ -367,7 +369,12 @@ _AUTHOR_BIO = re.compile(rf"(?P<name>{_FULL_NAME})\s+(?:is|was)\s+(?:an?\s+|the\
                          r"fellow|editor|columnist|strategist|analyst|founder|head|author|president|partner|researcher|"
                          r"lecturer|chair|adviser|advisor|writer|contributor|commentator|minister|officer)\b")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|I[’']m|I[’']d|I[’']ve|I[’']ll|[Mm]y)(?![\w’'])")
-CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin", "ng", "da", "di", "del", "la"}
+CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin", "ng", "da", "di", "del", "la", "der", "den",
+              "dos", "das", "du", "ibn", "ter"}
+#: Inside a person's name, between capitalised words: "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
+PARTICLES = CONNECTORS - {"of", "the", "for", "and"}
+#: After a person's name: "Eli M. Remolona Jr.".
+SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 #: Role nouns that describe a speaker named elsewhere: "a former Nato chief has warned", "according to an
 #: industry expert", "according to the bank's chair".
 ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "strategist", "professor", "chair",
@@ -940,14 +947,17 @@ def _person_names(text: str) -> list[str]:
     run: list[str] = []
 
     def close() -> None:
+        while run and run[-1].casefold() in PARTICLES:
+            run.pop()
         tokens = _clean_person(run) if run else []
         lowered = [token.casefold() for token in tokens]
+        named = [t for t in tokens if t.casefold() not in PARTICLES | SUFFIXES and not re.fullmatch(r"[A-Z]\.", t)]
         if (
-            2 <= len(tokens) <= 3
+            2 <= len(named) <= (4 if len(named) < len(tokens) else 3)
             and _classify(tokens) == "person"
             and not any(token in TITLES or token in NATIONALITIES for token in lowered)
             and " ".join(lowered) not in _PLACE_KEYS
-            and not any(token.isupper() or token.casefold() in _NOT_NAMES for token in tokens)
+            and not any(token.isupper() or token.casefold() in _NOT_NAMES for token in named)
             and " ".join(tokens) not in names
         ):
             names.append(" ".join(tokens))
@@ -955,7 +965,14 @@ def _person_names(text: str) -> list[str]:
 
     for word in text.split():
         bare = re.sub(r"[’']s$", "", _strip_word(word).rstrip(".!?"))
-        if bare and bare[0].isupper() and bare.replace("-", "").replace(".", "").isalpha() and not word.startswith(("“", "\"")):
+        if run and re.fullmatch(r"[A-Z]\.", word):
+            run.append(word)  # a middle initial: "Jerome H. Powell"
+        elif run and word.casefold() in PARTICLES:
+            run.append(word)  # "Luiz Inácio Lula da Silva"
+        elif run and _strip_word(word).casefold() in SUFFIXES:
+            run.append(_strip_word(word))  # "Eli M. Remolona Jr."
+            close()
+        elif bare and bare[0].isupper() and bare.replace("-", "").replace(".", "").isalpha() and not word.startswith(("“", "\"")):
             run.append(bare)
             if word.endswith((",", ";", ":", ".", "”", "\"", "’s", "'s", ")")):
                 close()
@@ -963,6 +980,14 @@ def _person_names(text: str) -> list[str]:
             close()
     close()
     return names
+
+
+def _surname(name: str) -> str:
+    """The last word of a full name that is not a suffix: "Eli M. Remolona Jr." -> "Remolona"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def _format_group(tokens: list[str], kind: str) -> str:
@@ -1008,6 +1033,9 @@ class _ArticleReader:
         verbs = sorted(REPORTING_VERBS, key=len, reverse=True)
         self.verb_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(verb) for verb in verbs) + r")(?![\w-])")
         self.persons: list[str] = []  # full names seen so far, in order
+        for line in self.lines:
+            if line not in body:
+                self._learn_persons(line[1])  # the headline's and standfirst's ("Mark Zandi warns …")
         self.mentions: list[tuple[int, int, _Speaker]] = []  # the current sentence's speakers (priority, position)
         self.last_named: _Speaker | None = None
         self.last_outlet: _Speaker | None = None
@@ -1047,7 +1075,7 @@ class _ArticleReader:
         if " " in name:
             return name, False
         for person in reversed(self.persons):
-            if person.split()[-1].casefold() == name.casefold():
+            if _surname(person).casefold() == name.casefold():
                 return person, True
         return name, False
 
@@ -1136,6 +1164,11 @@ class _ArticleReader:
         if not run:
             return None
         prefix = left.split()[:-len(run)]
+        if prefix and prefix[-1].casefold() in ("at", "from") and not prefix[-1].endswith(","):
+            # "Jan Hatzius at Goldman Sachs said": the person before the firm
+            person = _clean_person(_capitalised_run_before(" ".join(prefix[:-1])))
+            if 2 <= len(person) <= 4 and _person_names(" ".join(person) + ",") == [" ".join(person)]:
+                return person, "name"
         if prefix and prefix[-1].casefold() in ("at", "of", "from", "with"):
             # "Greg Craven, professor of law, also vice-chancellor at the Australian Catholic University told
             # Xinhua": the organisation belongs to the apposition; the speaker is the person before it
@@ -1574,7 +1607,19 @@ class _ArticleReader:
                     recent = speaker
             previous = (sentence.paragraph, speaker)
             found += [(sentence.paragraph, candidate) for candidate in self._sentence_candidates(sentence, speaker)]
+        found = [(paragraph, self._later_full_name(candidate)) for paragraph, candidate in found]
         return self._merge([self._apply_relays(paragraph, candidate) for paragraph, candidate in found])
+
+    def _later_full_name(self, candidate: Candidate) -> Candidate:
+        """A surname alone whose full name the article gives only later ("…, Kganyago said." then "Governor
+        Lesetja Kganyago spoke …")."""
+        if " " in candidate.expert or not candidate.expert[:1].isupper() or candidate.expert.isupper():
+            return candidate
+        name, expanded = self._full_name(candidate.expert)
+        if not expanded:
+            return candidate
+        return replace(candidate, expert=name,
+                       reasons=(*candidate.reasons, f"full name '{name}' from later in the article"))
 
     def _author(self, body: list[tuple[int, str]]) -> _Speaker | None:
         """Who wrote the piece: a byline near the top ("By Jane Roe") or a closing line about the writer ("Jane Roe

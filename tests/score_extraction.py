@@ -100,6 +100,9 @@ class Tally:
     numbers_right: int = 0
     windows: int = 0
     windows_right: int = 0
+    wrong_outlet: int = 0  # found with the wrong speaker: the outlet (or "the article")
+    wrong_spelling: int = 0  # … part of an accepted name or more ("Kganyago", "U.S. Solar Energy … (SEIA)")
+    wrong_other: int = 0  # … someone else
 
     def add(self, other: Tally) -> None:
         for key in vars(self):
@@ -116,6 +119,8 @@ class Tally:
             f"   strict (paired, right speaker) {share(self.strict, self.candidates - self.ignored)}",
             f"  probability within 0.15 of found with a number  {share(self.numbers_right, self.numbers)}",
             f"  time frame right of found with a window         {share(self.windows_right, self.windows)}",
+            f"  wrong speaker {self.found_any - self.found}: the outlet {self.wrong_outlet}, part of the label's name "
+            f"or more {self.wrong_spelling}, someone else {self.wrong_other}",
         ]
 
 
@@ -146,12 +151,26 @@ def pair(meta: dict, candidates: list[dict]) -> tuple[dict[int, tuple[int, bool,
     return used_l, landed
 
 
+def wrong_kind(expert: str, accepted: list[str], outlet: str | None) -> str:
+    """Why a found label's speaker is wrong: "outlet", "spelling" (part of an accepted name or more) or "other"."""
+    if (outlet and person(expert) == person(outlet)) or expert.startswith("the article"):
+        return "outlet"
+    words = set(re.findall(r"\w+", person(expert)))
+    if any(words <= set(re.findall(r"\w+", person(name))) or words >= set(re.findall(r"\w+", person(name)))
+           for name in accepted):
+        return "spelling"
+    return "other"
+
+
 def score_article(name: str, meta: dict, candidates: list[dict], notes: list[str] | None) -> Tally:
     labels = meta["forecasts"]
     tally = Tally(labels=len(labels), candidates=len(candidates))
     used_l, landed = pair(meta, candidates)
     for li, (ci, speaker, when, number) in used_l.items():
         tally.found_any += 1
+        if not speaker:
+            setattr(tally, "wrong_" + wrong_kind(candidates[ci]["expert"], labels[li]["expert"], meta["outlet"]),
+                    getattr(tally, "wrong_" + wrong_kind(candidates[ci]["expert"], labels[li]["expert"], meta["outlet"])) + 1)
         if speaker:
             tally.found += 1
             tally.strict += 1

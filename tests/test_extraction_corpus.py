@@ -933,3 +933,22 @@ def test_a_forecast_nobody_is_named_for_is_the_last_speakers_not_the_outlets(art
         ("Daily Planet", "likely", 0.7, "2020-11-01..2020-11-30"), ("FiveThirtyEight", "favored", 0.7, None),
         ("FiveThirtyEight", "10.6% likelihood", 0.106, None),
     ]
+
+
+def test_full_names_with_initials_particles_or_given_later_and_a_person_at_a_firm(article):
+    # made up from news conventions, before any held-out article was read for them
+    text = (
+        "Mark Zandi warns of a downturn\n\n"
+        "Zandi said a recession is likely next year.\n\n"
+        "Jerome H. Powell spoke on Tuesday. Powell said a cut is likely in September.\n\n"
+        "Ursula von der Leyen said a trade deal is likely by June.\n\n"
+        "Rates will probably fall in June, Kganyago said. Governor Lesetja Kganyago spoke in Pretoria.\n\n"
+        "Jan Hatzius at Goldman Sachs said a default is unlikely next year.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Mark Zandi", "likely", 0.7, "2026-01-01..2026-12-31"),
+        ("Jerome H. Powell", "likely", 0.7, "2025-09-01..2025-09-30"),
+        ("Ursula von der Leyen", "likely", 0.7, "..2025-06-30"),
+        ("Lesetja Kganyago", "probably", 0.75, "2025-06-01..2025-06-30"),
+        ("Jan Hatzius", "unlikely", 0.2, "2026-01-01..2026-12-31"),
+    ]
