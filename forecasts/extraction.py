@@ -99,7 +99,8 @@ is a small table or function below):
      ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
      the article, or later, or in its headline; full names keep middle initials, particles
      and suffixes ("Jerome H. Powell", "Ursula von der Leyen", "Eli M. Remolona Jr.");
-     "Jan Hatzius at Goldman Sachs said" is the person. Organisations and outlets keep their article ("The Kremlin", "The New
+     "Jan Hatzius at Goldman Sachs said" is the person, and so is the name after an office
+     named with "of" ("Minister of Finance Jane Roe", "Governor of the Central Bank John Doe"). Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
    - *pronoun or anaphora*: "he/she VERB" -> the last named person, "they VERB" -> the last
@@ -299,6 +300,10 @@ TITLES = {
     "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "maj.", "capt.", "cllr", "mp", "mep", "rev.", "hon.",
     "governor", "commissioner", "mayor", "chancellor", "treasurer", "premier", "congressman", "congresswoman",
     "councillor", "representative", "officer", "retd", "retd.", "(retd)", "(retd.)",
+    "cardinal", "chairwoman", "chairperson", "sheikh", "prince", "princess", "crown", "king", "queen", "emeritus",
+    "manager", "portfolio", "investment", "research", "attorney", "solicitor", "auditor", "inspector", "vice-chair",
+    "vice-chairman", "vice-chairwoman", "vice-president", "director-general", "president-elect", "attorney-general",
+    "solicitor-general", "governor-general", "deputy-governor", "co-founder", "co-chair", "vice-chancellor",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -334,11 +339,18 @@ _NOT_COLON_SPEAKERS = {"note", "update", "source", "sources", "photo", "image", 
 _RELAYED = re.compile(r",\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:warned|said|predicted|forecast|told\s+\w+)"
                       r",\s+(?P<outer>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:said|says|added|told\s+\w+))"
                       r"[.!?\"”’]*$")
+CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin", "ng", "da", "di", "del", "la", "der", "den",
+              "dos", "das", "du", "ibn", "ter"}
+#: Inside a person's name, between capitalised words: "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
+PARTICLES = CONNECTORS - {"of", "the", "for", "and"}
+#: After a person's name: "Eli M. Remolona Jr.".
+SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+_PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")\s+"
 #: "…, said Stankovich.": the verb before the name, at the end of the sentence.
 _INVERTING = (r"(?:said|says|wrote|writes|added|adds|noted|notes|told|warned|warns|explained|explains|continued|"
               r"cautioned|cautions|predicted|predicts|argued|argues|insisted|insists|reckons|stressed|stresses|"
               r"observed|observes|concluded|concludes|forecast|forecasts|projected|projects|believes|thinks)")
-_INVERTED = re.compile(rf"\b{_INVERTING}\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.’'-]*){{0,5}})"
+_INVERTED = re.compile(rf"\b{_INVERTING}\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+|(?:{_PARTICLE}){{1,2}})?[A-Z][\w.’'-]*){{0,5}})"
                        r"(?:\s*\([A-Z][\w.&-]*\))?"  # "said Bank of America Merrill Lynch (BofA-ML) in a research note."
                        r"(?:\s+(?:on|in|at|during|to|from)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+)?[.!?\"”’]*$")  # "…, warns Jane Roe on Monday."
 _WORK = r"(?:models?|forecasts?|assessments?|survey|poll|reports?|review|study|analysis|projections?|outlooks?|update)"
@@ -369,12 +381,6 @@ _AUTHOR_BIO = re.compile(rf"(?P<name>{_FULL_NAME})\s+(?:is|was)\s+(?:an?\s+|the\
                          r"fellow|editor|columnist|strategist|analyst|founder|head|author|president|partner|researcher|"
                          r"lecturer|chair|adviser|advisor|writer|contributor|commentator|minister|officer)\b")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|I[’']m|I[’']d|I[’']ve|I[’']ll|[Mm]y)(?![\w’'])")
-CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin", "ng", "da", "di", "del", "la", "der", "den",
-              "dos", "das", "du", "ibn", "ter"}
-#: Inside a person's name, between capitalised words: "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
-PARTICLES = CONNECTORS - {"of", "the", "for", "and"}
-#: After a person's name: "Eli M. Remolona Jr.".
-SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 #: Role nouns that describe a speaker named elsewhere: "a former Nato chief has warned", "according to an
 #: industry expert", "according to the bank's chair".
 ROLES = ("chief", "general", "expert", "economist", "analyst", "scientist", "strategist", "professor", "chair",
@@ -931,6 +937,9 @@ def _classify(tokens: list[str]) -> str:
 
 def _clean_person(tokens: list[str]) -> list[str]:
     kept = list(tokens)
+    office = _after_office(kept)
+    if office:
+        return office
     titles = [i for i, token in enumerate(kept[:-1]) if token.casefold() in TITLES]
     if titles and len(kept) - titles[-1] - 1 >= 2:
         kept = kept[titles[-1] + 1:]  # "Treasury Secretary Larry Summers": all up to the last title word
@@ -939,6 +948,20 @@ def _clean_person(tokens: list[str]) -> list[str]:
     if len(kept) == 1 and kept[0].casefold() in TITLES:
         return tokens
     return kept
+
+
+def _after_office(tokens: list[str]) -> list[str]:
+    """The person after an office named with "of" or "for": "Minister of Finance Jane Roe", "Governor of the
+    Central Bank Jane Roe", "Head of FX Strategy Jane Roe" -> the last two words (three with a particle or an
+    initial before the surname); [] when the tokens are not of that shape."""
+    office = next((i for i in range(1, len(tokens) - 2) if tokens[i] in ("of", "for")
+                   and tokens[i - 1].casefold() in TITLES and tokens[i - 1][:1].isupper()), None)
+    if office is None or len(tokens) - office - 1 <= 2:
+        return []
+    name = tokens[-3:] if tokens[-2].casefold() in PARTICLES or re.fullmatch(r"[A-Z]\.", tokens[-2]) else tokens[-2:]
+    if any(t.casefold() in TITLES or not t[:1].isupper() and t.casefold() not in PARTICLES for t in name):
+        return []
+    return name if _classify(name) == "person" else []
 
 
 def _person_names(text: str) -> list[str]:
@@ -1416,6 +1439,9 @@ class _ArticleReader:
     def _person_in_group(tokens: list[str]) -> list[str]:
         """"Acme Bank's Jane Roe" and "Jane Roe of Acme Bank": the person, not the firm; "Chicago Federal Reserve
         Bank President Charles Evans": the name after the title."""
+        office = _after_office(tokens)
+        if office:
+            return office
         titled = [i for i, token in enumerate(tokens[:-1]) if token.casefold() in TITLES and token[:1].isupper()]
         if titled and 2 <= len(tokens) - titled[-1] - 1 <= 4:  # "… Governor Eli M. Remolona Jr."
             rest = tokens[titled[-1] + 1:]

@@ -952,3 +952,21 @@ def test_full_names_with_initials_particles_or_given_later_and_a_person_at_a_fir
         ("Lesetja Kganyago", "probably", 0.75, "2025-06-01..2025-06-30"),
         ("Jan Hatzius", "unlikely", 0.2, "2026-01-01..2026-12-31"),
     ]
+
+
+def test_an_office_named_with_of_hyphenated_and_royal_titles_before_a_name(article):
+    # made up from news conventions, before any held-out article was read for them
+    text = (
+        "Minister of Finance Jane Roe said a recession is likely next year.\n\n"
+        "A deal is likely by June, said Governor of the Central Bank John Doe.\n\n"
+        "Head of FX Strategy Ann Smith said the euro will probably fall in July.\n\n"
+        "Vice-Chair Bob Lee said a cut is likely in September.\n\n"
+        "Oil prices will probably rise next year, said Crown Prince Mohammed bin Salman.\n\n"
+        "Cardinal Pietro Parolin said a meeting is possible in May.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "likely", 0.7, "2026-01-01..2026-12-31"), ("John Doe", "likely", 0.7, "..2025-06-30"),
+        ("Ann Smith", "probably", 0.75, "2025-07-01..2025-07-31"), ("Bob Lee", "likely", 0.7, "2025-09-01..2025-09-30"),
+        ("Mohammed bin Salman", "probably", 0.75, "2026-01-01..2026-12-31"),
+        ("Pietro Parolin", "possible", 0.4, "2025-05-01..2025-05-31"),
+    ]
