@@ -54,7 +54,7 @@ is a small table or function below):
    modal before one, is conditional commentary; a hedge followed by a perfect ("likely
    the new rules have slowed hiring") speaks of the past; a question ("Will prices fall
    before the summer?") asks: none of them is a forecast. A negated expectation ("did not
-   expect", "don't think") is the forecast that it will not happen, read as "probably
+   expect", "don't think", "sees no") is the forecast that it will not happen, read as "probably
    not"; news idioms ("coin flip", "long shot", "near certainty", "poised to", "is
    projected to", "are set to") are ``VARIANTS`` of the scale phrase nearest in meaning;
    "should" is "likely", except as a condition ("Should the prediction come true",
@@ -99,7 +99,8 @@ is a small table or function below):
      ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
      the article, or later, or in its headline; full names keep middle initials, particles
      and suffixes ("Jerome H. Powell", "Ursula von der Leyen", "Eli M. Remolona Jr.");
-     "Jan Hatzius at Goldman Sachs said" is the person, and so is the name after an office
+     "Jan Hatzius at Goldman Sachs said" and "Jane Roe's team expects" are the person; a
+     second name after a semicolon speaks for its own clause; and so is the name after an office
      named with "of" ("Minister of Finance Jane Roe", "Governor of the Central Bank John Doe"). Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
@@ -325,7 +326,7 @@ _GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|exp
                               r"observers|investors|traders|markets|pollsters|commentators)\b", re.IGNORECASE)
 #: "Goldman Sachs economists see …": a firm's analysts, economists or strategists speak for the firm.
 _STAFF_OF = re.compile(r"\W*(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:&\s+)?[A-Z][\w.&’'-]*){0,3})\s+(?:analysts|economists|"
-                       r"strategists|researchers|forecasters)\b")
+                       r"strategists|researchers|forecasters|team)\b")
 _STAFF = {"analysts", "economists", "strategists", "researchers", "forecasters"}
 _NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
               "independent", "senior", "bank", "market", "city", "few", "all", "both", "two", "three", "but", "and",
@@ -1509,7 +1510,12 @@ class _ArticleReader:
                 m[2].how == "named" and m[1] < staff.end() + 40 for m in mentions):
             # "Goldman Sachs economists see a 35% chance …", "Acme Bank analysts expect …": the firm speaks
             tokens = staff["org"].split()
+            owner = re.search(r"[’']s?$", tokens[-1])
+            tokens[-1] = re.sub(r"[’']s?$", "", tokens[-1])
             kind = _classify(tokens)
+            if owner and kind == "person":  # "Jane Roe's team expects …": hers
+                name, _ = self._full_name(" ".join(_clean_person(tokens)))
+                return _Speaker(name, "named", f"speaker named in sentence ('{staff[0].strip()}')", "person")
             return _Speaker(" ".join(tokens), "named", f"speaker named in sentence ('{staff[0].strip()}')",
                             "organisation" if kind == "person" else kind)
         if not mentions and self.index > 0 and re.match(r"\W*(?:Both|The\s+two|The\s+pair|The\s+duo)\b", sentence):
@@ -1548,7 +1554,7 @@ class _ArticleReader:
         there was nothing inevitable, Summers disagreed, saying that a recession was almost inevitable"."""
         best = min((mention[0] for mention in self.mentions), default=None)
         before = [m for m in self.mentions
-                  if m[0] == best and m[1] < position and m[2].how == "named" and m[2].kind == "person"]
+                  if m[0] == best and m[1] <= position and m[2].how == "named" and m[2].kind == "person"]
         if speaker.how != "named" or len(before) < 2:
             return speaker
         return max(before, key=lambda mention: mention[1])[2]

@@ -155,6 +155,15 @@ VARIANTS = {
     "don't think": "probably not",
     "does not think": "probably not",
     "doesn't think": "probably not",
+    "expects no": "probably not",  # "John Doe sees no cut before September": that it will not happen
+    "expect no": "probably not",
+    "expected no": "probably not",
+    "sees no": "probably not",
+    "see no": "probably not",
+    "predicts no": "probably not",
+    "predicted no": "probably not",
+    "anticipates no": "probably not",
+    "forecasts no": "probably not",
     # the passive of a forecast: "is projected to install 324 gigawatts by 2030"
     "is projected to": "expects",
     "are projected to": "expects",

@@ -970,3 +970,15 @@ def test_an_office_named_with_of_hyphenated_and_royal_titles_before_a_name(artic
         ("Mohammed bin Salman", "probably", 0.75, "2026-01-01..2026-12-31"),
         ("Pietro Parolin", "possible", 0.4, "2025-05-01..2025-05-31"),
     ]
+
+
+def test_a_second_speaker_after_a_semicolon_sees_no_and_a_persons_team(article):
+    # made up from news conventions, before any held-out article was read for them
+    text = (
+        "Jane Roe expects rates to fall in June; John Doe sees no cut before September.\n\n"
+        "Ann Smith's team expects a recession next year.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "expects", 0.7, "2025-06-01..2025-06-30"), ("John Doe", "sees no", 0.265, "..2025-08-31"),
+        ("Ann Smith", "expects", 0.7, "2026-01-01..2026-12-31"),
+    ]
