@@ -33,8 +33,14 @@ is a small table or function below):
    2028", "until 2027", "this year, or any of the next four", "throughout 2026", "the
    first six months of this year"; a range of counts ends at its high end ("within the
    next 5 to 10 years", "for another one to three years", "another 3-5 years", "for up
-   to five more years"). "late 2025", "mid-2026", "early 2027" are parts of a year (see
-   parse_window_phrase); a month name followed by "'s" ("Theresa May's") is a name. A
+   to five more years", "in two to three years"), "between 2030 and 2035", "this decade"
+   (to its ninth year), "next decade" (the ten years after), "for the rest of the year",
+   "over the course of 2026", "by Christmas", "in the new year". "late 2025", "mid-2026",
+   "early 2027", "early next year", "the first quarter of next year", "H2 2026" are parts
+   of a year (see parse_window_phrase); "by the end of June", "as early as 2026", "no later
+   than 2028" are read whole, and a phrase parse_window_phrase cannot read whole falls
+   back to its core ("from around June": June); a month name followed by "'s" ("Theresa
+   May's") is a name. A
    day without a year up to half a year before
    publication ("surveyed on March 3") is that past day, not next year's.
    When a clause has several, the most specific wins: calendar spans, then relative
@@ -474,8 +480,13 @@ SPAN_FORMS = (
     rf"within\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+{_UNIT}",
     # "for another one to three years", "another 3-5 years", "for up to five more years", "up to four years"
     rf"(?:for\s+)?(?:another|up\s+to)\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:more\s+)?(?:year|decade)s?",
-    rf"in\s+(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",
+    rf"in\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",  # "in two to three years"
     r"between\s+now\s+and\s+(?:the\s+end\s+of\s+)?(?:\d{4}|year[- ]end)",
+    r"between\s+\d{4}\s+and\s+\d{4}",  # "between 2030 and 2035"
+    r"(?:within\s+|in\s+|during\s+|by\s+the\s+end\s+of\s+)?(?:this|the\s+current|next)\s+decade",
+    r"(?:for|over|in|during)\s+the\s+(?:rest|remainder|balance)\s+of\s+(?:the\s+year|this\s+year|\d{4})",
+    r"(?:over|during)\s+the\s+course\s+of\s+(?:\d{4}|this\s+year|next\s+year)",
+    r"(?:by|before)\s+Christmas|(?:in|early\s+in)\s+the\s+new\s+year",
     r"this\s+year,?\s+or\s+(?:in\s+)?(?:any\s+of\s+)?the\s+(?:next|following)\s+\w+(?:\s+years)?",
     r"(?:throughout|through|all\s+of)\s+\d{4}|(?<=\binto\s)\d{4}",
     r"(?:for\s+|in\s+|during\s+)?the\s+first\s+six\s+months\s+of\s+(?:this\s+year|next\s+year|\d{4})",
@@ -493,9 +504,13 @@ TIME_FORMS = (
     ("calendar", rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next)\s+)?{_MONTH}{_YEAR}?"),
     ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
-    ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"),
-    ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year))?"),
-    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}"),
+    ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)"
+                 r"(?:\s+(?:of\s+)?(?:\d{4}|this\s+year|next\s+year))?"),
+    ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year)"
+                 r"|\s+\d{4})?"),
+    ("calendar", r"(?:early|mid|late)[\s-]+(?:this|next)\s+year|the\s+(?:beginning|start|middle)\s+of\s+(?:this|next)\s+year"),
+    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}|(?<=\bas\s)\d{4}|(?<=\blater\sthan\s)\d{4}"
+                 r"|(?<=\baround\s)\d{4}"),
     ("calendar", r"(?:early|mid|late)[\s-]+\d{4}"),  # "late 2025", "mid-2026", "by early 2027"
     ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
@@ -505,7 +520,7 @@ TIME_FORMS = (
     ("vague", r"soon"),
 )
 _TIME_LEAD = (r"(?:(?:as\s+early\s+as|no\s+later\s+than|not\s+later\s+than|sometime\s+in|some\s+time\s+in|by|"
-              r"before|in|during|within|at)\s+)*")
+              r"before|in|during|within|at|around|(?:the\s+)?end\s+of)\s+)*")
 _TIME_RE = re.compile(  # one named group per form, f0, f1, …, to know which matched
     rf"(?<![\w-]){_TIME_LEAD}(?:"
     + "|".join(f"(?P<f{i}>{form})" for i, (_, form) in enumerate(TIME_FORMS))
@@ -695,6 +710,16 @@ def _time_phrases(sentence: str) -> list[_Time]:
     return found
 
 
+def _parse_either(phrase: str, core: str, published: dt.date) -> Window:
+    """The phrase's window, else its core's ("from around June": June)."""
+    try:
+        return parse_window_phrase(phrase, made_on=published)
+    except InvalidInput:
+        if core == phrase:
+            raise
+        return parse_window_phrase(core, made_on=published)
+
+
 def _span_window(text: str, published: dt.date) -> Window | None:
     """The window of a span form (SPAN_FORMS): "within the next year" is the 12 months from ``published``,
     "between now and 2028" ends with 2028, "this year or any of the next four" is five calendar years."""
@@ -706,6 +731,20 @@ def _span_window(text: str, published: dt.date) -> Window | None:
     if match := re.search(r"(?:between now and|until) (?:the end of )?(\d{4}|year[- ]end)", phrase):
         end = year if not match[1].isdigit() else int(match[1])
         return Window(published, dt.date(end, 12, 31))
+    if match := re.search(r"between (\d{4}) and (\d{4})", phrase):
+        return Window(dt.date(int(match[1]), 1, 1), dt.date(int(match[2]), 12, 31))
+    if match := re.fullmatch(r"(?:within |in |during |by the end of )?(this|the current|next) decade", phrase):
+        end = year - year % 10 + 9  # "this decade" ends with its ninth year; "next decade" is the ten after
+        return Window(published, dt.date(end, 12, 31)) if match[1] != "next" else Window(
+            dt.date(end + 1, 1, 1), dt.date(end + 10, 12, 31))
+    if match := re.search(r"(?:rest|remainder|balance|course) of (?:the year|this year|next year|(\d{4}))", phrase):
+        target = int(match[1]) if match[1] else year + 1 if "next year" in phrase else year
+        return Window(max(published, dt.date(target, 1, 1)), dt.date(target, 12, 31))
+    if "christmas" in phrase:
+        christmas = dt.date(year, 12, 25)
+        return Window(None, christmas if christmas >= published else dt.date(year + 1, 12, 25))
+    if "new year" in phrase:
+        return Window(dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31))
     if match := re.search(r"(?:throughout|through|all of) (\d{4})|^(\d{4})$", phrase):
         target = int(match[1] or match[2])
         return Window(dt.date(target, 1, 1), dt.date(target, 12, 31))
@@ -1904,7 +1943,7 @@ class _ArticleReader:
                 phrase = re.sub(r"\bseveral\b", "few", time.text, flags=re.IGNORECASE)  # "the next several days"
                 phrase = re.sub(r"^end\s+(\d{4})$", r"by the end of \1", phrase)  # "to end 2025 at 3.6 per cent"
                 phrase = re.sub(r"the\s+year\s+is\s+out$", "the end of the year", phrase)  # "before the year is out"
-                window = window or parse_window_phrase(phrase, made_on=self.published)
+                window = window or _parse_either(phrase, time.core, self.published)
             except InvalidInput:
                 unread = unread or time
                 continue

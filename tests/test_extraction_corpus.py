@@ -769,7 +769,7 @@ def test_an_organisations_outlooks_and_a_report_by_a_described_firm(article):
     )
     assert article(text, "2015-05-12") == [
         ("Bureau of Meteorology", "predict", 0.7, "2015-06-01..2015-06-30"),
-        ("PropTrack", "predicts", 0.7, "2015-12-01..2015-12-31"),
+        ("PropTrack", "predicts", 0.7, "..2015-12-31"),  # "by the end of December": any time up to its end
     ]
 
 
@@ -981,4 +981,26 @@ def test_a_second_speaker_after_a_semicolon_sees_no_and_a_persons_team(article):
     assert article(text, "2025-03-03") == [
         ("Jane Roe", "expects", 0.7, "2025-06-01..2025-06-30"), ("John Doe", "sees no", 0.265, "..2025-08-31"),
         ("Ann Smith", "expects", 0.7, "2026-01-01..2026-12-31"),
+    ]
+
+
+def test_more_time_phrases_read_whole(article):
+    # made up from news conventions, before any held-out article was read for them
+    text = (
+        "Jane Roe said a cut is likely in the first quarter of next year. She said growth will probably pick up "
+        "in H2 2026. She said inflation is likely to ease by the end of June.\n\n"
+        "John Doe said a deal is possible as early as 2026, and a treaty is likely no later than 2028.\n\n"
+        "Ann Smith said fusion power is likely between 2030 and 2035. She said a recession is likely in two to three "
+        "years. She said prices will probably stay high for the rest of the year.\n\n"
+        "Bob Lee said quantum computers will probably break RSA next decade, and a cure is unlikely this decade.\n\n"
+        "Kay Wu said the deal will likely close by Christmas. She said the rebound is likely early next year.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "likely", 0.7, "2026-01-01..2026-03-31"), ("Jane Roe", "probably", 0.75, "2026-07-01..2026-12-31"),
+        ("Jane Roe", "likely", 0.7, "..2025-06-30"),
+        ("John Doe", "possible", 0.4, "2026-01-01..2026-12-31"), ("John Doe", "likely", 0.7, "..2028-12-31"),
+        ("Ann Smith", "likely", 0.7, "2030-01-01..2035-12-31"), ("Ann Smith", "likely", 0.7, "2025-03-03..2028-03-03"),
+        ("Ann Smith", "probably", 0.75, "2025-03-03..2025-12-31"),
+        ("Bob Lee", "probably", 0.75, "2030-01-01..2039-12-31"), ("Bob Lee", "unlikely", 0.2, "2025-03-03..2029-12-31"),
+        ("Kay Wu", "likely", 0.7, "..2025-12-25"), ("Kay Wu", "likely", 0.7, "2026-01-01..2026-04-30"),
     ]
