@@ -259,7 +259,8 @@ REPORTING_VERBS = (
     "predicting", "posted", "tweeted", "is confident", "is convinced", "is optimistic", "is hopeful",
     "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting", "projected",
     "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
-    "signaling", "signalling", "signaled", "signalled", "signals",
+    "signaling", "signalling", "signaled", "signalled", "signals", "is skeptical", "is sceptical", "is doubtful",
+    "gives", "gave", "assigns", "assigned",
 )
 #: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it, when
 #: nobody else is named ("…, according to a report by the department's Energy Information Administration" names who).
@@ -823,6 +824,8 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     after = sentence[end:end + 20].casefold()
     if written == "May" and not _OPTATIVE_MAY.match(sentence, start):
         return True  # capitalised, "May" is the month
+    if key in _MODAL_SPELLINGS and re.search(r"\bwhether\b[^,;:]*$", sentence[:start]):
+        return True  # "too early to say whether rates will fall": a question left open, not a forecast
     if _negated(before, key):
         return True  # "do not expect", "not likely": never read as the positive; the scale's own negations
         # ("probably not", "not unlikely", "did not rule out") are matched whole and pass

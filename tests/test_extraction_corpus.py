@@ -1004,3 +1004,18 @@ def test_more_time_phrases_read_whole(article):
         ("Bob Lee", "probably", 0.75, "2030-01-01..2039-12-31"), ("Bob Lee", "unlikely", 0.2, "2025-03-03..2029-12-31"),
         ("Kay Wu", "likely", 0.7, "..2025-12-25"), ("Kay Wu", "likely", 0.7, "2026-01-01..2026-04-30"),
     ]
+
+
+def test_more_news_idioms_and_an_open_question(article):
+    # made up from news conventions, before any held-out article was read for them
+    text = (
+        "Jane Roe is betting on a cut in June. She said a rise in July is off the table.\n\n"
+        "A recession next year is the base case, John Doe said. He is skeptical that a deal will be reached by June.\n\n"
+        "Ann Smith gives a default next year a 60% probability. She said it is too early to say whether rates will "
+        "fall in June.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "betting on", 0.7, "2025-06-01..2025-06-30"), ("Jane Roe", "off the table", 0.15, "2025-07-01..2025-07-31"),
+        ("John Doe", "base case", 0.7, "2026-01-01..2026-12-31"), ("John Doe", "skeptical", 0.25, "..2025-06-30"),
+        ("Ann Smith", "60% probability", 0.6, "2026-01-01..2026-12-31"),
+    ]
