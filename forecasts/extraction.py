@@ -106,7 +106,10 @@ is a small table or function below):
      the article, or later, or in its headline; full names keep middle initials, particles
      and suffixes ("Jerome H. Powell", "Ursula von der Leyen", "Eli M. Remolona Jr.");
      "Jan Hatzius at Goldman Sachs said" and "Jane Roe's team expects" are the person; a
-     second name after a semicolon speaks for its own clause; and so is the name after an office
+     second name after a semicolon speaks for its own clause; "…, where buyers are under less
+     pressure, says Savills." is Savills (a name after the verb beats one found before it by
+     skipping asides, and an aside never reaches into a quotation); "The forecast, if it comes
+     to pass, will …" has no speaker "The"; "Barcelona-based" is no part of a name; and so is the name after an office
      named with "of" ("Minister of Finance Jane Roe", "Governor of the Central Bank John Doe"). Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
@@ -334,8 +337,10 @@ _GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|exp
 #: "Goldman Sachs economists see …": a firm's analysts, economists or strategists speak for the firm.
 _STAFF_OF = re.compile(r"\W*(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:&\s+)?[A-Z][\w.&’'-]*){0,3})\s+(?:analysts|economists|"
                        r"strategists|researchers|forecasters|team)\b")
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
 _STAFF = {"analysts", "economists", "strategists", "researchers", "forecasters"}
 _NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
+              "global", "international", "foreign", "local", "mainstream", "veteran", "prominent", "outside", "academic",
               "independent", "senior", "bank", "market", "city", "few", "all", "both", "two", "three", "but", "and",
               "yet", "so", "meanwhile", "however", "still"} | NATIONALITIES
 #: "Powell: We have made no decisions …": a transcript's or live blog's speaker before a colon.
@@ -510,7 +515,7 @@ TIME_FORMS = (
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year)"
                  r"|\s+\d{4})?"),
     ("calendar", r"(?:early|mid|late)[\s-]+(?:this|next)\s+year|the\s+(?:beginning|start|middle)\s+of\s+(?:this|next)\s+year"),
-    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}|(?<=\bas\s)\d{4}|(?<=\blater\sthan\s)\d{4}"
+    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Ff]or\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}|(?<=\bas\s)\d{4}|(?<=\blater\sthan\s)\d{4}"
                  r"|(?<=\baround\s)\d{4}"),
     ("calendar", r"(?:early|mid|late)[\s-]+\d{4}"),  # "late 2025", "mid-2026", "by early 2027"
     ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
@@ -1013,6 +1018,7 @@ def _person_names(text: str) -> list[str]:
     run: list[str] = []
 
     def close() -> None:
+        run[:] = [token for token in run if not token.endswith("-based")]  # "Barcelona-based FocusEconomics"
         while run and run[-1].casefold() in PARTICLES:
             run.pop()
         tokens = _clean_person(run) if run else []
@@ -1218,6 +1224,8 @@ class _ArticleReader:
                         return None
                     break
                 apposition = inner[comma + 1:].strip()
+                if len(re.findall(r"[\"“”]", apposition)) % 2:
+                    break  # '"… oil imports," analysts at FocusEconomics': the quotation's end, not an aside
                 lowered = [w for w in apposition.split() if w[:1].islower() and w not in CONNECTORS]
                 if not (apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The")
                                         or lowered or apposition.isdigit()  # "Roe, 54, said"
@@ -1226,9 +1234,9 @@ class _ArticleReader:
                 left = inner[:comma].rstrip()
                 if left.endswith(")"):
                     left = left[: left.rfind("(")].rstrip()
-        run = _capitalised_run_before(left)
-        if not run:
-            return None
+        run = [token for token in _capitalised_run_before(left) if not token.endswith("-based")]  # "Barcelona-based"
+        if not run or (len(run) == 1 and run[0].casefold() in _DETERMINERS):
+            return None  # "The forecast, if it comes to pass, will be …": a noun after "The", not a verb
         prefix = left.split()[:-len(run)]
         if prefix and prefix[-1].casefold() in ("at", "from") and not prefix[-1].endswith(","):
             # "Jan Hatzius at Goldman Sachs said": the person before the firm
@@ -1519,8 +1527,12 @@ class _ArticleReader:
 
     def _sentence_speaker(self, sentence: str) -> _Speaker | None:
         """The best speaker found in the sentence itself (named, pronoun or anaphora)."""
-        mentions = self._verb_mentions(sentence, self.verb_re)
-        for position, tokens, how in (self._according_to(sentence) + self._inverted(sentence) + self._works(sentence)
+        inverted = self._inverted(sentence)
+        after_comma = {position for position, _, _ in inverted if sentence[:position].rstrip().endswith(",")}
+        # "…, and Scotland (all 5%), where buyers are under less pressure, says Savills.": the name after the verb,
+        # not one found before it by skipping asides
+        mentions = [m for m in self._verb_mentions(sentence, self.verb_re) if m[1] not in after_comma]
+        for position, tokens, how in (self._according_to(sentence) + inverted + self._works(sentence)
                                       + self._views(sentence)):
             words = sentence[position:].split()
             lead = words[:2] if words[0].casefold() == "according" else words[:1]
