@@ -35,7 +35,8 @@ is a small table or function below):
    next 5 to 10 years", "for another one to three years", "another 3-5 years", "for up
    to five more years", "in two to three years"), "between 2030 and 2035", "this decade"
    (to its ninth year), "next decade" (the ten years after), "for the rest of the year",
-   "over the course of 2026", "by Christmas", "in the new year". "late 2025", "mid-2026",
+   "over the course of 2026", "by Christmas", "in the new year", "by the year 2035", "for
+   2023". "late 2025", "mid-2026",
    "early 2027", "early next year", "the first quarter of next year", "H2 2026" are parts
    of a year (see parse_window_phrase); "by the end of June", "as early as 2026", "no later
    than 2028" are read whole, and a phrase parse_window_phrase cannot read whole falls
@@ -109,7 +110,10 @@ is a small table or function below):
      second name after a semicolon speaks for its own clause; "…, where buyers are under less
      pressure, says Savills." is Savills (a name after the verb beats one found before it by
      skipping asides, and an aside never reaches into a quotation); "The forecast, if it comes
-     to pass, will …" has no speaker "The"; "Barcelona-based" is no part of a name; and so is the name after an office
+     to pass, will …" has no speaker "The"; "Barcelona-based" is no part of a name; "the
+     latest Deloitte report, which estimates" is Deloitte's, and "The research notes", "The
+     estate agency expects" the last organisation's; 'NAME, …, has faith in Obamacare: "I
+     think it will …"' is NAME's quotation; and so is the name after an office
      named with "of" ("Minister of Finance Jane Roe", "Governor of the Central Bank John Doe"). Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
@@ -289,6 +293,7 @@ ANAPHORA = {"expert": "person", "analyst": "person", "scientist": "person", "aid
             "newspaper": "outlet", "outlet": "outlet", "paper": "outlet", "website": "outlet", "agency": "group",
             "bank": "group", "department": "group", "firm": "group", "consultancy": "group", "company": "group",
             "organisation": "group", "organization": "group", "model": "group", "group": "group", "report": "group",
+            "research": "group", "study": "group", "analysis": "group", "survey": "group",
             "institute": "group", "it": "group", "ceo": "person", "boss": "person", "founder": "person",
             "billionaire": "person", "governor": "person", "chairman": "person", "president": "person",
             "professor": "person", "strategist": "person", "forecaster": "person", "researcher": "person"}
@@ -345,6 +350,8 @@ _NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the
               "yet", "so", "meanwhile", "however", "still"} | NATIONALITIES
 #: "Powell: We have made no decisions …": a transcript's or live blog's speaker before a colon.
 _COLON_SPEAKER = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}):\s+\S")
+#: 'NAME[, apposition,] has faith in Obamacare: "I think …"': the sentence's subject introduces the quotation.
+_INTRODUCES_QUOTE = re.compile(r"\W*(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2})(?:,[^:\"“”]*,)?[^:\"“”,]*:\s*[\"“]")
 _NOT_COLON_SPEAKERS = {"note", "update", "source", "sources", "photo", "image", "credit", "read", "watch", "related",
                        "disclaimer", "warning", "breaking", "analysis", "opinion", "exclusive", "summary", "background",
                        "context", "editor", "editors", "q", "a", "key", "bottom", "the", "this", "here", "why", "what"}
@@ -415,6 +422,10 @@ _ROLE_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokespers
 _DESCRIBED_WORK = re.compile(r"(?:an?|the)\s+(?:new|latest|recent)?\s*(?P<role>forecast|model|survey|poll|report|"
                              r"study|analysis|assessment|projection)\b(?!\s+(?:by|from|of)\b)")
 #: "In a Wall Street Journal survey this month, economists pegged …": the survey's maker speaks.
+#: "the latest Deloitte report, which estimates": the maker named before the work.
+_NAMED_WORK = re.compile(r"\b(?:the|a|an)\s+(?:(?:new|latest|recent|annual|mid-year)\s+)?"
+                         r"(?P<who>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:report|study|survey|analysis|"
+                         r"forecast|outlook|model|projections?)\b")
 _IN_WORK = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+)?(?P<who>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
                       r"\s+(?:survey|poll|report|forecast|study|analysis)\b")
 #: Office holders, who are not "a political scientist" or "an industry expert" named after the description.
@@ -515,7 +526,7 @@ TIME_FORMS = (
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year)"
                  r"|\s+\d{4})?"),
     ("calendar", r"(?:early|mid|late)[\s-]+(?:this|next)\s+year|the\s+(?:beginning|start|middle)\s+of\s+(?:this|next)\s+year"),
-    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Ff]or\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}|(?<=\bas\s)\d{4}|(?<=\blater\sthan\s)\d{4}"
+    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Ff]or\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}|(?<=\bas\s)\d{4}|(?<=\blater\sthan\s)\d{4}|(?<=\byear\s)\d{4}"
                  r"|(?<=\baround\s)\d{4}"),
     ("calendar", r"(?:early|mid|late)[\s-]+\d{4}"),  # "late 2025", "mid-2026", "by early 2027"
     ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
@@ -526,7 +537,7 @@ TIME_FORMS = (
     ("vague", r"soon"),
 )
 _TIME_LEAD = (r"(?:(?:as\s+early\s+as|no\s+later\s+than|not\s+later\s+than|sometime\s+in|some\s+time\s+in|by|"
-              r"before|in|during|within|at|around|(?:the\s+)?end\s+of)\s+)*")
+              r"before|in|during|within|at|around|(?:the\s+)?end\s+of|the\s+year)\s+)*")
 _TIME_RE = re.compile(  # one named group per form, f0, f1, …, to know which matched
     rf"(?<![\w-]){_TIME_LEAD}(?:"
     + "|".join(f"(?P<f{i}>{form})" for i, (_, form) in enumerate(TIME_FORMS))
@@ -1204,6 +1215,9 @@ class _ArticleReader:
         if (len(words) >= 2 and words[-2].casefold() in ("the", "political") and last in ANAPHORA
                 and not words[-1].endswith(",")):  # "…, head of the division which prepared the report, said"
             return [words[-2], words[-1]], "anaphora"  # "The expert said", "the political scientist said"
+        if (len(words) >= 3 and last in ANAPHORA and ANAPHORA[last] == "group" and not words[-1].endswith(",")
+                and words[-3].casefold() == "the" and re.fullmatch(r"[a-z-]+", words[-2])):
+            return [words[-3], words[-1]], "anaphora"  # "The estate agency expects": the organisation named before
         if last in ANONYMOUS:
             return self._anonymous_before(words), "anonymous"
         if last in _STAFF and len(words) >= 2:  # "…, Acme Bank economists said": the firm speaks
@@ -1319,6 +1333,11 @@ class _ArticleReader:
         for match in _WORK_BY.finditer(sentence):
             tokens = [_strip_word(word) for word in (match["who"] or match["who_s"]).split()]
             if tokens and tokens[0].casefold() not in _NOT_NAMES:
+                found.append((match.start(), tokens, "name"))
+        for match in _NAMED_WORK.finditer(sentence):
+            tokens = [_strip_word(word) for word in match["who"].split()]
+            if (tokens[0].casefold() not in _NOT_NAMES and not any(position == match.start() for position, _, _ in found)
+                    and not _person_names(" ".join(tokens) + ",")):  # "Deloitte", not "Jane Roe" (her report)
                 found.append((match.start(), tokens, "name"))
         return found
 
@@ -1556,6 +1575,11 @@ class _ArticleReader:
             # a transcript's or live blog's "Powell: We have made no decisions …"
             name, _ = self._full_name(named)
             return _Speaker(name, "named", f"speaker named before a colon ('{written}:')", "person")
+        introduced = _INTRODUCES_QUOTE.match(sentence)
+        if not mentions and introduced and _person_names(introduced["name"] + ",") == [introduced["name"]]:
+            # 'Lawrence Tribe, Harvard Law School professor …, has faith in Obamacare: "I think it will be upheld."'
+            return _Speaker(introduced["name"], "named",
+                            f"speaker named before the colon that opens a quotation ({introduced['name']})", "person")
         if not mentions and self.last_group is not None and _WORK_SUBJECT.match(sentence):
             reason = f"speaker from an earlier sentence ('{_WORK_SUBJECT.match(sentence)[0].strip()}' = {self.last_group.name})"
             return _Speaker(self.last_group.name, "pronoun", reason, self.last_group.kind)
@@ -1874,7 +1898,8 @@ class _ArticleReader:
             venues = self._venues(text, start, end, speaker) if location else []
             time_text, window, time_notes = self._window(text, clause_times)
             quoted = (speaker.kind == "person" and speaker.how != "article"
-                      and (self.quoted[self.index] or text.lstrip()[:1] in "\"“"))
+                      and (self.quoted[self.index] or text.lstrip()[:1] in "\"“"
+                           or len(re.findall(r"[\"“”]", text[:best.start])) % 2 == 1))  # '…: "I think it will …"'
             if _spelling_key(best.text) in _VERB_HEDGES and window is None and not venues:
                 continue  # "He believes the issues are temporary": no time, no forecast
             believes = re.search(r"\b(?:I|we)\s+(?:do\s+)?(?:think|believe|reckon|expect|suspect|predict)\b",
