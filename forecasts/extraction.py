@@ -63,7 +63,7 @@ is a small table or function below):
    before the summer?") asks: none of them is a forecast. A negated expectation ("did not
    expect", "don't think", "sees no") is the forecast that it will not happen, read as "probably
    not"; news idioms ("coin flip", "long shot", "near certainty", "poised to", "is
-   projected to", "are set to") are ``VARIANTS`` of the scale phrase nearest in meaning;
+   projected to", "are set to", "price target", "base case") are ``VARIANTS`` of the scale phrase nearest in meaning;
    "should" is "likely", except as a condition ("Should the prediction come true",
    "more cuts should the trajectory be maintained") or "should have". "If, as we expect,
    …" states an expectation inside a condition: a forecast.
@@ -274,7 +274,7 @@ REPORTING_VERBS = (
 _REVISES = re.compile(
     r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|trims|"
     r"reduced|reduces|revised|revises|upgraded|downgraded)(?=\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:odds|probability|chances?|forecasts?|estimates?|projections?|outlook|expectations?)\b)")
+    r"(?:odds|probability|chances?|forecasts?|estimates?|projections?|outlook|expectations?|targets?)\b)")
 #: Bookmakers by name: a price ("Liverpool remain the favourites at 7/4") in a sentence with no speaker is the
 #: price of the bookmaker the article names ("bookies Ladbrokes now pricing FOUR clubs at 5/1 or shorter").
 BOOKMAKERS = ("Ladbrokes", "William Hill", "Paddy Power", "Betfair", "Bet365", "Coral", "Sky Bet", "SkyBet", "Betway",

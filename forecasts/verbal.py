@@ -141,6 +141,8 @@ VARIANTS = {
     "poised to": "likely",
     "headed for": "likely",
     "heading for": "likely",
+    "price target": "expects",  # an analyst's "year-end price target for the S&P 500 to 2,460"
+    "year-end target": "expects",
     "betting on": "expects",
     "bets on": "expects",
     "bet on": "expects",
