@@ -104,17 +104,18 @@ is a small table or function below):
    speakers are an unnamed group ("Economists surveyed … said") is the outlet's. Titles are stripped ("Russian presidential aide Yuri Ushakov" ->
      "Yuri Ushakov", "Secretary of State Marco Rubio" -> "Marco Rubio"); a surname alone
      ("Ms Stanovaya", "President Putin") becomes the full name that appeared earlier in
-     the article, or later, or in its headline; full names keep middle initials, particles
-     and suffixes ("Jerome H. Powell", "Ursula von der Leyen", "Eli M. Remolona Jr.");
-     "Jan Hatzius at Goldman Sachs said" and "Jane Roe's team expects" are the person; a
-     second name after a semicolon speaks for its own clause; "…, where buyers are under less
-     pressure, says Savills." is Savills (a name after the verb beats one found before it by
-     skipping asides, and an aside never reaches into a quotation); "The forecast, if it comes
-     to pass, will …" has no speaker "The"; "Barcelona-based" is no part of a name; "the
-     latest Deloitte report, which estimates" is Deloitte's, and "The research notes", "The
-     estate agency expects" the last organisation's; 'NAME, …, has faith in Obamacare: "I
-     think it will …"' is NAME's quotation; and so is the name after an office
-     named with "of" ("Minister of Finance Jane Roe", "Governor of the Central Bank John Doe"). Organisations and outlets keep their article ("The Kremlin", "The New
+     the article, or later, or in its headline. Full names keep middle initials, particles
+     and suffixes ("Jerome H. Powell", "Ursula von der Leyen", "Eli M. Remolona Jr."); an
+     office named with "of" goes before the name ("Minister of Finance Jane Roe",
+     "Governor of the Central Bank John Doe"); "Barcelona-based" is no part of a name.
+     "Jan Hatzius at Goldman Sachs said" and "Jane Roe's team expects" are the person's; a
+     second name after a semicolon speaks for its own clause. "…, where buyers are under
+     less pressure, says Savills." is Savills': a name after the verb beats one found
+     before it by skipping asides, and an aside never reaches into a quotation. "The
+     forecast, if it comes to pass, will …" has no speaker "The". "the latest Deloitte
+     report, which estimates" is Deloitte's; "The research notes", "The estate agency
+     expects" are the last organisation's. 'NAME, …, has faith in Obamacare: "I think it
+     will …"' is NAME's quotation. Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
    - *pronoun or anaphora*: "he/she VERB" -> the last named person, "they VERB" -> the last
@@ -342,7 +343,6 @@ _GENERIC_SUBJECT = re.compile(r"\W*(?:[A-Z][\w-]*\s+)?(?:analysts|economists|exp
 #: "Goldman Sachs economists see …": a firm's analysts, economists or strategists speak for the firm.
 _STAFF_OF = re.compile(r"\W*(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:&\s+)?[A-Z][\w.&’'-]*){0,3})\s+(?:analysts|economists|"
                        r"strategists|researchers|forecasters|team)\b")
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
 _STAFF = {"analysts", "economists", "strategists", "researchers", "forecasters"}
 _NOT_STAFF = {"some", "many", "most", "other", "several", "leading", "top", "the", "these", "those", "wall", "private",
               "global", "international", "foreign", "local", "mainstream", "veteran", "prominent", "outside", "academic",
@@ -434,6 +434,7 @@ _OFFICE_TITLES = {"president", "minister", "secretary", "senator", "chancellor",
 _EXPERT_ROLES = {"expert", "economist", "analyst", "scientist", "strategist", "professor", "forecaster",
                  "pollster", "psephologist", "commentator", "researcher", "adviser", "advisor", "magnate", "investor"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"} | _POSSESSIVES
 #: A headline that starts with the speaker: "Powell: We have made no decisions about September".
 _HEADLINE_SPEAKER = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}):\s+\S")
 _DOMAIN = re.compile(r"[\w-]+\.(?:ru|kz|uz|com|org|net|ua|az|by|info|news|io)\b", re.IGNORECASE)
@@ -526,8 +527,10 @@ TIME_FORMS = (
     ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year)"
                  r"|\s+\d{4})?"),
     ("calendar", r"(?:early|mid|late)[\s-]+(?:this|next)\s+year|the\s+(?:beginning|start|middle)\s+of\s+(?:this|next)\s+year"),
-    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Ff]or\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}|(?<=\bas\s)\d{4}|(?<=\blater\sthan\s)\d{4}|(?<=\byear\s)\d{4}"
-                 r"|(?<=\baround\s)\d{4}"),
+    # "in 2027", "by 2030", "for 2023", "before 2028", "as early as 2026", "no later than 2028", "by the year 2035",
+    # "around 2040"
+    ("calendar", r"(?<=\b[Ii]n\s)\d{4}|(?<=\b[Bb]y\s)\d{4}|(?<=\b[Ff]or\s)\d{4}|(?<=\b[Bb]efore\s)\d{4}"
+                 r"|(?<=\bas\s)\d{4}|(?<=\blater\sthan\s)\d{4}|(?<=\byear\s)\d{4}|(?<=\baround\s)\d{4}"),
     ("calendar", r"(?:early|mid|late)[\s-]+\d{4}"),  # "late 2025", "mid-2026", "by early 2027"
     ("calendar", r"(?<=\bto\s)end\s+\d{4}(?=\s+(?:at|with|on|near|around|below|above|in)\b)"),  # "expects … to end 2025 at 3.6%"
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
@@ -1029,7 +1032,7 @@ def _person_names(text: str) -> list[str]:
     run: list[str] = []
 
     def close() -> None:
-        run[:] = [token for token in run if not token.endswith("-based")]  # "Barcelona-based FocusEconomics"
+        run[:] = _without_descriptors(run)
         while run and run[-1].casefold() in PARTICLES:
             run.pop()
         tokens = _clean_person(run) if run else []
@@ -1063,6 +1066,11 @@ def _person_names(text: str) -> list[str]:
             close()
     close()
     return names
+
+
+def _without_descriptors(tokens: list[str]) -> list[str]:
+    """A name without the words that describe it: "Barcelona-based FocusEconomics" -> "FocusEconomics"."""
+    return [token for token in tokens if not token.endswith("-based")]
 
 
 def _surname(name: str) -> str:
@@ -1248,7 +1256,7 @@ class _ArticleReader:
                 left = inner[:comma].rstrip()
                 if left.endswith(")"):
                     left = left[: left.rfind("(")].rstrip()
-        run = [token for token in _capitalised_run_before(left) if not token.endswith("-based")]  # "Barcelona-based"
+        run = _without_descriptors(_capitalised_run_before(left))
         if not run or (len(run) == 1 and run[0].casefold() in _DETERMINERS):
             return None  # "The forecast, if it comes to pass, will be …": a noun after "The", not a verb
         prefix = left.split()[:-len(run)]
