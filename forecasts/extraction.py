@@ -115,7 +115,8 @@ is a small table or function below):
      forecast, if it comes to pass, will …" has no speaker "The". "the latest Deloitte
      report, which estimates" is Deloitte's; "The research notes", "The estate agency
      expects" are the last organisation's. 'NAME, …, has faith in Obamacare: "I think it
-     will …"' is NAME's quotation. Organisations and outlets keep their article ("The Kremlin", "The New
+     will …"' is NAME's quotation, and so is 'Says NAME: "…"'. "Per NAME," is "according to
+     NAME"; "NAME's view is that" is a view; "went on to say" reports. Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
    - *pronoun or anaphora*: "he/she VERB" -> the last named person, "they VERB" -> the last
@@ -268,7 +269,7 @@ REPORTING_VERBS = (
     "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting", "projected",
     "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
     "signaling", "signalling", "signaled", "signalled", "signals", "is skeptical", "is sceptical", "is doubtful",
-    "gives", "gave", "assigns", "assigned",
+    "gives", "gave", "assigns", "assigned", "went on to say", "goes on to say",
 )
 #: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it, when
 #: nobody else is named ("…, according to a report by the department's Energy Information Administration" names who).
@@ -321,6 +322,7 @@ TITLES = {
     "manager", "portfolio", "investment", "research", "attorney", "solicitor", "auditor", "inspector", "vice-chair",
     "vice-chairman", "vice-chairwoman", "vice-president", "director-general", "president-elect", "attorney-general",
     "solicitor-general", "governor-general", "deputy-governor", "co-founder", "co-chair", "vice-chancellor",
+    "author", "co-author", "lead-author",
 }
 NATIONALITIES = {"russian", "ukrainian", "american", "british", "turkish", "chinese", "european", "western",
                  "french", "german", "azerbaijani", "kazakh", "saudi", "emirati"}
@@ -388,6 +390,7 @@ _NAME = r"[A-Z][\w.’'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w.’'-]+){0,4}"
 _VIEW = r"(?:view|opinion|estimation|judge?ment|reckoning|eyes|telling|words)"
 _VIEW_OF = re.compile(rf"\b[Ii]n\s+(?:the\s+)?{_VIEW}\s+of\s+(?P<of>{_NAME})"
                       rf"|\b[Ii]n\s+(?P<owner>{_NAME})[’']s\s+(?:own\s+)?{_VIEW}\b"
+                      rf"|^\W*(?P<whose>{_NAME})[’']s\s+(?:own\s+)?(?:view|expectation|prediction|bet|guess|hunch)\s+is\b"
                       rf"|^\W*(?:[Ff]or|[Tt]o)\s+(?P<for>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,2}}),")
 _PRONOUN_VIEW = re.compile(rf"\b[Ii]n\s+(?P<in>his|her|their)\s+(?:own\s+)?{_VIEW}\b"
                            r"|^\W*(?P<lead>His|Her|Their)\s+(?:own\s+|latest\s+|new\s+)?(?:forecast|prediction|view|"
@@ -1298,7 +1301,7 @@ class _ArticleReader:
                 found.append((match.start(), match["name"].rstrip(".").split(), "name"))
         if found:
             return found
-        for match in re.finditer(r"\b[Aa]ccording\s+to\s+", sentence):
+        for match in re.finditer(r"\b[Aa]ccording\s+to\s+|^\W*Per\s+(?=[A-Z])", sentence):  # "Per Jane Roe, …"
             segment = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0].rstrip(".!?\"”’ ")
             work = re.match(r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:report|review|survey|forecast|study|"
                             r"analysis|poll|assessment|model|estimates?|data)\s+(?:by|from|of)\s+(?:[a-z][\w-]*\s+)*"
@@ -1358,7 +1361,8 @@ class _ArticleReader:
         """Whose view the sentence states without a reporting verb ("in the view of Jane Roe", "In her view")."""
         found = []
         for match in _VIEW_OF.finditer(sentence):
-            tokens = [_strip_word(word).rstrip(".!?") for word in (match["of"] or match["owner"] or match["for"]).split()]
+            tokens = [_strip_word(word).rstrip(".!?") for word in (match["of"] or match["owner"] or match["whose"]
+                                                                    or match["for"]).split()]
             if match["for"] and not (_person_names(match["for"] + ",") or self._known_surname(tokens[-1])):
                 continue  # "For Europe, …", "To be sure, …": a place or an idiom, not a person's view
             found.append((match.start(), tokens, "name"))
@@ -1576,7 +1580,7 @@ class _ArticleReader:
             return _Speaker(speaking["name"], "named", f"speaker named after 'Speaking …,' ({speaking['name']})", "person")
         if not mentions and _GENERIC_SPEAKERS.search(sentence):
             return self._unnamed_speakers()  # "… when many analysts predict they will raise rates"
-        said = _COLON_SPEAKER.match(sentence)
+        said = _COLON_SPEAKER.match(re.sub(r"^\W*(?:Says|Said|Writes|Wrote|Adds|Added)\s+", "", sentence))  # "Says Jane Roe: …"
         written = said["name"] if said else ""
         named = written.title() if written.isupper() and len(written) > 3 else written  # a transcript's "JANE ROE:"
         if said and not mentions and self._is_colon_speaker(named):

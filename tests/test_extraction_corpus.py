@@ -1063,3 +1063,19 @@ def test_an_analysts_price_target(article):
     text = ("The increase comes a day after Savita Subramanian, equity strategist at Bank of America Merrill Lynch, "
             "boosted her year-end price target to 2,450 from 2,300, implying a gain of about 3 percent from here.\n")
     assert article(text, "2017-03-02") == [("Savita Subramanian", "price target", 0.7, "..2017-12-31")]
+
+
+def test_per_says_before_a_colon_a_persons_view_is_and_went_on_to_say(article):
+    # made up from news conventions, before any held-out article was read for them
+    text = (
+        "Per Jane Roe, a recession is likely next year.\n\n"
+        "Says John Doe: \"A cut is likely in June.\"\n\n"
+        "Ann Smith's view is that a deal is probable by July.\n\n"
+        "Co-author Bob Lee said the euro will probably fall in August. Lee went on to say that a rebound is likely "
+        "next year.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "likely", 0.7, "2026-01-01..2026-12-31"), ("John Doe", "likely", 0.7, "2025-06-01..2025-06-30"),
+        ("Ann Smith", "probable", 0.7, "..2025-07-31"), ("Bob Lee", "probably", 0.75, "2025-08-01..2025-08-31"),
+        ("Bob Lee", "likely", 0.7, "2026-01-01..2026-12-31"),
+    ]
