@@ -63,7 +63,9 @@ is a small table or function below):
    before the summer?") asks: none of them is a forecast. A negated expectation ("did not
    expect", "don't think", "sees no") is the forecast that it will not happen, read as "probably
    not"; news idioms ("coin flip", "long shot", "near certainty", "poised to", "is
-   projected to", "are set to", "price target", "base case") are ``VARIANTS`` of the scale phrase nearest in meaning;
+   projected to", "are set to", "price target", "base case", "safe bet", "odds are against")
+   are ``VARIANTS`` of the scale phrase nearest in meaning; "forecast" is one only as a verb
+   after a name or pronoun ("Acme Bank forecast growth of 2%", not "a dire forecast for");
    "should" is "likely", except as a condition ("Should the prediction come true",
    "more cuts should the trajectory be maintained") or "should have". "If, as we expect,
    …" states an expectation inside a condition: a forecast.
@@ -116,7 +118,9 @@ is a small table or function below):
      report, which estimates" is Deloitte's; "The research notes", "The estate agency
      expects" are the last organisation's. 'NAME, …, has faith in Obamacare: "I think it
      will …"' is NAME's quotation, and so is 'Says NAME: "…"'. "Per NAME," is "according to
-     NAME"; "NAME's view is that" is a view; "went on to say" reports. Organisations and outlets keep their article ("The Kremlin", "The New
+     NAME"; "NAME's view is that" is a view; "went on to say", "is predicting", "pencilled
+     in" report; a passive's agent speaks ("is forecast by the central bank to": the
+     organisation named before, else "The central bank"). Organisations and outlets keep their article ("The Kremlin", "The New
      York Times"). Anonymous sources keep their words ("Russian sources", "U.S.
      sources").
    - *pronoun or anaphora*: "he/she VERB" -> the last named person, "they VERB" -> the last
@@ -269,7 +273,8 @@ REPORTING_VERBS = (
     "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting", "projected",
     "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
     "signaling", "signalling", "signaled", "signalled", "signals", "is skeptical", "is sceptical", "is doubtful",
-    "gives", "gave", "assigns", "assigned", "went on to say", "goes on to say",
+    "gives", "gave", "assigns", "assigned", "went on to say", "goes on to say", "is predicting", "are predicting",
+    "was predicting", "is forecasting", "are forecasting", "is projecting", "pencilled in", "penciled in",
 )
 #: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it, when
 #: nobody else is named ("…, according to a report by the department's Energy Information Administration" names who).
@@ -425,6 +430,9 @@ _ROLE_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokespers
 _DESCRIBED_WORK = re.compile(r"(?:an?|the)\s+(?:new|latest|recent)?\s*(?P<role>forecast|model|survey|poll|report|"
                              r"study|analysis|assessment|projection)\b(?!\s+(?:by|from|of)\b)")
 #: "In a Wall Street Journal survey this month, economists pegged …": the survey's maker speaks.
+#: "is forecast by the central bank to return to the midpoint": the passive's agent.
+_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|being)\s+(?:widely\s+)?(?:forecast|expected|predicted|projected|seen|tipped)"
+                         r"\s+by\s+(?P<who>(?:the\s+)?[\w.&’'-]+(?:\s+[\w.&’'-]+){0,4}?)\s+to\b")
 #: "the latest Deloitte report, which estimates": the maker named before the work.
 _NAMED_WORK = re.compile(r"\b(?:the|a|an)\s+(?:(?:new|latest|recent|annual|mid-year)\s+)?"
                          r"(?P<who>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:report|study|survey|analysis|"
@@ -437,7 +445,6 @@ _OFFICE_TITLES = {"president", "minister", "secretary", "senator", "chancellor",
 _EXPERT_ROLES = {"expert", "economist", "analyst", "scientist", "strategist", "professor", "forecaster",
                  "pollster", "psephologist", "commentator", "researcher", "adviser", "advisor", "magnate", "investor"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"} | _POSSESSIVES
 #: A headline that starts with the speaker: "Powell: We have made no decisions about September".
 _HEADLINE_SPEAKER = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}):\s+\S")
 _DOMAIN = re.compile(r"[\w-]+\.(?:ru|kz|uz|com|org|net|ua|az|by|info|news|io)\b", re.IGNORECASE)
@@ -567,8 +574,9 @@ _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
 #: Verbs of forecasting read as "expects" only with a time in their clause ("sees a recession next year"), and
 #: never as nouns ("the projects", "his forecasts").
-_VERB_HEDGES = {"forecasts", "projects", "sees", "believes", "thinks", "reckons"}
-_REPORTING_HEDGES = {"forecasts", "projects", "sees", "believes", "thinks", "reckons",
+_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "believes", "thinks", "reckons", "predicting", "pencilled in",
+                "penciled in"}
+_REPORTING_HEDGES = {"forecasts", "forecast", "predicting", "projects", "sees", "believes", "thinks", "reckons",
                      "anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
                      "believes", "predicts", "predict", "predicted"}
 _PREDICTS = {"predicts", "predict", "predicted"}
@@ -846,6 +854,12 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     after = sentence[end:end + 20].casefold()
     if written == "May" and not _OPTATIVE_MAY.match(sentence, start):
         return True  # capitalised, "May" is the month
+    word_before = _strip_word(sentence[:start].split()[-1]) if sentence[:start].split() else ""
+    passive = word_before in ("is", "are", "was", "were") and re.match(r"\s+by\b", after)  # "is forecast by the bank to"
+    if key == "forecast" and not passive and not (
+            re.fullmatch(r"[A-Z][\w.’'-]*|he|she|they|it|we|i|who|also|now|previously|then", word_before)
+            and written == "forecast" and not re.match(r"\s+(?:for|of|is|was|by|to)\b", after)):
+        return True  # "Acme Bank forecast growth of 2%": the verb; "a dire forecast for", "Survey Forecast": the noun
     if key in _MODAL_SPELLINGS and re.search(r"\bwhether\b[^,;:]*$", sentence[:start]):
         return True  # "too early to say whether rates will fall": a question left open, not a forecast
     if _negated(before, key):
@@ -1352,6 +1366,19 @@ class _ArticleReader:
                 found.append((match.start(), tokens, "name"))
         return found
 
+    def _passive_agents(self, sentence: str) -> list[tuple[int, list[str], str]]:
+        """Who a passive forecast is by: "is forecast by the central bank to return …" (the organisation named
+        before, else "The central bank" as written), "is expected by Acme Bank to"."""
+        found = []
+        for match in _PASSIVE_BY.finditer(sentence):
+            tokens = [_strip_word(word) for word in match["who"].split()]
+            if tokens[0][:1].isupper() and tokens[0].casefold() != "the":
+                found.append((match.start(), tokens, "name"))
+            elif tokens[-1].casefold() in ANAPHORA and ANAPHORA[tokens[-1].casefold()] == "group":
+                named = self.last_group is not None
+                found.append((match.start(), [tokens[0], tokens[-1]] if named else tokens, "anaphora" if named else "name"))
+        return found
+
     def _known_surname(self, name: str) -> bool:
         """Whether ``name`` is the surname of someone named earlier ("For Roe, …"), "For"/"To" aside."""
         known, expanded = self._full_name(name)
@@ -1564,7 +1591,7 @@ class _ArticleReader:
         # not one found before it by skipping asides
         mentions = [m for m in self._verb_mentions(sentence, self.verb_re) if m[1] not in after_comma]
         for position, tokens, how in (self._according_to(sentence) + inverted + self._works(sentence)
-                                      + self._views(sentence)):
+                                      + self._views(sentence) + self._passive_agents(sentence)):
             words = sentence[position:].split()
             lead = words[:2] if words[0].casefold() == "according" else words[:1]
             shown = " ".join(lead + tokens)

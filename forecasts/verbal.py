@@ -67,6 +67,10 @@ VARIANTS = {
     "maybe": "perhaps",
     # news hedges read by ``extract`` (issue 14): a prediction is an expectation, "on course" is "likely"
     "forecasts": "expects",  # "Jane Roe forecasts a recession next year" (a verb; the noun is skipped)
+    "forecast": "expects",  # "Acme Bank forecast growth of 2% next year" (the noun is skipped, as above)
+    "predicting": "expects",
+    "pencilled in": "expects",
+    "penciled in": "expects",
     "projects": "expects",
     "sees": "expects",
     "believes": "expects",
@@ -143,6 +147,9 @@ VARIANTS = {
     "heading for": "likely",
     "price target": "expects",  # an analyst's "year-end price target for the S&P 500 to 2,460"
     "year-end target": "expects",
+    "odds are against": "unlikely",
+    "safe bet": "very good chance",
+    "all but guaranteed": "almost certainly",
     "betting on": "expects",
     "bets on": "expects",
     "bet on": "expects",
