@@ -854,12 +854,8 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     after = sentence[end:end + 20].casefold()
     if written == "May" and not _OPTATIVE_MAY.match(sentence, start):
         return True  # capitalised, "May" is the month
-    word_before = _strip_word(sentence[:start].split()[-1]) if sentence[:start].split() else ""
-    passive = word_before in ("is", "are", "was", "were") and re.match(r"\s+by\b", after)  # "is forecast by the bank to"
-    if key == "forecast" and not passive and not (
-            re.fullmatch(r"[A-Z][\w.’'-]*|he|she|they|it|we|i|who|also|now|previously|then", word_before)
-            and written == "forecast" and not re.match(r"\s+(?:for|of|is|was|by|to)\b", after)):
-        return True  # "Acme Bank forecast growth of 2%": the verb; "a dire forecast for", "Survey Forecast": the noun
+    if key == "forecast" and _forecast_is_noun(sentence[:start], written, after):
+        return True
     if key in _MODAL_SPELLINGS and re.search(r"\bwhether\b[^,;:]*$", sentence[:start]):
         return True  # "too early to say whether rates will fall": a question left open, not a forecast
     if _negated(before, key):
@@ -926,6 +922,18 @@ _NAME_WORD = r"(?:[A-Z][\w.’'&-]*|\([A-Z][\w.&-]*\)|" + "|".join(sorted(CONNEC
 _SUBJECT = re.compile(rf"\W*({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+[a-z]")
 #: Words by which a sentence continues the paragraph before: "that meeting", "they are expected to fall further".
 _REFERS_BACK = re.compile(r"\b(?:(?:that|this|these|those)\s+[a-z]+|they|it|its|their|such)\b", re.IGNORECASE)
+
+
+def _forecast_is_noun(left: str, written: str, after: str) -> bool:
+    """"a dire forecast for", "Survey Forecast": the noun; "Acme Bank forecast growth of 2%" (after a name or a
+    pronoun) and "is forecast by the bank to" (a passive): the verb."""
+    words = left.split()
+    before = _strip_word(words[-1]) if words else ""
+    if before in ("is", "are", "was", "were") and re.match(r"\s+by\b", after):
+        return False
+    verb = written == "forecast" and re.fullmatch(r"[A-Z][\w.’'-]*|he|she|they|it|we|i|who|also|now|previously|then",
+                                                  before)
+    return not verb or bool(re.match(r"\s+(?:for|of|is|was|by|to)\b", after))
 
 
 def _negated(before: list[str], key: str) -> bool:

@@ -170,8 +170,8 @@ def score_article(name: str, meta: dict, candidates: list[dict], notes: list[str
     for li, (ci, speaker, when, number) in used_l.items():
         tally.found_any += 1
         if not speaker:
-            setattr(tally, "wrong_" + wrong_kind(candidates[ci]["expert"], labels[li]["expert"], meta["outlet"]),
-                    getattr(tally, "wrong_" + wrong_kind(candidates[ci]["expert"], labels[li]["expert"], meta["outlet"])) + 1)
+            field = "wrong_" + wrong_kind(candidates[ci]["expert"], labels[li]["expert"], meta["outlet"])
+            setattr(tally, field, getattr(tally, field) + 1)
         if speaker:
             tally.found += 1
             tally.strict += 1
