@@ -269,7 +269,8 @@ REPORTING_VERBS = (
     "stressed", "offered", "hinted", "hints", "expects", "expected", "did not rule out", "does not rule out", "has not ruled out",
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast", "conceded", "concedes",
-    "predicting", "posted", "tweeted", "is confident", "is convinced", "is optimistic", "is hopeful",
+    "predicting", "posted", "tweeted", "is confident", "is convinced", "is optimistic", "is hopeful", "was confident",
+    "was convinced", "was optimistic", "were confident", "are confident",
     "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting", "projected",
     "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
     "signaling", "signalling", "signaled", "signalled", "signals", "is skeptical", "is sceptical", "is doubtful",
@@ -278,10 +279,12 @@ REPORTING_VERBS = (
 )
 #: "Goldman Sachs raised its odds of a recession to 35%": a firm that revises its own forecast states it, when
 #: nobody else is named ("…, according to a report by the department's Energy Information Administration" names who).
+_REVISING = (r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|"
+             r"trims|reduced|reduces|revised|revises|upgraded|downgraded|maintained|maintains|kept|keeps|reaffirmed|"
+             r"reaffirms|reiterated|reiterates|affirmed|affirms|narrowed|narrows|issued|issues)")
 _REVISES = re.compile(
-    r"(?<![\w-])(?:raised|raises|lifted|lifts|increased|increases|boosted|boosts|cut|cuts|lowered|lowers|trimmed|trims|"
-    r"reduced|reduces|revised|revises|upgraded|downgraded)(?=\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:odds|probability|chances?|forecasts?|estimates?|projections?|outlook|expectations?|targets?)\b)")
+    _REVISING + r"(?=\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:odds|probability|chances?|forecasts?|estimates?|projections?|outlook|expectations?|targets?|guidance)\b)")
 #: Bookmakers by name: a price ("Liverpool remain the favourites at 7/4") in a sentence with no speaker is the
 #: price of the bookmaker the article names ("bookies Ladbrokes now pricing FOUR clubs at 5/1 or shorter").
 BOOKMAKERS = ("Ladbrokes", "William Hill", "Paddy Power", "Betfair", "Bet365", "Coral", "Sky Bet", "SkyBet", "Betway",
@@ -574,7 +577,7 @@ _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
 #: Verbs of forecasting read as "expects" only with a time in their clause ("sees a recession next year"), and
 #: never as nouns ("the projects", "his forecasts").
-_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "believes", "thinks", "reckons", "predicting", "pencilled in",
+_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "see", "believes", "thinks", "reckons", "predicting", "pencilled in",
                 "penciled in"}
 _REPORTING_HEDGES = {"forecasts", "forecast", "predicting", "projects", "sees", "believes", "thinks", "reckons",
                      "anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
@@ -887,6 +890,9 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True
     if key == "will" and previous in ("the", "political", "free", "good", "ill", "his", "her", "their", "own"):
         return True
+    if key in _WILL_SPELLINGS and re.match(r"\s+(?:have\s+to\s+)?(?:see|wait\s+and\s+see)\s+(?:what|how|whether|if)\b",
+                                          sentence[end:]):
+        return True  # "we will see what happens in June": the question left open
     if key == "should" and (written[0] == "S" or re.match(
             r"\s+(?:have|the|a|an|this|that|these|those|it|they|we|he|she|there|any)\b", after)):
         return True  # "Should the prediction come true, …", "more cuts should the trajectory be maintained": a
@@ -896,6 +902,10 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
                                 or previous in ("of", "for", "in", "on", "to", "new", "big", "major")):
         return True  # "the projects", "his forecasts", "Moody's forecasts": nouns
+    if key == "see" and (previous in ("to", "will", "would", "can", "could", "may", "might", "must", "should", "did",
+                                      "do", "does", "let", "let's", "and", "or", "you", "please")
+                         or previous.endswith("'ll") or not re.match(r"\s+[\w$]", after)):
+        return True  # "we will see", "wait and see", "you see", "to see": not a forecast's verb
     if key in ("expected", "expect", "anticipated", "predicted", "forecast") and previous in ("than", "as"):
         return True  # "the faster than anticipated fall in inflation": a comparison with the past
     if key in _MODAL_SPELLINGS and re.match(r"\s+(?:well\s+)?(?:indicate|suggest|mean|reflect|signal|explain)\b", after):
@@ -904,7 +914,7 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
 
 
 #: Verbs of reported speech, after which "would" is the future ("Patel stated that we would witness …").
-_REPORTED = re.compile(r"\b(?:said|predicted|predicting|forecast|expected|estimated|projected|reckoned|stated|mentioned|"
+_REPORTED = re.compile(r"\b(?:said|confident|predicted|predicting|forecast|expected|estimated|projected|reckoned|stated|mentioned|"
                        r"speculated|told|wrote|added|argued|believed|thought|warned|noted|insisted|claimed|suggested|"
                        r"explained|remarked|cautioned|saying)\b")
 
@@ -946,6 +956,39 @@ def _spelling_key(written: str) -> str:
     return "will" if re.fullmatch(r"\w+'ll", key) else key
 
 
+#: A revised or restated forecast, read as "expects" at its noun: "raised its forecast for full-year sales growth to
+#: 4%", "maintained its guidance for earnings growth of 3-8%", "The IMF's forecast is for growth of 3.1%".
+_STATED_FORECAST = re.compile(
+    rf"(?P<after_verb>{_REVISING}\s+(?:its|their|his|her|the)\s+(?:[\w$%.,-]+\s+){{0,4}}?"
+    r"(?:forecasts?|guidance|outlook|projections?|estimates?|targets?))(?=\s+(?:for|of|to|at|that|range)\b)"
+    r"|(?<=[’']s\s)(?:(?:latest|new|revised|updated|current|baseline|base-case|central)\s+)?(?:[\w-]+\s+)?"
+    r"(?P<owned>forecast|projection|outlook)(?=\s+(?:(?:is|was)\s+for|(?:now\s+)?(?:calls\s+for|sees|shows))\b)",
+    re.IGNORECASE)
+#: A chance stated in words: "the chances of a recession next year are low", "the odds of a cut remain slim".
+_STATED_LEVEL = re.compile(
+    r"\b(?:chances?|odds|probability|likelihood)\b(?:\s+(?:of|that)\s+[^,;:.]{1,80}?)?\s+(?:is|are|remains?|looks?|"
+    r"seems?|was|were)\s+(?P<degree>(?:very|quite|fairly|pretty|relatively|extremely)\s+)?[\"“‘']?"
+    r"(?P<level>low|slim|small|remote|minimal|high|good|strong)\b(?!\s+(?:as|than)\b)",
+    re.IGNORECASE)
+_LOW_LEVELS = {"low", "slim", "small", "remote", "minimal"}
+
+
+def _stated_hedges(sentence: str) -> list[_Hedge]:
+    """Forecasts stated as a revised forecast's noun or as a level of chance (see the patterns above)."""
+    found = []
+    for match in _STATED_FORECAST.finditer(sentence):
+        group = "after_verb" if match["after_verb"] else "owned"  # the phrase: "raised its forecast", "forecast"
+        # ranked below a hedge of its own sentence: "revised its forecasts to anticipate a downturn" is "anticipate"
+        found.append(_Hedge(match.start(group), match.end(group), match[group], "expects", 1))
+    for match in _STATED_LEVEL.finditer(sentence):
+        low = match["level"].casefold() in _LOW_LEVELS
+        strong = bool(match["degree"]) and match["degree"].split()[0].casefold() in ("very", "extremely")
+        phrase = ("highly unlikely" if strong else "unlikely") if low else ("highly likely" if strong else "likely")
+        if not _negated(_words_before(sentence, match.start("level"), 3), phrase):
+            found.append(_Hedge(match.start("level"), match.end("level"), match[0], phrase, 3))
+    return found
+
+
 def _hedges(sentence: str, times: list[_Time], table: dict[str, str], pattern: re.Pattern[str]) -> list[_Hedge]:
     """The hedges of a sentence, outside its time phrases ("in April or May" holds no "may")."""
     masked = list(sentence)
@@ -957,7 +1000,10 @@ def _hedges(sentence: str, times: list[_Time], table: dict[str, str], pattern: r
             key = _spelling_key(match[0])
             rank = _rank(match[0], sentence, match.end())
             found.append(_Hedge(match.start(), match.end(), match[0], table.get(key, key), rank))
-    return found
+    stated = [hedge for hedge in _stated_hedges(sentence)  # unless a hedge is inside it ("her year-end price target")
+              if not any(hedge.start <= other.start < hedge.end for other in found)
+              and not any(time.start <= hedge.start < time.end for time in times)]
+    return sorted(found + stated, key=lambda hedge: hedge.start)
 
 
 def _rank(spelling: str, sentence: str, end: int) -> int:
@@ -997,6 +1043,8 @@ def _capitalised_run_before(text: str) -> list[str]:
             break
         if _strip_word(word).casefold() in _NOT_NAMES:
             break  # "Meanwhile Putin said": the adverb is no part of the name
+        if run and re.search(r"s[’']$", word):
+            break  # "Goldman Sachs' Jan Hatzius": the firm owns the name, it is no part of it
         if _is_name_token(word) and not word.startswith(("“", "\"", "‘")):
             run.insert(0, _strip_word(word))
         elif word.casefold() in CONNECTORS and run:
@@ -1565,9 +1613,11 @@ class _ArticleReader:
             if all(t[:1].isupper() for t in rest) and _classify(rest) == "person" and _classify(tokens) != "person":
                 return rest
         owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
-        if owners:
-            rest = tokens[owners[-1] + 1:]
-            if rest and all(t[:1].isupper() for t in rest) and _classify(rest) == "person":
+        # "Chief economist at Acme Bank Jane Roe": the person after the firm's last organisation word
+        firms = [i for i, token in enumerate(tokens[:-2]) if token.casefold() in ORGANISATION_WORDS]
+        for cut in (owners[-1:] + firms[-1:]):
+            rest = tokens[cut + 1:]
+            if rest and len(rest) <= 3 and all(t[:1].isupper() for t in rest) and _classify(rest) == "person":
                 return rest
         if "of" in tokens:
             cut = tokens.index("of")

@@ -73,6 +73,7 @@ VARIANTS = {
     "penciled in": "expects",
     "projects": "expects",
     "sees": "expects",
+    "see": "expects",  # "Acme Bank analysts see oil rising to $95 by year-end" (never "to see", "will see")
     "believes": "expects",
     "thinks": "expects",
     "reckons": "expects",
@@ -205,6 +206,18 @@ VARIANTS = {
     "are tipped to": "expects",
     "is set to": "likely",
     "are set to": "likely",
+    # a headline's or a list's passive with its verb left out: "Calgary prices projected to rise 8% next year"
+    "projected to": "expects",
+    "forecasted to": "expects",
+    # the favourite to win: the outcome most think likely ("Labour are favourites to win the next election")
+    "favourite to": "likely",
+    "favourites to": "likely",
+    "favorite to": "likely",
+    "favorites to": "likely",
+    "favourite for": "likely",
+    "favourites for": "likely",
+    "favorite for": "likely",
+    "favorites for": "likely",
 }
 
 _NEGATION = re.compile(

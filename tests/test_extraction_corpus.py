@@ -25,14 +25,14 @@ DEV = sorted(name for name, meta in LABELS.items() if meta["part"] == "dev")
 FOUND = {
     "01": [0], "02": [0, 1], "04": [0, 1, 2], "05": [0, 1], "07": [0, 1, 2], "08": [0, 1, 2, 3], "100": [0],
     "101": [0, 1, 2], "103": [0, 1, 2, 3], "104": [0, 1, 2, 3], "106": [2, 3], "107": [0, 1, 2], "109": [0, 1],
-    "10": [0, 1], "110": [0, 1, 2, 3, 4], "112": [2, 3, 4], "113": [3], "115": [], "116": [0, 1], "118": [0, 1, 3],
-    "119": [0, 1, 2], "11": [0, 1, 2, 3, 4], "121": [0, 1, 2, 4, 5], "122": [1, 2], "124": [0], "125": [1, 2, 3],
-    "127": [1, 2, 3, 5], "128": [0, 3, 4], "130": [], "131": [0, 2], "133": [2, 3, 4, 5, 6], "134": [1],
-    "136": [0, 1], "137": [0, 1], "139": [8, 9], "13": [0, 1], "140": [], "142": [0, 1], "143": [0, 1], "14": [0],
-    "16": [0, 1, 2], "17": [], "19": [0, 1, 3], "20": [0, 1], "22": [0, 1, 2, 3], "23": [0, 1], "25": [0, 1],
-    "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3], "31": [0, 1, 2], "32": [0], "34": [0, 1, 2], "35": [0, 1, 2],
-    "37": [0, 1], "38": [0, 1, 2], "40": [0, 1, 2, 4, 5], "41": [0], "43": [1], "44": [0], "46": [0],
-    "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1], "55": [], "56": [0],
+    "10": [0, 1], "110": [0, 1, 2, 3, 4], "112": [2, 3, 4], "113": [2, 3], "115": [], "116": [0, 1],
+    "118": [0, 1, 3], "119": [0, 1, 2], "11": [0, 1, 2, 3, 4], "121": [0, 1, 2, 4, 5], "122": [1, 2], "124": [0],
+    "125": [1, 2, 3], "127": [1, 2, 3, 5], "128": [0, 3, 4], "130": [], "131": [0, 1, 2], "133": [2, 3, 4, 5, 6],
+    "134": [1], "136": [0, 1], "137": [0, 1], "139": [8, 9], "13": [0, 1], "140": [], "142": [0, 1], "143": [0, 1],
+    "14": [0], "16": [0, 1, 2], "17": [], "19": [0, 1, 3], "20": [0, 1], "22": [0, 1, 2, 3], "23": [0, 1],
+    "25": [0, 1], "26": [0], "28": [0, 1, 2, 3], "29": [0, 1, 2, 3], "31": [0, 1, 2], "32": [0], "34": [0, 1, 2],
+    "35": [0, 1, 2], "37": [0, 1], "38": [0, 1, 2], "40": [0, 1, 2, 4, 5], "41": [0], "43": [1], "44": [0],
+    "46": [0, 1], "47": [0, 1, 2], "49": [0], "50": [0, 1, 2], "52": [0, 1, 2], "53": [0, 1], "55": [], "56": [0],
     "58": [0, 1, 2, 3], "59": [0, 1], "61": [0, 1], "62": [0, 1, 2, 3], "64": [0], "65": [0], "67": [0], "68": [0],
     "70": [0], "71": [], "73": [0, 2], "74": [0], "76": [0, 1, 2, 3], "77": [0, 1, 2], "79": [0, 2], "80": [0, 1, 2],
     "82": [0, 1, 2, 3, 4], "83": [0, 2], "85": [0, 1, 2], "86": [0, 1, 2], "88": [0, 1, 2], "89": [0, 2, 3, 5],
@@ -169,6 +169,8 @@ def test_speakers(article):
         "Q1 and remain near that level throughout 2026.\n"
     )
     assert article(agency, "2025-12-09") == [
+        # a raised forecast is a forecast: of the year's average price, not yet known in December
+        ("Energy Information Administration", "raised its forecast", 0.7, "2025-01-01..2025-12-31"),
         ("Energy Information Administration", "expects", 0.7, None),
         ("Energy Information Administration", "will", 0.95, "2026-01-01..2026-03-31"),
         ("Energy Information Administration", "will", 0.95, "2026-01-01..2026-12-31"),
@@ -1096,4 +1098,33 @@ def test_forecast_the_verb_not_the_noun_a_passives_agent_and_more_idioms(article
         ("Beta Bank", "pencilled in", 0.7, "2025-03-03..2025-12-31"),
         ("Ann Smith", "odds are against", 0.2, "..2025-06-30"), ("Ann Smith", "safe bet", 0.8, "2025-07-01..2025-07-31"),
         ("Beta Bank", "forecast", 0.7, "2025-07-01..2025-09-30"),
+    ]
+
+
+def test_revised_guidance_stated_chances_favourites_and_owned_names(article):
+    # made up from news conventions (business, elections, sport), then 113 (P&G's guidance), 131 (IATA's forecast)
+    text = (
+        "Acme Corp raised its forecast for full-year sales growth to 4%. Beta Corp maintained its guidance for "
+        "earnings growth of 3-8% this year.\n\n"
+        "The IMF's latest forecast calls for growth of 3.1% next year.\n\n"
+        "The chances of a recession next year are low, Jane Roe said. John Doe said the odds of a cut in June remain "
+        "very high.\n\n"
+        "Labour are favourites to win the next election. Calgary prices projected to rise 8% next year.\n\n"
+        "Goldman Sachs' Jan Hatzius said a recession is unlikely in 2026. Chief economist at Acme Bank Ann Smith said "
+        "a cut is likely in July. Gamma Bank analysts see oil rising to $95 a barrel by year-end. We will see what "
+        "happens in June, and you see prices every day.\n\n"
+        "Bob Lee was confident the deal would be signed by June.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Acme Corp", "raised its forecast", 0.7, None),
+        ("Beta Corp", "maintained its guidance", 0.7, "2025-03-03..2025-12-31"),
+        ("The IMF", "forecast", 0.7, "2026-01-01..2026-12-31"),
+        ("Jane Roe", "chances of a recession next year are low", 0.2, "2026-01-01..2026-12-31"),
+        ("John Doe", "odds of a cut in June remain very high", 0.9, "2025-06-01..2025-06-30"),
+        # no speaker in these two: the last one named
+        ("John Doe", "favourites to", 0.7, None), ("John Doe", "projected to", 0.7, "2026-01-01..2026-12-31"),
+        ("Jan Hatzius", "unlikely", 0.2, "2026-01-01..2026-12-31"),
+        ("Ann Smith", "likely", 0.7, "2025-07-01..2025-07-31"),
+        ("Gamma Bank", "see", 0.7, "..2025-12-31"),
+        ("Bob Lee", "would", 0.95, "..2025-06-30"),
     ]
