@@ -493,6 +493,7 @@ _MONTH = r"(?-i:January|February|March|April|May|June|July|August|September|Octo
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:,?\s+(?:of\s+)?(?:\d{4}|this\s+year|next\s+year))"
 _PART = r"(?:(?:early|mid|late)[\s-]+|the\s+(?:beginning|start|middle)\s+of\s+)"
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 #: (kind, form): kinds rank how specific a window is; forms follow parse_window_phrase's docstring.
 _SPAN_COUNT = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
@@ -511,9 +512,14 @@ SPAN_FORMS = (
     rf"within\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+{_UNIT}",
     # "for another one to three years", "another 3-5 years", "for up to five more years", "up to four years"
     rf"(?:for\s+)?(?:another|up\s+to)\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:more\s+)?(?:year|decade)s?",
-    rf"in\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",  # "in two to three years"
+    rf"in\s+(?:a\s+)?{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",  # "in two to three years", "in a few years"
     r"between\s+now\s+and\s+(?:the\s+end\s+of\s+)?(?:\d{4}|year[- ]end)",
     r"between\s+\d{4}\s+and\s+\d{4}",  # "between 2030 and 2035"
+    # "in 2026 and 2027", "over 2026-2028" (after the lead words, which _TIME_LEAD takes)
+    r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\bfrom\s))\d{4}\s*(?:-|–|\s+(?:and|to|through)\s+)\d{4}",
+    rf"end-(?:\d{{4}}|{_MONTH})",  # wire copy's "by end-2026", "at end-June"
+    r"(?:in\s+|by\s+)?the\s+(?:early|mid|late)[\s-]+\d{3}0s",  # "by the mid-2030s"
+    rf"(?:by|before|until|next|this|coming)\s+{_WEEKDAY}|(?:this|next|coming)\s+weekend|(?<=\bby\s)the\s+weekend",
     r"(?:within\s+|in\s+|during\s+|by\s+the\s+end\s+of\s+)?(?:this|the\s+current|next)\s+decade",
     r"(?:for|over|in|during)\s+the\s+(?:rest|remainder|balance)\s+of\s+(?:the\s+year|this\s+year|\d{4})",
     r"(?:over|during)\s+the\s+course\s+of\s+(?:\d{4}|this\s+year|next\s+year)",
@@ -537,7 +543,7 @@ TIME_FORMS = (
     ("calendar", rf"{_PART}?(?:(?:this|next|the)\s+)?{_SEASON}{_YEAR}?"),
     ("calendar", r"(?:(?:the\s+)?Q[1-4]|the\s+(?:first|second|third|fourth)\s+quarter)"
                  r"(?:\s+(?:of\s+)?(?:\d{4}|this\s+year|next\s+year))?"),
-    ("calendar", r"(?:H[12]|the\s+(?:first|second)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year)"
+    ("calendar", r"(?:H[12]|the\s+(?:first|second|front|back)\s+half)(?:\s+of\s+(?:\d{4}|this\s+year|next\s+year|the\s+year)"
                  r"|\s+\d{4})?"),
     ("calendar", r"(?:early|mid|late)[\s-]+(?:this|next)\s+year|the\s+(?:beginning|start|middle)\s+of\s+(?:this|next)\s+year"),
     # "in 2027", "by 2030", "for 2023", "before 2028", "as early as 2026", "no later than 2028", "by the year 2035",
@@ -549,7 +555,7 @@ TIME_FORMS = (
     ("vague", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|next\s+couple\s+of)\s+(?:days|weeks|months)"),
     ("vague", r"within\s+(?:days|weeks|months)"),
     ("relative", rf"(?:within|over\s+the\s+next|in\s+the\s+next)\s+{_COUNT}\s+(?:day|week|month|year)s?"),
-    ("relative", r"(?:this|next)\s+(?:week|month|quarter|year)|today|tomorrow"),
+    ("relative", r"(?:this|next|the\s+current)\s+(?:week|month|quarter|year)|today|tomorrow"),
     ("vague", r"soon"),
 )
 _TIME_LEAD = (r"(?:(?:as\s+early\s+as|no\s+later\s+than|not\s+later\s+than|sometime\s+in|some\s+time\s+in|by|"
@@ -765,8 +771,17 @@ def _span_window(text: str, published: dt.date) -> Window | None:
     if match := re.search(r"(?:between now and|until) (?:the end of )?(\d{4}|year[- ]end)", phrase):
         end = year if not match[1].isdigit() else int(match[1])
         return Window(published, dt.date(end, 12, 31))
-    if match := re.search(r"between (\d{4}) and (\d{4})", phrase):
+    if match := re.search(r"(\d{4})\s*(?:and|-|–|to|through)\s*(\d{4})", phrase):  # "between 2030 and 2035"
         return Window(dt.date(int(match[1]), 1, 1), dt.date(int(match[2]), 12, 31))
+    if match := re.fullmatch(r"(?:by |at )?end-(.+)", phrase):
+        return parse_window_phrase(f"by the end of {match[1]}", made_on=published)
+    if match := re.search(r"the (early|mid|late)[\s-]+(\d{3}0)s", phrase):
+        decade = int(match[2])
+        first, last = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}[match[1]]
+        return Window(None if phrase.startswith("by") else dt.date(decade + first, 1, 1), dt.date(decade + last, 12, 31))
+    if match := re.search(r"(?:(by|before|until|next|this|coming) (monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday)|(this|next|coming|the) weekend)", phrase):
+        return _weekday_window(match[1] or match[3], match[2] or "weekend", published)
     if match := re.fullmatch(r"(?:within |in |during |by the end of )?(this|the current|next) decade", phrase):
         end = year - year % 10 + 9  # "this decade" ends with its ninth year; "next decade" is the ten after
         return Window(published, dt.date(end, 12, 31)) if match[1] != "next" else Window(
@@ -781,6 +796,8 @@ def _span_window(text: str, published: dt.date) -> Window | None:
         return Window(dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31))
     if match := re.search(r"(?:throughout|through|all of) (\d{4})|^(\d{4})$", phrase):
         target = int(match[1] or match[2])
+        if re.match(r"through \d", phrase) and target >= year:  # "through 2027": from now until its end
+            return Window(published, dt.date(target, 12, 31))
         return Window(dt.date(target, 1, 1), dt.date(target, 12, 31))
     if match := re.search(r"first six months of (this year|next year|\d{4})", phrase):
         target = year + 1 if match[1] == "next year" else year if match[1] == "this year" else int(match[1])
@@ -811,6 +828,23 @@ def _span_window(text: str, published: dt.date) -> Window | None:
 
 
 # --------------------------------------------------------------------------- hedges
+
+
+def _weekday_window(lead: str, day: str, published: dt.date) -> Window:
+    """"by Friday", "next Tuesday", "this weekend" (Friday to Sunday): the first such day on or after ``published``
+    ("next": a week on when that day is still to come this week); "by" leaves the start open."""
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    target = names.index("friday" if day == "weekend" else day)
+    ahead = (target - published.weekday()) % 7
+    if lead == "next" and (ahead == 0 or (day != "weekend" and published.weekday() < target)):
+        ahead += 7  # said on a Monday, "next Tuesday" is the Tuesday of next week
+    first = published + dt.timedelta(days=ahead)
+    if day == "weekend":
+        if published.weekday() >= 5 and lead != "next":  # said on the weekend: this one
+            first = published - dt.timedelta(days=published.weekday() - 4)
+        last = first + dt.timedelta(days=2)
+        return Window(None, last) if lead in ("the", "by") else Window(first, last)
+    return Window(None, first) if lead in ("by", "before", "until") else Window(first, first)
 
 
 def _hedge_table(scale: VerbalScale) -> dict[str, str]:
@@ -2080,6 +2114,9 @@ class _ArticleReader:
                 phrase = re.sub(r"\bseveral\b", "few", time.text, flags=re.IGNORECASE)  # "the next several days"
                 phrase = re.sub(r"^end\s+(\d{4})$", r"by the end of \1", phrase)  # "to end 2025 at 3.6 per cent"
                 phrase = re.sub(r"the\s+year\s+is\s+out$", "the end of the year", phrase)  # "before the year is out"
+                phrase = re.sub(r"\bthe\s+current\b", "this", phrase, flags=re.IGNORECASE)  # "the current quarter"
+                phrase = re.sub(r"\b(front|back)\s+half", lambda m: "first half" if m[1].casefold() == "front"
+                                else "second half", phrase, flags=re.IGNORECASE)  # "the back half of the year"
                 window = window or _parse_either(phrase, time.core, self.published)
             except InvalidInput:
                 unread = unread or time

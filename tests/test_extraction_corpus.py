@@ -1128,3 +1128,25 @@ def test_revised_guidance_stated_chances_favourites_and_owned_names(article):
         ("Gamma Bank", "see", 0.7, "..2025-12-31"),
         ("Bob Lee", "would", 0.95, "..2025-06-30"),
     ]
+
+
+def test_wire_copy_time_phrases_weekdays_and_ranges_of_years(article):
+    # made up from news conventions (wire copy's "end-2026", sport's "this weekend"), before any held-out article
+    # was read for them; published on Wednesday 5 March 2025
+    text = (
+        "Jane Roe said rates will likely stay at 4% through 2027. She said a cut is likely by end-2026. She said "
+        "growth will probably slow in 2026 and 2027.\n\n"
+        "John Doe said the deal is likely by Friday. He said the Fed will probably hold rates next Wednesday. He "
+        "said Arsenal will probably win this weekend.\n\n"
+        "Ann Smith said fusion power is likely by the mid-2030s. She said a recession is likely in a few years. "
+        "She said margins will probably improve in the back half of the year, and a profit warning is unlikely in "
+        "the current quarter.\n"
+    )
+    assert article(text, "2025-03-05") == [
+        ("Jane Roe", "likely", 0.7, "2025-03-05..2027-12-31"), ("Jane Roe", "likely", 0.7, "..2026-12-31"),
+        ("Jane Roe", "probably", 0.75, "2026-01-01..2027-12-31"),
+        ("John Doe", "likely", 0.7, "..2025-03-07"), ("John Doe", "probably", 0.75, "2025-03-12..2025-03-12"),
+        ("John Doe", "probably", 0.75, "2025-03-07..2025-03-09"),
+        ("Ann Smith", "likely", 0.7, "..2036-12-31"), ("Ann Smith", "likely", 0.7, "2025-03-05..2028-03-05"),
+        ("Ann Smith", "probably", 0.75, "2025-07-01..2025-12-31"), ("Ann Smith", "unlikely", 0.2, "2025-03-05..2025-03-31"),
+    ]
