@@ -373,6 +373,9 @@ CONNECTORS = {"of", "the", "for", "and", "de", "von", "van", "al", "bin", "ng", 
               "dos", "das", "du", "ibn", "ter"}
 #: Inside a person's name, between capitalised words: "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
 PARTICLES = CONNECTORS - {"of", "the", "for", "and"}
+#: An aside after a name that is no name: a degree ("Jane Roe, Ph.D., said"), a US lawmaker's party and state
+#: ("Sen. Jane Roe, D-Mass., said").
+_TAG = re.compile(r"Ph\.?\s?D\.?|M\.?D\.?|CFA|MBA|[DRI]-[A-Z][\w.]*")
 #: After a person's name: "Eli M. Remolona Jr.".
 SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")\s+"
@@ -1081,8 +1084,8 @@ def _capitalised_run_before(text: str) -> list[str]:
             break  # "Goldman Sachs' Jan Hatzius": the firm owns the name, it is no part of it
         if _is_name_token(word) and not word.startswith(("“", "\"", "‘")):
             run.insert(0, _strip_word(word))
-        elif word.casefold() in CONNECTORS and run:
-            run.insert(0, word)
+        elif (word.casefold() in CONNECTORS or word == "&") and run:
+            run.insert(0, word)  # "Bank of England", "JPMorgan Chase & Co."
         else:
             break
         words.pop()
@@ -1358,7 +1361,10 @@ class _ArticleReader:
                 lowered = [w for w in apposition.split() if w[:1].islower() and w not in CONNECTORS]
                 if not (apposition and (apposition[0].islower() or apposition.split()[0] in ("A", "An", "The")
                                         or lowered or apposition.isdigit()  # "Roe, 54, said"
-                                        or apposition.split()[0].casefold() in TITLES)):  # "…, CEO of Google DeepMind,"
+                                        or apposition.split()[0].casefold() in TITLES  # "…, CEO of Google DeepMind,"
+                                        or _TAG.fullmatch(apposition)  # "Sen. Jane Roe, D-Mass., said"
+                                        or (re.search(r"[’']s\s", apposition)  # "Jane Roe, Acme Corp's CEO, said"
+                                            and apposition.split()[-1].casefold() in TITLES))):
                     break
                 left = inner[:comma].rstrip()
                 if left.endswith(")"):
@@ -1646,7 +1652,11 @@ class _ArticleReader:
             rest = tokens[titled[-1] + 1:]
             if all(t[:1].isupper() for t in rest) and _classify(rest) == "person" and _classify(tokens) != "person":
                 return rest
-        owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)]
+        owners = [i for i, token in enumerate(tokens[:-1]) if re.search(r"[’']s$", token)
+                  and not (i and tokens[i - 1] in ("of", "at", "with", "from"))]  # not "Mark Zandi of Moody's Analytics"
+        if owners and all(token.casefold() in TITLES for token in tokens[owners[-1] + 1:]):
+            # "Acme Corp's CEO said": nobody named, the firm speaks
+            return tokens[:owners[-1]] + [re.sub(r"[’']s$", "", tokens[owners[-1]])]
         # "Chief economist at Acme Bank Jane Roe": the person after the firm's last organisation word
         firms = [i for i, token in enumerate(tokens[:-2]) if token.casefold() in ORGANISATION_WORDS]
         for cut in (owners[-1:] + firms[-1:]):
