@@ -578,7 +578,7 @@ _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- hedges
 
-_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would", "should"}
+_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would", "should", "ought to"}
 _WILL_SPELLINGS = {"will", "will not", "won't", "would", "going to"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
@@ -586,7 +586,8 @@ _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
 #: Verbs of forecasting read as "expects" only with a time in their clause ("sees a recession next year"), and
 #: never as nouns ("the projects", "his forecasts").
-_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "see", "believes", "thinks", "reckons", "predicting", "pencilled in",
+_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "see", "foresees", "foresee", "envisages", "envisions",
+                "pricing in", "believes", "thinks", "reckons", "predicting", "pencilled in",
                 "penciled in"}
 _REPORTING_HEDGES = {"forecasts", "forecast", "predicting", "projects", "sees", "believes", "thinks", "reckons",
                      "anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
@@ -939,6 +940,10 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
     if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
                                 or previous in ("of", "for", "in", "on", "to", "new", "big", "major")):
         return True  # "the projects", "his forecasts", "Moody's forecasts": nouns
+    if key in ("is seen", "are seen") and not re.match(r"\s+(?:at|to|\w+ing)\b", after):
+        return True  # "is seen as a leader": how it looks now, not a forecast
+    if key == "ought to" and re.match(r"\s+have\b", after):
+        return True  # "ought to have": the past
     if key == "see" and (previous in ("to", "will", "would", "can", "could", "may", "might", "must", "should", "did",
                                       "do", "does", "let", "let's", "and", "or", "you", "please")
                          or previous.endswith("'ll") or not re.match(r"\s+[\w$]", after)):
@@ -984,8 +989,8 @@ def _forecast_is_noun(left: str, written: str, after: str) -> bool:
 
 
 def _negated(before: list[str], key: str) -> bool:
-    return any(word in ("not", "never") or word.endswith("n't") for word in before) and not re.search(
-        r"\bnot\b|n't|\bno\b", key)
+    return any(word in ("not", "never", "cannot") or word.endswith("n't") for word in before) and not re.search(
+        r"\bnot\b|n't|\bno\b|cannot", key)
 
 
 def _spelling_key(written: str) -> str:
@@ -1008,6 +1013,9 @@ _STATED_LEVEL = re.compile(
     r"(?P<level>low|slim|small|remote|minimal|high|good|strong)\b(?!\s+(?:as|than)\b)",
     re.IGNORECASE)
 _LOW_LEVELS = {"low", "slim", "small", "remote", "minimal"}
+#: An analyst's "we look for the Fed to cut rates in June": an expectation.
+_LOOK_FOR = re.compile(r"(?:(?<=\b[Ww]e\s)|(?<=\b[Tt]hey\s))(?:look|are\s+looking)\s+for"
+                       r"(?=\s+(?:[\w$%.,’'-]+\s+){1,6}?to\s+[a-z])")
 
 
 def _stated_hedges(sentence: str) -> list[_Hedge]:
@@ -1017,6 +1025,8 @@ def _stated_hedges(sentence: str) -> list[_Hedge]:
         group = "after_verb" if match["after_verb"] else "owned"  # the phrase: "raised its forecast", "forecast"
         # ranked below a hedge of its own sentence: "revised its forecasts to anticipate a downturn" is "anticipate"
         found.append(_Hedge(match.start(group), match.end(group), match[group], "expects", 1))
+    for match in _LOOK_FOR.finditer(sentence):
+        found.append(_Hedge(match.start(), match.end(), match[0], "expects", 3))
     for match in _STATED_LEVEL.finditer(sentence):
         low = match["level"].casefold() in _LOW_LEVELS
         strong = bool(match["degree"]) and match["degree"].split()[0].casefold() in ("very", "extremely")
@@ -1676,6 +1686,8 @@ class _ArticleReader:
         """(priority, position, speaker) for each reporting verb with a speaker before it."""
         mentions = []
         for match in verbs.finditer(sentence):
+            if re.match(r"(?:is|are|was|were|remains)\s", match[0]) and re.match(r"\s+to\s", sentence[match.end():]):
+                continue  # "Labour is sure to win": a forecast about Labour, not Labour's own
             found = self._speaker_before(sentence, match.start())
             if found is None:
                 continue

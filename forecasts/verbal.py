@@ -218,6 +218,35 @@ VARIANTS = {
     "favourites for": "likely",
     "favorite for": "likely",
     "favorites for": "likely",
+    # more news idioms, made up from wire copy and analysts' notes
+    "is seen": "expects",  # "growth is seen at 3% next year", "inflation is seen peaking" (never "is seen as")
+    "are seen": "expects",
+    "is forecast at": "expects",
+    "are forecast at": "expects",
+    "is projected at": "expects",
+    "are projected at": "expects",
+    "is bound to": "highly likely",
+    "are bound to": "highly likely",
+    "is sure to": "almost certainly",
+    "are sure to": "almost certainly",
+    "every chance": "very good chance",
+    "in all likelihood": "probably",
+    "looks set to": "likely",
+    "look set to": "likely",
+    "seems set to": "likely",
+    "in the offing": "likely",
+    "nailed on": "almost certainly",
+    "nailed-on": "almost certainly",
+    "ought to": "likely",
+    "matter of time": "highly likely",  # "it is only a matter of time before the bank cuts"
+    "confident of": "highly likely",
+    "foresees": "expects",
+    "foresee": "expects",
+    "envisages": "expects",
+    "envisions": "expects",
+    "pricing in": "expects",  # "markets are pricing in a cut in June"
+    "cannot see": "unlikely",  # "she cannot see a cut before June"
+    "can't see": "unlikely",
 }
 
 _NEGATION = re.compile(

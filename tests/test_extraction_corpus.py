@@ -1168,3 +1168,24 @@ def test_degrees_party_tags_firms_with_ampersands_and_a_firms_unnamed_officer(ar
         ("JPMorgan Chase & Co.", "unlikely", 0.2, "2025-08-01..2025-08-31"),
         ("Acme Corp", "probably", 0.75, "2026-01-01..2026-12-31"), ("Ann Smith", "likely", 0.7, "2027-01-01..2027-12-31"),
     ]
+
+
+def test_wire_copy_and_analyst_note_idioms(article):
+    # made up from news conventions, before any held-out article was read for them
+    text = (
+        "Growth is seen at 3% next year, Jane Roe said. She said the plan is seen as a success. She said Labour is "
+        "sure to win in May, and the deal is bound to collapse in 2026.\n\n"
+        "John Doe said there is every chance of a cut in June. He said it is only a matter of time before the bank "
+        "cuts rates this year. We look for the Fed to cut rates in July, he said.\n\n"
+        "Ann Smith said she cannot see a cut before August. She said markets are pricing in a rise in September, "
+        "and she foresees a recession in 2027. She said rates ought to have fallen in 2024.\n"
+    )
+    assert article(text, "2025-03-03") == [
+        ("Jane Roe", "is seen", 0.7, "2026-01-01..2026-12-31"),
+        ("Jane Roe", "is sure to", 0.95, "2025-05-01..2025-05-31"), ("Jane Roe", "is bound to", 0.9, "2026-01-01..2026-12-31"),
+        ("John Doe", "every chance", 0.8, "2025-06-01..2025-06-30"),
+        ("John Doe", "matter of time", 0.9, "2025-03-03..2025-12-31"),
+        ("John Doe", "look for", 0.7, "2025-07-01..2025-07-31"),
+        ("Ann Smith", "cannot see", 0.2, "..2025-07-31"), ("Ann Smith", "pricing in", 0.7, "2025-09-01..2025-09-30"),
+        ("Ann Smith", "foresees", 0.7, "2027-01-01..2027-12-31"),
+    ]
