@@ -270,7 +270,7 @@ REPORTING_VERBS = (
     "acknowledged", "continued", "cautioned", "warns", "saying", "found", "finds", "shows", "showed", "puts", "put", "pegged", "pegs", "sees", "forecasts",
     "projects", "predict", "expect", "estimate", "anticipate", "acknowledges", "forecast", "conceded", "concedes",
     "predicting", "posted", "tweeted", "is confident", "is convinced", "is optimistic", "is hopeful", "was confident",
-    "was convinced", "was optimistic", "were confident", "are confident",
+    "was convinced", "was optimistic", "were confident", "are confident", "expressed confidence", "asserted", "asserts",
     "is pessimistic", "remains confident", "is sure", "reckons", "reckoned", "bets", "is betting", "projected",
     "speculated", "speculates", "mentioned", "mentions", "remarked", "opined", "foresees", "foresaw", "envisions",
     "signaling", "signalling", "signaled", "signalled", "signals", "is skeptical", "is sceptical", "is doubtful",
@@ -303,7 +303,9 @@ ANAPHORA = {"expert": "person", "analyst": "person", "scientist": "person", "aid
             "newspaper": "outlet", "outlet": "outlet", "paper": "outlet", "website": "outlet", "agency": "group",
             "bank": "group", "department": "group", "firm": "group", "consultancy": "group", "company": "group",
             "organisation": "group", "organization": "group", "model": "group", "group": "group", "report": "group",
-            "research": "group", "study": "group", "analysis": "group", "survey": "group",
+            "research": "group", "study": "group", "analysis": "group", "survey": "group", "miner": "group",
+            "lender": "group", "insurer": "group", "airline": "group", "carrier": "group", "retailer": "group",
+            "automaker": "group", "carmaker": "group", "producer": "group", "manufacturer": "group", "exporter": "group",
             "institute": "group", "it": "group", "ceo": "person", "boss": "person", "founder": "person",
             "billionaire": "person", "governor": "person", "chairman": "person", "president": "person",
             "professor": "person", "strategist": "person", "forecaster": "person", "researcher": "person"}
@@ -578,15 +580,16 @@ _BARE_SEASON = re.compile(rf"{_SEASON}", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- hedges
 
-_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would", "should", "ought to"}
-_WILL_SPELLINGS = {"will", "will not", "won't", "would", "going to"}
+_MODAL_SPELLINGS = {"may", "may be", "might", "could", "could be", "will", "will not", "won't", "would", "would not",
+                    "wouldn't", "should", "ought to"}
+_WILL_SPELLINGS = {"will", "will not", "won't", "would", "would not", "wouldn't", "going to"}
 #: Spellings that extraction reads but the scale's VARIANTS do not list: spelling -> scale phrase.
 EXTRA_SPELLINGS = {"possibility": "possible", "possibilities": "possible"}
 _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
 #: Verbs of forecasting read as "expects" only with a time in their clause ("sees a recession next year"), and
 #: never as nouns ("the projects", "his forecasts").
-_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "see", "foresees", "foresee", "envisages", "envisions",
+_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "see", "is estimated to", "are estimated to", "foresees", "foresee", "envisages", "envisions",
                 "pricing in", "believes", "thinks", "reckons", "predicting", "pencilled in",
                 "penciled in"}
 _REPORTING_HEDGES = {"forecasts", "forecast", "predicting", "projects", "sees", "believes", "thinks", "reckons",
@@ -913,7 +916,7 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
         return True  # "forecasters have certainly noticed", "had expected": the past ("have predicted" reports)
     if key in ("possible",) and previous in ("as", "if", "where", "whenever", "best", "only"):
         return True
-    if key.startswith("plan") and (
+    if key.startswith("plan") and not key.startswith("planning") and (
         not (key.endswith(" to") or re.match(r"\s+to\b", after))
         or previous in _DETERMINERS or re.search(r"[’']s$", previous)
     ):
@@ -935,14 +938,14 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
             r"\s+(?:have|the|a|an|this|that|these|those|it|they|we|he|she|there|any)\b", after)):
         return True  # "Should the prediction come true, …", "more cuts should the trajectory be maintained": a
         # condition; "should have": the past
-    if key == "would" and not _REPORTED.search(sentence[:start]):
+    if key in ("would", "would not", "wouldn't") and not _REPORTED.search(sentence[:start]):
         return True  # "would" is the future only in reported speech ("said prices would rise in 2010")
     if key in _VERB_HEDGES and (previous in _DETERMINERS or re.search(r"[’']s$", previous) or previous in _POSSESSIVES
                                 or previous in ("of", "for", "in", "on", "to", "new", "big", "major")):
         return True  # "the projects", "his forecasts", "Moody's forecasts": nouns
     if key in ("is seen", "are seen") and not re.match(r"\s+(?:at|to|\w+ing)\b", after):
         return True  # "is seen as a leader": how it looks now, not a forecast
-    if key == "ought to" and re.match(r"\s+have\b", after):
+    if key in ("ought to", "is estimated to", "are estimated to") and re.match(r"\s+have\b", after):
         return True  # "ought to have": the past
     if key == "see" and (previous in ("to", "will", "would", "can", "could", "may", "might", "must", "should", "did",
                                       "do", "does", "let", "let's", "and", "or", "you", "please")
@@ -956,7 +959,7 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
 
 
 #: Verbs of reported speech, after which "would" is the future ("Patel stated that we would witness …").
-_REPORTED = re.compile(r"\b(?:said|confident|predicted|predicting|forecast|expected|estimated|projected|reckoned|stated|mentioned|"
+_REPORTED = re.compile(r"\b(?:said|confident|confidence|asserted|predicted|predicting|forecast|expected|estimated|projected|reckoned|stated|mentioned|"
                        r"speculated|told|wrote|added|argued|believed|thought|warned|noted|insisted|claimed|suggested|"
                        r"explained|remarked|cautioned|saying)\b")
 
@@ -2058,7 +2061,10 @@ class _ArticleReader:
             believes = re.search(r"\b(?:I|we)\s+(?:do\s+)?(?:think|believe|reckon|expect|suspect|predict)\b",
                                  text[start:best.start])  # "I think the price of oil will increase"
             reported = (speaker.how in ("named", "pronoun") and speaker.kind == "person"
-                        and re.search(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*$",
+                        and re.search(r"\b(?:said|says|told\s+\w+|asserted|asserts|insisted|insists|argued|argues|"
+                                      r"believes|believed|maintained|maintains|claimed|claims|is\s+confident|"
+                                      r"remains\s+confident|expressed\s+confidence)\s+(?:that\s+)?"
+                                      r"[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*$",
                                       text[:best.start]))  # "Bryce Edwards said John Key's coalition talks will …"
             if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not reported and not (
                     quoted and _spelling_key(best.text) == "will"

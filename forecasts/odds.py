@@ -37,7 +37,7 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|a\s+hundred|one\s+hundred|one|two|three|four|five|s
 _APPROX = (r"(?:(?:about|around|roughly|nearly|almost|approximately|some|just\s+(?:under|over|below|above)|"
            r"over|under|more\s+than|less\s+than|close\s+to|at\s+least|at\s+most|only|perhaps|maybe)\s+)?")
 _PERCENT = r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b)"
-_NOUN = r"(?:chances?|probability|probabilities|likelihood|odds|risks?|possibility)"
+_NOUN = r"(?:chances?|probability|probabilities|likelihood|odds|risks?|possibility|shot)"
 _FRACTIONS = {"two-thirds": 2 / 3, "one-third": 1 / 3, "a third": 1 / 3, "three-quarters": 0.75,
               "one-quarter": 0.25, "a quarter": 0.25, "half": 0.5, "one-half": 0.5}
 _FRACTION = r"(?P<fraction>two[-\s]thirds|one[-\s]third|a\s+third|three[-\s]quarters|one[-\s]quarter|a\s+quarter|" \

@@ -131,6 +131,12 @@ VARIANTS = {
     "would": "will",  # reported speech: "the CEBR said prices would go up by 2% in 2010"
     "will not": "no chance",
     "won't": "no chance",
+    "would not": "no chance",  # reported speech: "expressed confidence it would not escalate"
+    "would not rule out": "did not rule out",
+    "wouldn't rule out": "did not rule out",
+    "will not rule out": "did not rule out",
+    "won't rule out": "did not rule out",
+    "wouldn't": "no chance",
     # common news idioms for a probability, read as the scale phrase nearest in meaning
     "coin flip": "toss-up",
     "coin toss": "toss-up",
@@ -246,6 +252,12 @@ VARIANTS = {
     "envisions": "expects",
     "pricing in": "expects",  # "markets are pricing in a cut in June"
     "cannot see": "unlikely",  # "she cannot see a cut before June"
+    "planning on": "plans",  # "We're planning on 12 launches a year next year"
+    "planning for": "plans",
+    "increasing likelihood": "likely",
+    "growing likelihood": "likely",
+    "is estimated to": "expects",  # with a time only ("is estimated to be 37 percent of production next year")
+    "are estimated to": "expects",
     "can't see": "unlikely",
 }
 

@@ -1,13 +1,14 @@
 """Score ``trackrecord extract`` against the hand labels: ``python tests/score_extraction.py [-v]``.
 
-Parts: ``dev``, ``heldout``, ``blind``, ``blind3`` to ``blind6`` (tests/data/articles, labels.json; the
+Parts: ``dev``, ``heldout``, ``blind``, ``blind3`` to ``blind7`` (tests/data/articles, labels.json; the
 held-out articles are never used to tune the extractor; ``heldout`` was looked at by an earlier
 session and is reported as "old heldout (seen)", ``blind`` is the second batch's held-out third,
 reported as "new heldout (blind)", ``blind3`` the fourth batch's held-out third, ``blind4`` the held-out third
 of the sixth batch, articles 73-96, reported as "fifth batch heldout (blind4)"; that batch's dev articles
 are also reported on their own; ``blind5`` the held-out third of the seventh batch, articles 97 onward,
 reported as "sixth batch heldout (blind5)", ``blind6`` the eighth batch's, articles 121-144, reported as
-"seventh batch heldout (blind6)") and ``seeds`` (tests/data/seeds, scored with the
+"seventh batch heldout (blind6)", ``blind7`` the ninth batch's, articles 145-168, reported as "eighth batch heldout
+(blind7)") and ``seeds`` (tests/data/seeds, scored with the
 seed test's own listing and matching rule from tests/test_extraction.py).
 
 Matching, per article:
@@ -45,7 +46,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 #: The last batches' dev articles, also reported on their own: each was scored before any rule was written from it.
-BATCHES = {"dev6": (73, 96), "dev7": (97, 120), "dev8": (121, 144)}
+BATCHES = {"dev6": (73, 96), "dev7": (97, 120), "dev8": (121, 144), "dev9": (145, 168)}
 ARTICLES = HERE / "data" / "articles"
 sys.path.insert(0, str(HERE))
 
@@ -215,7 +216,7 @@ def extract(path: Path, published: str, outlet: str | None) -> list[dict]:
 def score_corpus(verbose: bool) -> dict[str, Tally]:
     meta_all = json.loads((ARTICLES / "labels.json").read_text(encoding="utf-8"))["articles"]
     parts = {"dev": Tally(), "heldout": Tally(), "blind": Tally(), "blind3": Tally(), "blind4": Tally(),
-             "blind5": Tally(), "blind6": Tally(), **{batch: Tally() for batch in BATCHES}}
+             "blind5": Tally(), "blind6": Tally(), "blind7": Tally(), **{batch: Tally() for batch in BATCHES}}
     notes: list[str] = []
     for name, meta in sorted(meta_all.items()):
         candidates = extract(ARTICLES / name, meta["published"], meta["outlet"])
@@ -254,17 +255,18 @@ def main(argv: list[str]) -> int:
     parts = score_corpus(verbose)
     titles = {"dev": "dev", "heldout": "old heldout (seen)", "blind": "new heldout (blind)",
               "blind3": "fourth batch heldout (blind3)", "blind4": "fifth batch heldout (blind4)",
-              "blind5": "sixth batch heldout (blind5)", "blind6": "seventh batch heldout (blind6)"}
+              "blind5": "sixth batch heldout (blind5)", "blind6": "seventh batch heldout (blind6)",
+              "blind7": "eighth batch heldout (blind7)"}
     both = Tally()
     held = Tally()
-    for part in ("dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6"):
+    for part in ("dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6", "blind7"):
         print("\n".join(parts[part].lines(titles[part])))
         both.add(parts[part])
         if part != "dev":
             held.add(parts[part])
     for batch, (first, last) in BATCHES.items():
         print("\n".join(parts[batch].lines(f"of dev, batch {batch[3:]} (articles {first}-{last})")))
-    print("\n".join(held.lines("all heldout (old + blind + blind3 + blind4 + blind5 + blind6)")))
+    print("\n".join(held.lines("all heldout (old + blind + blind3 + blind4 + blind5 + blind6 + blind7)")))
     print("\n".join(both.lines("all (dev + all heldout)")))
     line, missed = score_seeds()
     print(line)
