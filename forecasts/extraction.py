@@ -716,7 +716,7 @@ def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Senten
 
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that|he|she|they|we)\s)|"
+    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+(?=(?:while|whereas)\s+(?:[A-Z]|the\s|a\s))|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that|he|she|they|we)\s)|"
     r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
     r",\s+(?=(?:probably|possibly|perhaps|likely|maybe)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
     r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:could|may|might|would|should)\s+[a-z]+\b)|"
@@ -2060,7 +2060,7 @@ class _ArticleReader:
                 continue  # "He believes the issues are temporary": no time, no forecast
             believes = re.search(r"\b(?:I|we)\s+(?:do\s+)?(?:think|believe|reckon|expect|suspect|predict)\b",
                                  text[start:best.start])  # "I think the price of oil will increase"
-            reported = (speaker.how in ("named", "pronoun") and speaker.kind == "person"
+            reported = (speaker.how in ("named", "pronoun") and speaker.kind in ("person", "organisation")
                         and re.search(r"\b(?:said|says|told\s+\w+|asserted|asserts|insisted|insists|argued|argues|"
                                       r"believes|believed|maintained|maintains|claimed|claims|is\s+confident|"
                                       r"remains\s+confident|expressed\s+confidence)\s+(?:that\s+)?"
