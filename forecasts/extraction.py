@@ -517,11 +517,13 @@ SPAN_FORMS = (
     rf"within\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+{_UNIT}",
     # "for another one to three years", "another 3-5 years", "for up to five more years", "up to four years"
     rf"(?:for\s+)?(?:another|up\s+to)\s+{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:more\s+)?(?:year|decade)s?",
-    rf"in\s+(?:a\s+)?{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",  # "in two to three years", "in a few years"
+    # "in two to three years", "in a few years"
+    rf"in\s+(?:a\s+)?{_RANGE_LOW}(?:{_SPAN_COUNT})\s+(?:year|decade)s?(?:\s+time)?",
     r"between\s+now\s+and\s+(?:the\s+end\s+of\s+)?(?:\d{4}|year[- ]end)",
     r"between\s+\d{4}\s+and\s+\d{4}",  # "between 2030 and 2035"
     # "in 2026 and 2027", "over 2026-2028" (after the lead words, which _TIME_LEAD takes)
-    r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\bfrom\s))\d{4}\s*(?:-|–|\s+(?:and|to|through)\s+)\d{4}",
+    r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\bfrom\s))"
+    r"\d{4}\s*(?:-|–|\s+(?:and|to|through)\s+)\d{4}",
     rf"end-(?:\d{{4}}|{_MONTH})",  # wire copy's "by end-2026", "at end-June"
     r"(?:in\s+|by\s+)?the\s+(?:early|mid|late)[\s-]+\d{3}0s",  # "by the mid-2030s"
     rf"(?:by|before|until|next|this|coming)\s+{_WEEKDAY}|(?:this|next|coming)\s+weekend|(?<=\bby\s)the\s+weekend",
@@ -589,9 +591,9 @@ _WEAK_SPELLINGS = set(EXTRA_SPELLINGS)
 
 #: Verbs of forecasting read as "expects" only with a time in their clause ("sees a recession next year"), and
 #: never as nouns ("the projects", "his forecasts").
-_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "see", "is estimated to", "are estimated to", "foresees", "foresee", "envisages", "envisions",
-                "pricing in", "believes", "thinks", "reckons", "predicting", "pencilled in",
-                "penciled in"}
+_VERB_HEDGES = {"forecasts", "forecast", "projects", "sees", "see", "is estimated to", "are estimated to", "foresees",
+                "foresee", "envisages", "envisions", "pricing in", "believes", "thinks", "reckons", "predicting",
+                "pencilled in", "penciled in"}
 _REPORTING_HEDGES = {"forecasts", "forecast", "predicting", "projects", "sees", "believes", "thinks", "reckons",
                      "anticipates", "anticipate", "anticipated", "expects", "expect", "expected", "we believe",
                      "believes", "predicts", "predict", "predicted"}
@@ -716,7 +718,8 @@ def _sentences(paragraph_start: int, paragraph: str, index: int) -> list[_Senten
 
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+(?=(?:while|whereas)\s+(?:[A-Z]|the\s|a\s))|\s+[–—]\s+|,\s+and\s+(?=(?:the|a|an|its|their|there|this|that|he|she|they|we)\s)|"
+    r";\s+|,\s+(?=(?:with|but|while|whereas)\s)|\s+(?=(?:while|whereas)\s+(?:[A-Z]|the\s|a\s))|\s+[–—]\s+|"
+    r",\s+and\s+(?=(?:the|a|an|its|their|there|this|that|he|she|they|we)\s)|"
     r",\s+(?=(?:we|I|they|he|she|it)\s+(?:might|may|could|will|would)\b)|"
     r",\s+(?=(?:probably|possibly|perhaps|likely|maybe)\s)|(?P<more>,?\s+(?:and\s+)?then\s+|,?\s+followed\s+by\s+|,?\s+and\s+(?=(?:possibly|probably|perhaps|maybe)\s)|"
     r"\s+before\s+(?=\w+ing\b)|\s+and\s+(?=(?:could|may|might|would|should)\s+[a-z]+\b)|"
@@ -959,7 +962,8 @@ def _skip_hedge(sentence: str, start: int, end: int, written: str) -> bool:
 
 
 #: Verbs of reported speech, after which "would" is the future ("Patel stated that we would witness …").
-_REPORTED = re.compile(r"\b(?:said|confident|confidence|asserted|predicted|predicting|forecast|expected|estimated|projected|reckoned|stated|mentioned|"
+_REPORTED = re.compile(r"\b(?:said|confident|confidence|asserted|predicted|predicting|forecast|expected|estimated|"
+                       r"projected|reckoned|stated|mentioned|"
                        r"speculated|told|wrote|added|argued|believed|thought|warned|noted|insisted|claimed|suggested|"
                        r"explained|remarked|cautioned|saying)\b")
 
