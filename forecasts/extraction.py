@@ -968,6 +968,13 @@ _REPORTED = re.compile(r"\b(?:said|confident|confidence|asserted|predicted|predi
                        r"explained|remarked|cautioned|saying)\b")
 
 
+#: A named speaker's reporting verb a few words before a claim's "will": "Bryce Edwards said John Key's coalition
+#: talks will …", "Rod Laver believes that Djokovic will …" (a dateless "will" that is still a forecast).
+_REPORTED_CLAIM = re.compile(r"\b(?:said|says|told\s+\w+|asserted|asserts|insisted|insists|argued|argues|believes|"
+                             r"believed|maintained|maintains|claimed|claims|is\s+confident|remains\s+confident|"
+                             r"expressed\s+confidence)\s+(?:that\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*$")
+
+
 #: "Speaking to reporters on Monday, Jane Roe …": the one speaking is the subject after the comma.
 _SPEAKING = re.compile(rf"\W*(?:Speaking|Writing|Talking)\b[^,]{{0,120}},\s+(?P<name>{_FULL_NAME})"
                        r"(?=\s+[a-z])")
@@ -2065,11 +2072,7 @@ class _ArticleReader:
             believes = re.search(r"\b(?:I|we)\s+(?:do\s+)?(?:think|believe|reckon|expect|suspect|predict)\b",
                                  text[start:best.start])  # "I think the price of oil will increase"
             reported = (speaker.how in ("named", "pronoun") and speaker.kind in ("person", "organisation")
-                        and re.search(r"\b(?:said|says|told\s+\w+|asserted|asserts|insisted|insists|argued|argues|"
-                                      r"believes|believed|maintained|maintains|claimed|claims|is\s+confident|"
-                                      r"remains\s+confident|expressed\s+confidence)\s+(?:that\s+)?"
-                                      r"[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*$",
-                                      text[:best.start]))  # "Bryce Edwards said John Key's coalition talks will …"
+                        and _REPORTED_CLAIM.search(text[:best.start]))
             if _spelling_key(best.text) in _WILL_SPELLINGS and window is None and not venues and not reported and not (
                     quoted and _spelling_key(best.text) == "will"
                     and (re.search(r"\bwill\s+win\b", text[start:end]) or believes)):
