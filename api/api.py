@@ -61,7 +61,7 @@ class Record:
     ``$TRACKRECORD_DB`` / the default file, as the command line chooses.
 
     ``today`` fixes the date used for "today" (defaults and future-date checks); by
-    default it is the real date at each call. ``scale`` is a verbal-scale CSV extending
+    default it is ``$TRACKRECORD_TODAY`` or else the real date, read at each call. ``scale`` is a verbal-scale CSV extending
     (or with ``replace_scale``, replacing) the default scale, as ``--scale`` does.
     """
 
@@ -73,7 +73,9 @@ class Record:
     # -- plumbing ---------------------------------------------------------------------
 
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        from trackrecord.forecasts.environment import today
+
+        return self._today or today()
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:

@@ -63,7 +63,10 @@ def _doing(ctx: typer.Context) -> str:
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """``$TRACKRECORD_TODAY``, else the system date (``forecasts/environment.py``)."""
+    from trackrecord.forecasts.environment import today as pinned_or_system_today
+
+    return pinned_or_system_today()
 
 
 def parsed_date(text: str | None, what: str) -> dt.date | None:

@@ -1,11 +1,15 @@
-"""Settings read from the environment (``TRACKRECORD_BUSY_TIMEOUT``, ``TRACKRECORD_PROGRESS_AFTER``).
+"""Settings read from the environment (``TRACKRECORD_BUSY_TIMEOUT``, ``TRACKRECORD_PROGRESS_AFTER``,
+``TRACKRECORD_TODAY``).
 
 Light on purpose: the command line reads these before anything heavy is imported.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+
+TODAY_ENV_VAR = "TRACKRECORD_TODAY"
 
 
 def seconds_setting(name: str, default: float) -> float:
@@ -23,3 +27,21 @@ def seconds_setting(name: str, default: float) -> float:
 
         raise InvalidInput(f"{name}={chosen!r} is not a number of seconds from 0 to 86400")
     return seconds
+
+
+def today() -> dt.date:
+    """The day commands take as today: ``$TRACKRECORD_TODAY`` (an ISO date no later than
+    the system date: a report or a test run as of a fixed day, even one that runs past
+    midnight), else the system date. ``InvalidInput`` naming the value otherwise: a pinned
+    day in the future would let forecasts be dated after they were recorded."""
+    system = dt.date.today()
+    chosen = os.environ.get(TODAY_ENV_VAR)
+    if chosen is None or chosen == "":
+        return system
+    from trackrecord.forecasts.errors import InvalidInput
+    from trackrecord.forecasts.parsing import parse_date
+
+    pinned = parse_date(chosen, what=TODAY_ENV_VAR)
+    if pinned > system:
+        raise InvalidInput(f"{TODAY_ENV_VAR}={chosen!r} is after today ({system}); give a YYYY-MM-DD date no later than today")
+    return pinned

@@ -25,7 +25,8 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TODAY = dt.date.today()
+#: As conftest's: ``$TRACKRECORD_TODAY`` when the suite pinned it (the cases' commands inherit it).
+TODAY = dt.date.fromisoformat(os.environ.get("TRACKRECORD_TODAY") or dt.date.today().isoformat())
 
 
 def days(n: int) -> str:

@@ -209,7 +209,10 @@ def assert_error(result, *fragments: str, exit_code: int = 2) -> None:
     assert result.stdout == ""
 
 
-TODAY = dt.date.today()
+#: The suite's today, pinned for the product too (``$TRACKRECORD_TODAY``, inherited by the
+#: commands run in subprocesses): a run that goes past midnight still agrees with itself.
+os.environ.setdefault("TRACKRECORD_TODAY", dt.date.today().isoformat())
+TODAY = dt.date.fromisoformat(os.environ["TRACKRECORD_TODAY"])
 
 
 def days(n: int) -> str:

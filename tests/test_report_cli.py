@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import assert_error, days, url_of
+from conftest import TODAY, assert_error, days, url_of
 
 LEADERBOARD_NUMBERS = (
     "adjusted_brier", "brier", "ci_low", "ci_high", "log_loss", "brier_skill", "relative_brier", "peer_log", "peer_total", "p_value",
@@ -84,15 +84,13 @@ def number(text: str):
 @pytest.fixture
 def example_record(db_path):
     """The bundled example, recorded in the test's record (either backend)."""
-    import datetime as dt
-
     from trackrecord.forecasts.db import open_database, session_scope
     from trackrecord.resolutions.example import load_example
 
     engine = open_database(url_of(db_path))
     try:
         with session_scope(engine, write=True) as session:
-            load_example(session=session, today=dt.date.today())
+            load_example(session=session, today=TODAY)
     finally:
         engine.dispose()
     return db_path
