@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from trackrecord.forecasts import environment
 from trackrecord.forecasts.db import open_database
 from trackrecord.forecasts.errors import InvalidInput
 
@@ -73,9 +74,7 @@ class Record:
     # -- plumbing ---------------------------------------------------------------------
 
     def today(self) -> dt.date:
-        from trackrecord.forecasts.environment import today
-
-        return self._today or today()
+        return self._today or environment.today()
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from trackrecord.cli.progress import working
+from trackrecord.forecasts.environment import today  # noqa: F401  (commands' today: $TRACKRECORD_TODAY or the system date)
 
 #: ``--reason`` of every command that changes the record (required by each change but tags).
 Reason = Annotated[str | None, typer.Option(help="Why: kept in the record's history (required, except for tags).")]
@@ -60,13 +61,6 @@ def record(ctx: typer.Context):
 def _doing(ctx: typer.Context) -> str:
     """The command being run, as its progress line names it (``trackrecord leaderboard``)."""
     return " ".join(["trackrecord", *ctx.command_path.split()[1:]])
-
-
-def today() -> dt.date:
-    """``$TRACKRECORD_TODAY``, else the system date (``forecasts/environment.py``)."""
-    from trackrecord.forecasts.environment import today as pinned_or_system_today
-
-    return pinned_or_system_today()
 
 
 def parsed_date(text: str | None, what: str) -> dt.date | None:

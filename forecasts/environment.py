@@ -36,7 +36,7 @@ def today() -> dt.date:
     day in the future would let forecasts be dated after they were recorded."""
     system = dt.date.today()
     chosen = os.environ.get(TODAY_ENV_VAR)
-    if chosen is None or chosen == "":
+    if not chosen:
         return system
     from trackrecord.forecasts.errors import InvalidInput
     from trackrecord.forecasts.parsing import parse_date

@@ -25,11 +25,14 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: As conftest's: ``$TRACKRECORD_TODAY`` when the suite pinned it (the cases' commands inherit it).
-TODAY = dt.date.fromisoformat(os.environ.get("TRACKRECORD_TODAY") or dt.date.today().isoformat())
+#: Today, pinned for the product too (``$TRACKRECORD_TODAY``, inherited by the commands run
+#: in subprocesses): a run that goes past midnight still agrees with itself.
+os.environ.setdefault("TRACKRECORD_TODAY", dt.date.today().isoformat())
+TODAY = dt.date.fromisoformat(os.environ["TRACKRECORD_TODAY"])
 
 
 def days(n: int) -> str:
+    """ISO date ``n`` days from today (negative for the past)."""
     return (TODAY + dt.timedelta(days=n)).isoformat()
 
 

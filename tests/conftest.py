@@ -21,6 +21,7 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from bad_inputs import TODAY, days  # noqa: F401  (the suite's pinned today, for the test modules)
 from trackrecord.cli.app import app
 
 
@@ -207,14 +208,3 @@ def assert_error(result, *fragments: str, exit_code: int = 2) -> None:
         assert fragment in lines[0], (fragment, lines[0])
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
-
-
-#: The suite's today, pinned for the product too (``$TRACKRECORD_TODAY``, inherited by the
-#: commands run in subprocesses): a run that goes past midnight still agrees with itself.
-os.environ.setdefault("TRACKRECORD_TODAY", dt.date.today().isoformat())
-TODAY = dt.date.fromisoformat(os.environ["TRACKRECORD_TODAY"])
-
-
-def days(n: int) -> str:
-    """ISO date ``n`` days from today (negative for the past)."""
-    return (TODAY + dt.timedelta(days=n)).isoformat()
